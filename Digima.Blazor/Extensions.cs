@@ -1,0 +1,57 @@
+using Digima.Blazor.Auth;
+using Digima.Blazor.Components;
+using Digima.Blazor.Endpoints;
+using Digima.Core;
+using Digima.Infrastructure;
+using Digima.Infrastructure.Migrations;
+using Digima.Infrastructure.Seeding;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Digima.Blazor;
+
+public static class Extensions
+{
+    public static IServiceCollection AddDigima(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddCore();
+        services.AddInfrastructure(configuration);
+        services.AddDigimaAuth();
+        return services;
+    }
+
+    /// <summary>Migrates (every start, every node: the migrator serialises nodes) and seeds the
+    /// demo data when configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (app.Services.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static WebApplication UseDigima(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseRequestLocalization(UserCulture.Options());
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,12 @@
+using Digima.Blazor;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDigima(builder.Configuration);
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseDigima();
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

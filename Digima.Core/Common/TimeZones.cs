@@ -1,0 +1,18 @@
+namespace Digima.Core.Common;
+
+/// <summary>Time-zone rules: times are stored in UTC and shown in the user's zone.</summary>
+public static class TimeZones
+{
+    public static bool IsKnown(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    /// <summary>The user's zone, falling back to Asia/Tokyo when the stored id is unknown on
+    /// this machine (a node with another tz database must not crash a page).</summary>
+    public static TimeZoneInfo Find(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone
+            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static DateTimeOffset ToUserTime(DateTimeOffset utc, string? zoneId) =>
+        TimeZoneInfo.ConvertTime(utc, Find(zoneId));
+}

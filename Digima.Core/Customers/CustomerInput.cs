@@ -1,0 +1,50 @@
+namespace Digima.Core.Customers;
+
+/// <summary>The editable fields of a customer, as typed in the form or read from a CSV row.</summary>
+public sealed class CustomerInput
+{
+    public string LastName { get; set; } = "";
+    public string FirstName { get; set; } = "";
+    public string LastNameKana { get; set; } = "";
+    public string FirstNameKana { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Company { get; set; } = "";
+    public string Department { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public long? OwnerUserId { get; set; }
+
+    public static CustomerInput From(Customer c) => new()
+    {
+        LastName = c.LastName,
+        FirstName = c.FirstName,
+        LastNameKana = c.LastNameKana,
+        FirstNameKana = c.FirstNameKana,
+        Email = c.Email,
+        Company = c.Company,
+        Department = c.Department,
+        Title = c.Title,
+        Phone = c.Phone,
+        OwnerUserId = c.OwnerUserId,
+    };
+
+    /// <summary>The customer these fields describe, trimmed and with full-width ASCII and
+    /// half-width kana folded (NFKC), so 'ｻﾄｳ' is stored as 'サトウ'.</summary>
+    public Customer ToCustomer(long id = 0) => new()
+    {
+        Id = id,
+        LastName = Clean(LastName),
+        FirstName = Clean(FirstName),
+        LastNameKana = Clean(LastNameKana),
+        FirstNameKana = Clean(FirstNameKana),
+        Email = Clean(Email),
+        Company = Clean(Company),
+        Department = Clean(Department),
+        Title = Clean(Title),
+        Phone = Clean(Phone),
+        OwnerUserId = OwnerUserId,
+    };
+
+    internal static string Clean(string? value) =>
+        (value ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim();
+}

@@ -1,0 +1,35 @@
+using Digima.Core.Accounts;
+using Digima.Core.Accounts.Preferences;
+using Digima.Core.Accounts.SignIn;
+using Digima.Core.Accounts.Users;
+using Digima.Core.Customers;
+using Digima.Core.Customers.Import;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digima.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the use cases and validators. Ports are registered by Infrastructure.</summary>
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IValidator<UserInput>, UserInputValidator>();
+        services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
+
+        services.AddScoped<SignInCommand>();
+        services.AddScoped<CreateUserCommand>();
+        services.AddScoped<UpdateUserCommand>();
+        services.AddScoped<ListUsersQuery>();
+        services.AddScoped<GetUserQuery>();
+        services.AddScoped<ListActiveUsersQuery>();
+        services.AddScoped<UpdatePreferencesCommand>();
+
+        services.AddScoped<SearchCustomersQuery>();
+        services.AddScoped<GetCustomerQuery>();
+        services.AddScoped<SaveCustomerCommand>();
+        services.AddScoped<ImportCustomersCommand>();
+        return services;
+    }
+}

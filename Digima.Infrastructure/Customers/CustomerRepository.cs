@@ -1,0 +1,146 @@
+using Dapper;
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Infrastructure.Database;
+using Npgsql;
+
+namespace Digima.Infrastructure.Customers;
+
+internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustomerRepository
+{
+    private const string Columns = """
+        c.id, c.last_name, c.first_name, c.last_name_kana, c.first_name_kana, c.email, c.company,
+        c.department, c.title, c.phone, c.owner_user_id, u.display_name AS owner_name,
+        c.first_contact_at, c.last_contact_at, c.last_action_type, c.last_action_at, c.created_at, c.updated_at
+        """;
+
+    private const string EmailKey = "customers_email_key";
+
+    public async Task<PagedResult<Customer>> SearchAsync(CustomerSearch search, CancellationToken cancellationToken)
+    {
+        // Every field in search_text starts after a separator, so "\n" + text finds a prefix of
+        // any field: those rank first. The window count gives the total in the same round trip.
+        const string sql = $"""
+            SELECT {Columns}, count(*) OVER () AS total_count
+            FROM customers c
+            LEFT JOIN users u ON u.id = c.owner_user_id
+            WHERE (@anywhere = '%%' OR c.search_text LIKE @anywhere)
+            ORDER BY c.search_text LIKE @prefix DESC, c.last_name_kana = '', c.last_name_kana, c.first_name_kana, c.id
+            LIMIT @Limit OFFSET @Offset
+            """;
+        var escaped = EscapeLike(search.FoldedText);
+        var args = new { anywhere = $"%{escaped}%", prefix = $"%{CustomerSearchText.FieldSeparator}{escaped}%", search.Limit, search.Offset };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Customer, long, (Customer Customer, long Total)>(
+            new CommandDefinition(sql, args, cancellationToken: cancellationToken),
+            (customer, total) => (customer, total),
+            splitOn: "total_count")).AsList();
+        return new PagedResult<Customer>(rows.Select(r => r.Customer).ToList(), rows.Count == 0 ? 0 : (int)rows[0].Total);
+    }
+
+    public async Task<Customer?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {Columns} FROM customers c LEFT JOIN users u ON u.id = c.owner_user_id WHERE c.id = @id";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> InsertAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, InsertArgs(customer), cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.IsUniqueViolation(EmailKey))
+        {
+            throw new DuplicateEmailException(customer.Email);
+        }
+    }
+
+    public async Task<bool> UpdateAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE customers
+            SET last_name = @LastName, first_name = @FirstName, last_name_kana = @LastNameKana,
+                first_name_kana = @FirstNameKana, email = @Email, company = @Company, department = @Department,
+                title = @Title, phone = @Phone, owner_user_id = @OwnerUserId, search_text = @SearchText, updated_at = now()
+            WHERE id = @Id
+            """;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var args = new DynamicParameters(InsertArgs(customer));
+            args.Add("Id", customer.Id);
+            return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken)) == 1;
+        }
+        catch (PostgresException e) when (e.IsUniqueViolation(EmailKey))
+        {
+            throw new DuplicateEmailException(customer.Email);
+        }
+    }
+
+    public async Task<int> InsertAllAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = customers.Count > 0 ? customers[0] : null;
+        try
+        {
+            foreach (var customer in customers)
+            {
+                current = customer;
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, InsertArgs(customer), transaction, cancellationToken: cancellationToken));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return customers.Count;
+        }
+        catch (PostgresException e) when (e.IsUniqueViolation(EmailKey))
+        {
+            throw new DuplicateEmailException(current!.Email);
+        }
+    }
+
+    public async Task<IReadOnlySet<string>> FindExistingEmailsAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT lower(email) FROM customers WHERE lower(email) = ANY(@lowered)";
+        var lowered = emails.Select(e => e.ToLowerInvariant()).Distinct().ToArray();
+        if (lowered.Length == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var found = await connection.QueryAsync<string>(new CommandDefinition(sql, new { lowered }, cancellationToken: cancellationToken));
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private const string InsertSql = """
+        INSERT INTO customers (last_name, first_name, last_name_kana, first_name_kana, email, company,
+                               department, title, phone, owner_user_id, search_text)
+        VALUES (@LastName, @FirstName, @LastNameKana, @FirstNameKana, @Email, @Company,
+                @Department, @Title, @Phone, @OwnerUserId, @SearchText)
+        RETURNING id
+        """;
+
+    private static object InsertArgs(Customer c) => new
+    {
+        c.LastName,
+        c.FirstName,
+        c.LastNameKana,
+        c.FirstNameKana,
+        c.Email,
+        c.Company,
+        c.Department,
+        c.Title,
+        c.Phone,
+        c.OwnerUserId,
+        SearchText = CustomerSearchText.Build(c),
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

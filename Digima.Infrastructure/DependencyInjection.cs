@@ -1,0 +1,51 @@
+using Digima.Core.Accounts;
+using Digima.Core.Customers;
+using Digima.Core.Customers.Import;
+using Digima.Infrastructure.Accounts;
+using Digima.Infrastructure.Customers;
+using Digima.Infrastructure.Database;
+using Digima.Infrastructure.DataProtection;
+using Digima.Infrastructure.Migrations;
+using Digima.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Digima.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the database, repositories, migrations, Data Protection key store and seeding.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperSetup.Apply();
+
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = FirstNonEmpty(configuration.GetConnectionString("Digima"), configuration["DIGIMA_DB"]))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
+
+        services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.Section));
+
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<IUserRepository, UserRepository>();
+        services.AddSingleton<IPasswordHashing, PasswordHashing>();
+        services.AddSingleton<ICustomerRepository, CustomerRepository>();
+        services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
+
+        services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((o, db) => o.XmlRepository = new PostgresXmlRepository(db));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    private static string FirstNonEmpty(params string?[] values) =>
+        values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "";
+}
