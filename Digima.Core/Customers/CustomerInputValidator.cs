@@ -16,6 +16,7 @@ public sealed partial class CustomerInputValidator : AbstractValidator<CustomerI
             .NotEmpty().WithMessage(_ => text["LastNameRequired"])
             .OverridePropertyName(nameof(CustomerInput.LastName));
         RuleFor(x => CustomerInput.Clean(x.Email))
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["EmailRequired"])
             .Must(TextRules.IsEmailAddress).WithMessage(_ => text["EmailInvalid"])
             .OverridePropertyName(nameof(CustomerInput.Email));

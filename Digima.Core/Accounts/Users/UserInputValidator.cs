@@ -12,6 +12,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
     public UserInputValidator(IStringLocalizer<CoreMessages> text)
     {
         RuleFor(x => x.Email)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["EmailRequired"])
             .Must(TextRules.IsEmailAddress).WithMessage(_ => text["EmailInvalid"]);
         RuleFor(x => x.DisplayName)

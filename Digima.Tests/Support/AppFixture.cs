@@ -1,0 +1,97 @@
+using Digima.Core.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.Support;
+
+/// <summary>One app server and one Chromium for all browser tests in the collection.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string Password = "e2e-password";
+
+    private IPlaywright? _playwright;
+
+    public TestDatabase Database { get; private set; } = default!;
+    public DigimaAppFactory App { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl => App.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("e2e");
+        App = new DigimaAppFactory(Database.ConnectionString);
+        App.Start();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a Japanese locale and Tokyo time.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public T Get<T>()
+        where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Adds a user directly (test setup) with <see cref="Password"/>.</summary>
+    public async Task<User> AddUserAsync(UserRole role, string displayName, string? email = null)
+    {
+        email ??= $"{role.ToCode()}-{Guid.NewGuid():N}"[..20] + "@digima.test";
+        var user = new User { Email = email, DisplayName = displayName, Role = role };
+        var id = await Get<IUserRepository>().InsertAsync(user, Get<IPasswordHashing>().Hash(Password), CancellationToken.None);
+        return user with { Id = id };
+    }
+
+    /// <summary>Signs in through the real sign-in page and waits for the interactive shell.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await WaitInteractiveAsync(page);
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive='yes']").WaitForAsync();
+
+    /// <summary>Saves a screenshot to the test artifacts and, under `./digima screenshots`, to docs/screenshots.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        await File.WriteAllBytesAsync(Path.Combine(TestEnvironment.ArtifactsDir, name + ".png"), png);
+        if (TestEnvironment.ScreenshotDir is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await File.WriteAllBytesAsync(Path.Combine(dir, name + ".png"), png);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Digima.Core;
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Digima.Tests.Support;
+
+/// <summary>Core use cases wired to the real Infrastructure over a test database, with a clock
+/// the test controls. For integration tests below the UI.</summary>
+public sealed class ServiceHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private ServiceHarness(TestDatabase database)
+    {
+        Database = database;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = database.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLocalization();
+        services.AddCore();
+        services.AddInfrastructure(configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        _provider = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+
+    public static async Task<ServiceHarness> CreateAsync(string purpose)
+    {
+        // Messages are asserted in Japanese, the product's default language.
+        CultureInfo.CurrentUICulture = new CultureInfo("ja");
+        return new ServiceHarness(await TestDatabase.CreateAsync(purpose));
+    }
+
+    public T Get<T>()
+        where T : notnull => _provider.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Adds a user directly (setup, not the code under test) and returns them as the actor.</summary>
+    public async Task<CurrentUser> AddUserAsync(UserRole role, string? email = null, string password = "correct-horse-1")
+    {
+        email ??= $"{role.ToCode()}-{Guid.NewGuid():N}@digima.test";
+        var user = new User { Email = email, DisplayName = $"{role} {email[..6]}", Role = role };
+        var id = await Get<IUserRepository>().InsertAsync(user, Get<IPasswordHashing>().Hash(password), CancellationToken.None);
+        return new CurrentUser(id, email, user.DisplayName, role, user.TimeZoneId, user.Language);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,30 @@
+namespace Digima.Tests.Support;
+
+/// <summary>What `./digima test` provides: its own PostgreSQL, Dovecot and Postfix, and Chromium.
+/// Running the tests any other way fails with this message rather than skipping.</summary>
+public static class TestEnvironment
+{
+    public static string AdminConnectionString => Require("DIGIMA_TEST_DB");
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("DIGIMA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static string ArtifactsDir
+    {
+        get
+        {
+            var dir = Environment.GetEnvironmentVariable("DIGIMA_TEST_ARTIFACTS") is { Length: > 0 } d
+                ? d
+                : Path.Combine(Path.GetTempPath(), "digima-test-artifacts");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    /// <summary>Set by `./digima screenshots`: current screenshots go to docs/screenshots.</summary>
+    public static string? ScreenshotDir => Environment.GetEnvironmentVariable("DIGIMA_SCREENSHOT_DIR") is { Length: > 0 } d ? d : null;
+
+    private static string Require(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests with `./digima test`, which starts the servers they need.");
+}
