@@ -80,7 +80,7 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Saves a screenshot to the test artifacts and, under `./digima screenshots`, to docs/screenshots.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false });
         await File.WriteAllBytesAsync(Path.Combine(TestEnvironment.ArtifactsDir, name + ".png"), png);
         if (TestEnvironment.ScreenshotDir is { } dir)
         {
