@@ -1,13 +1,15 @@
 using DbUp;
 using DbUp.Engine.Output;
+using Digima.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Digima.Infrastructure.Migrations;
 
 /// <summary>Applies the dated SQL scripts in Migrations/Scripts with DbUp. Several app nodes may
 /// start at once: a PostgreSQL advisory lock lets one migrate while the others wait.</summary>
-public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
 {
     // Any fixed number: it names the lock, shared by every node of this application.
     private const long MigrationLockKey = 0x44_69_67_69_6D_61;
@@ -24,7 +26,8 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<Databa
         try
         {
             var upgrader = DeployChanges.To
-                .PostgresqlDatabase(dataSource.ConnectionString)
+                // Not dataSource.ConnectionString: Npgsql hides the password there.
+                .PostgresqlDatabase(options.Value.ConnectionString)
                 .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .LogTo(new DbUpLog(logger))

@@ -1,4 +1,6 @@
+using Digima.Infrastructure.Database;
 using Digima.Infrastructure.Migrations;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -32,11 +34,14 @@ public sealed class TestDatabase : IAsyncDisposable
         var database = new TestDatabase(name, builder.ConnectionString);
         if (migrate)
         {
-            await new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await database.Migrator().MigrateAsync(CancellationToken.None);
         }
 
         return database;
     }
+
+    public DatabaseMigrator Migrator() => new(
+        DataSource, Options.Create(new DatabaseOptions { ConnectionString = ConnectionString }), NullLogger<DatabaseMigrator>.Instance);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class MigrationTests
     public async Task Migrate_FromEmpty_CreatesSchema_AndSecondRunChangesNothing()
     {
         await using var database = await TestDatabase.CreateAsync("migrate", migrate: false);
-        var migrator = new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance);
+        var migrator = database.Migrator();
 
         await migrator.MigrateAsync(CancellationToken.None);
         await migrator.MigrateAsync(CancellationToken.None);
@@ -30,8 +30,8 @@ public sealed class MigrationTests
         await using var database = await TestDatabase.CreateAsync("migrate2", migrate: false);
 
         await Task.WhenAll(
-            Task.Run(() => new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None)),
-            Task.Run(() => new DatabaseMigrator(database.DataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None)));
+            Task.Run(() => database.Migrator().MigrateAsync(CancellationToken.None)),
+            Task.Run(() => database.Migrator().MigrateAsync(CancellationToken.None)));
 
         await using var connection = await database.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schemaversions WHERE scriptname LIKE '%0001-users.sql'"));
