@@ -2,6 +2,7 @@ using Digima.Core.Accounts;
 using Digima.Core.Accounts.Preferences;
 using Digima.Core.Accounts.SignIn;
 using Digima.Core.Accounts.Users;
+using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Customers.Import;
 using FluentValidation;
@@ -30,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<GetCustomerQuery>();
         services.AddScoped<SaveCustomerCommand>();
         services.AddScoped<ImportCustomersCommand>();
+
+        services.AddScoped<SearchRecipientsQuery>();
         return services;
     }
 }

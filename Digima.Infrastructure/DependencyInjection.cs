@@ -1,7 +1,9 @@
 using Digima.Core.Accounts;
+using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Customers.Import;
 using Digima.Infrastructure.Accounts;
+using Digima.Infrastructure.Compose;
 using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Database;
 using Digima.Infrastructure.DataProtection;
@@ -37,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHashing, PasswordHashing>();
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
+        services.AddSingleton<IRecipientSearch, RecipientSearch>();
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()
