@@ -5,6 +5,7 @@ using Digima.Core.Accounts.Users;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Customers.Import;
+using Digima.Core.Sending;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,16 @@ public static class DependencyInjection
         services.AddScoped<SaveCustomerCommand>();
         services.AddScoped<ImportCustomersCommand>();
 
+        services.AddScoped<IValidator<ComposeInput>, ComposeInputValidator>();
         services.AddScoped<SearchRecipientsQuery>();
+        services.AddScoped<PreviewMailQuery>();
+        services.AddScoped<SendMailCommand>();
+
+        services.AddScoped<SendQueuedMailCommand>();
+        services.AddScoped<RecoverStuckMailCommand>();
+        services.AddScoped<RetryMailCommand>();
+        services.AddScoped<ListIndividualMailQuery>();
+        services.AddScoped<ListCustomerMailQuery>();
         return services;
     }
 }

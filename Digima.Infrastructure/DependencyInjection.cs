@@ -9,6 +9,7 @@ using Digima.Infrastructure.Database;
 using Digima.Infrastructure.DataProtection;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
+using Digima.Infrastructure.Sending;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
         services.AddSingleton<IRecipientSearch, RecipientSearch>();
+        services.AddSending(configuration);
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

@@ -11,6 +11,9 @@ public interface ICustomerRepository
 
     Task<Customer?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The customers with these ids that exist (in no particular order).</summary>
+    Task<IReadOnlyList<Customer>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <exception cref="DuplicateEmailException">Another customer has this email.</exception>
     Task<long> InsertAsync(Customer customer, CancellationToken cancellationToken);
 

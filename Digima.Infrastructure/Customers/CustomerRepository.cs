@@ -45,6 +45,14 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
         return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<Customer>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {Columns} FROM customers c LEFT JOIN users u ON u.id = c.owner_user_id WHERE c.id = ANY(@ids)";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Customer>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     public async Task<long> InsertAsync(Customer customer, CancellationToken cancellationToken)
     {
         try

@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Customers;
+using Digima.Core.Sending;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -9,6 +10,7 @@ namespace Digima.Blazor.Components.Pages.Customers;
 public partial class CustomerProfile
 {
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
+    [Inject] private ListCustomerMailQuery ListMail { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -18,6 +20,7 @@ public partial class CustomerProfile
     private Customer? _customer;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
+    private IReadOnlyList<OutgoingMail> _mails = [];
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
@@ -25,7 +28,9 @@ public partial class CustomerProfile
     {
         try
         {
-            _customer = await GetCustomer.GetAsync(await CurrentUser.GetAsync(), Id, CancellationToken.None);
+            var user = await CurrentUser.GetAsync();
+            _customer = await GetCustomer.GetAsync(user, Id, CancellationToken.None);
+            _mails = await ListMail.ListAsync(user, Id, CancellationToken.None);
             _notFound = false;
         }
         catch (NotFoundException)
@@ -40,6 +45,9 @@ public partial class CustomerProfile
             new BreadcrumbItem(_customer?.FullName ?? T["Customer_Profile"], null, disabled: true),
         ];
     }
+
+    private static string Snippet(string body) =>
+        body.Length <= 140 ? body : string.Concat(body.AsSpan(0, 140), "…");
 
     private async Task EditAsync()
     {

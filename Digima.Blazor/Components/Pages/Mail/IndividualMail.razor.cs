@@ -1,0 +1,55 @@
+using Digima.Blazor.Auth;
+using Digima.Core.Compose;
+using Digima.Core.Sending;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Mail;
+
+/// <summary>「個別メール」: the rep's own individual mail with its status. While anything is
+/// queued or sending, the list refreshes itself so the rep sees it go out.</summary>
+public partial class IndividualMail
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
+
+    [Inject] private ListIndividualMailQuery List { get; set; } = default!;
+    [Inject] private RetryMailCommand Retry { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private MudTable<OutgoingMail>? _table;
+    private Timer? _refresh;
+
+    private async Task<TableData<OutgoingMail>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var page = await List.ListAsync(await CurrentUser.GetAsync(), state.Page * state.PageSize, state.PageSize, cancellationToken);
+        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending);
+        _refresh?.Dispose();
+        _refresh = pending ? new Timer(_ => InvokeAsync(ReloadAsync), null, RefreshEvery, Timeout.InfiniteTimeSpan) : null;
+        return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private async Task RetryAsync(OutgoingMail mail)
+    {
+        if (await Retry.RetryAsync(await CurrentUser.GetAsync(), mail.Id, CancellationToken.None))
+        {
+            Snackbar.Add(T["Compose_Queued"], Severity.Info);
+        }
+
+        await ReloadAsync();
+    }
+
+    private static string Recipients(OutgoingMail mail) =>
+        string.Join("、", mail.RecipientsOf(RecipientKind.To).Select(r => r.DisplayName))
+        + (mail.Recipients.Count(r => r.Kind != RecipientKind.To) is var others and > 0 ? $" +{others}" : "");
+
+    public void Dispose() => _refresh?.Dispose();
+}

@@ -1,0 +1,14 @@
+// Caret handling for merge-field insertion: Blazor cannot read a textarea's selection itself.
+window.digimaCompose = {
+  selection: function (id) {
+    const el = document.getElementById(id);
+    if (!el) return [-1, -1];
+    return [el.selectionStart ?? el.value.length, el.selectionEnd ?? el.value.length];
+  },
+  setCaret: function (id, position) {
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(position, position);
+  }
+};

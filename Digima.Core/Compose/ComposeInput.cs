@@ -1,0 +1,21 @@
+namespace Digima.Core.Compose;
+
+/// <summary>What the rep typed on the compose screen. Subject and body may hold merge tokens.</summary>
+public sealed class ComposeInput
+{
+    public List<ComposeRecipient> To { get; set; } = [];
+    public List<ComposeRecipient> Cc { get; set; } = [];
+    public List<ComposeRecipient> Bcc { get; set; } = [];
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+
+    /// <summary>開封・通知設定 (R9): stored with the mail; tracking itself is its own feature.</summary>
+    public bool OpenTracking { get; set; }
+    public bool ClickTracking { get; set; }
+    public bool NotifyOnOpen { get; set; }
+
+    public IEnumerable<ComposeRecipient> AllRecipients => To.Concat(Cc).Concat(Bcc);
+
+    /// <summary>Merge values come from the first customer in 宛先 (R7).</summary>
+    public ComposeRecipient? PrimaryRecipient => To.FirstOrDefault();
+}

@@ -1,0 +1,33 @@
+using Digima.Core.Common;
+using Digima.Core.Resources;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace Digima.Core.Compose;
+
+/// <summary>R6 and the rules no mail server should have to enforce for us: recipients present and
+/// valid, nothing that ends in a header holds a line break, sizes bounded.</summary>
+public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
+{
+    public const int MaxRecipients = 100;
+    public const int MaxSubjectLength = 250;
+    public const int MaxBodyLength = 200_000;
+
+    public ComposeInputValidator(IStringLocalizer<CoreMessages> text)
+    {
+        RuleFor(x => x.To).NotEmpty().WithMessage(_ => text["ToRequired"]);
+        RuleFor(x => x.AllRecipients.Count()).LessThanOrEqualTo(MaxRecipients)
+            .OverridePropertyName(nameof(ComposeInput.To)).WithMessage(_ => text["TooManyRecipients", MaxRecipients]);
+        RuleForEach(x => x.AllRecipients).Must(r => TextRules.IsEmailAddress(r.Email) && !TextRules.HasControlCharacters(r.DisplayName))
+            .OverridePropertyName(nameof(ComposeInput.To)).WithMessage((_, r) => text["RecipientInvalid", r.Email]);
+        RuleFor(x => x.Subject)
+            .Cascade(CascadeMode.Stop)
+            .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["SubjectRequired"])
+            .MaximumLength(MaxSubjectLength).WithMessage(_ => text["TooLong", MaxSubjectLength])
+            .Must(s => !TextRules.HasControlCharacters(s)).WithMessage(_ => text["NoLineBreaks"]);
+        RuleFor(x => x.Body)
+            .Cascade(CascadeMode.Stop)
+            .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["BodyRequired"])
+            .MaximumLength(MaxBodyLength).WithMessage(_ => text["TooLong", MaxBodyLength]);
+    }
+}

@@ -1,0 +1,40 @@
+using Digima.Core.Common;
+
+namespace Digima.Core.Sending;
+
+/// <summary>The outbox: individual mail and its recipients.</summary>
+public interface IOutgoingMailRepository
+{
+    /// <summary>Writes the mail and its recipients with status queued, in one transaction.</summary>
+    Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Claims the oldest queued mail for sending (queued -> sending in one UPDATE ...
+    /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail.</summary>
+    Task<OutgoingMail?> ClaimNextQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Claims mail left in sending by a crashed worker: claimed before <paramref name="claimedBefore"/>.</summary>
+    Task<IReadOnlyList<OutgoingMail>> ClaimStuckSendingAsync(DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Notes that the SMTP server accepted the mail, before anything else can fail.</summary>
+    Task MarkSmtpAcceptedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Marks the mail sent and, in the same transaction, sets 初回連絡日時 (when empty)
+    /// and 直近連絡日時 (when later) on every customer recipient (R25).</summary>
+    Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
+
+    Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Puts the user's failed mail back in the queue; false when it is not theirs or not failed.</summary>
+    Task<bool> RequeueFailedAsync(long id, long userId, CancellationToken cancellationToken);
+
+    /// <summary>Puts a mail stuck in sending back in the queue (it was not found in the Sent folder).</summary>
+    Task RequeueStuckAsync(long id, CancellationToken cancellationToken);
+
+    Task<OutgoingMail?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>A user's individual mail, newest first.</summary>
+    Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Mail sent to a customer (any kind of recipient), newest first.</summary>
+    Task<IReadOnlyList<OutgoingMail>> ListForCustomerAsync(long customerId, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using Digima.Core.Mailboxes;
+
+namespace Digima.Core.Sending;
+
+/// <summary>Talks to the rep's own mail servers (R2). Implemented with MailKit.</summary>
+public interface IOutgoingMailTransport
+{
+    /// <summary>Sends the mail through the rep's SMTP server.</summary>
+    /// <returns>Failure details when the server refused or could not be reached; never throws
+    /// for a server's answer.</returns>
+    Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Stores one copy in the rep's Sent folder unless one with the same Message-ID is there.</summary>
+    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Whether the Sent folder holds a mail with this Message-ID; null when the server
+    /// could not be asked.</summary>
+    Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken);
+}
+
+/// <summary><see cref="Error"/> is the reason to show the rep, with the server's own reply.</summary>
+public sealed record TransportResult(bool Succeeded, string? Error = null, bool Permanent = false)
+{
+    public static readonly TransportResult Ok = new(true);
+}
+
+/// <summary>Wakes the outbox worker when a mail was queued, so "send now" does not wait for a poll.</summary>
+public interface IOutboxSignal
+{
+    void MailQueued();
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Sending;
+
+/// <summary>Resolves mail left in "sending" by a node that died mid-send: if the SMTP server had
+/// accepted it, or its Message-ID is in the Sent folder, it is finished without sending again;
+/// otherwise it goes back to the queue.</summary>
+public sealed class RecoverStuckMailCommand(
+    IOutgoingMailRepository outbox,
+    Mailboxes.IMailboxConnections mailboxes,
+    IOutgoingMailTransport transport,
+    SendQueuedMailCommand send,
+    TimeProvider time,
+    ILogger<RecoverStuckMailCommand> logger)
+{
+    /// <summary>A send never takes this long; a claim older than this belongs to a dead worker.</summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
+
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stuck = await outbox.ClaimStuckSendingAsync(now - StuckAfter, now, cancellationToken);
+        foreach (var mail in stuck)
+        {
+            var mailbox = await mailboxes.GetAsync(mail.UserId, cancellationToken);
+            if (mail.SmtpAcceptedAt is not null && mailbox is not null)
+            {
+                await send.FinishAsync(mailbox, mail, cancellationToken);
+                continue;
+            }
+
+            var inSent = mailbox is null ? null : await transport.ExistsInSentAsync(mailbox, mail.MessageId, cancellationToken);
+            if (inSent == true)
+            {
+                logger.LogInformation("Mail {MailId} was found in Sent after a crash: marked sent, not resent", mail.Id);
+                await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved: true, cancellationToken);
+            }
+            else if (inSent == false)
+            {
+                await outbox.RequeueStuckAsync(mail.Id, cancellationToken);
+            }
+
+            // null: the server could not be asked; the mail stays in sending and is tried again later.
+        }
+
+        return stuck.Count;
+    }
+}

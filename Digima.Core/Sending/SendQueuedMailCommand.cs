@@ -1,0 +1,61 @@
+using Digima.Core.Mailboxes;
+using Digima.Core.Resources;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Sending;
+
+/// <summary>Sends one claimed mail through the rep's SMTP server, saves one copy in Sent, then
+/// marks it sent and updates the customers' contact fields. Each step is recorded as it
+/// happens, so a crash anywhere can be resolved without a duplicate (see RecoverStuckMailCommand).</summary>
+public sealed class SendQueuedMailCommand(
+    IOutgoingMailRepository outbox,
+    IMailboxConnections mailboxes,
+    IOutgoingMailTransport transport,
+    TimeProvider time,
+    IStringLocalizer<CoreMessages> text,
+    ILogger<SendQueuedMailCommand> logger)
+{
+    public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
+    {
+        var mailbox = await mailboxes.GetAsync(claimed.UserId, cancellationToken);
+        if (mailbox is null)
+        {
+            await outbox.MarkFailedAsync(claimed.Id, text["MailboxNotConnected"], time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        if (claimed.SmtpAcceptedAt is null)
+        {
+            var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
+            if (!sent.Succeeded)
+            {
+                logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
+                await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
+                return;
+            }
+
+            await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
+        }
+
+        await FinishAsync(mailbox, claimed, cancellationToken);
+    }
+
+    /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent.</summary>
+    internal async Task FinishAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var copySaved = false;
+        if (mailbox.SaveCopyToSent)
+        {
+            // The customer has the mail already: a failed copy is logged, never a reason to resend.
+            var saved = await transport.SaveToSentAsync(mailbox, mail, cancellationToken);
+            copySaved = saved.Succeeded;
+            if (!saved.Succeeded)
+            {
+                logger.LogWarning("Mail {MailId} was sent but its copy was not saved in Sent: {Error}", mail.Id, saved.Error);
+            }
+        }
+
+        await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved, cancellationToken);
+    }
+}

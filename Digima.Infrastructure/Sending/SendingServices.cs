@@ -1,0 +1,20 @@
+using Digima.Core.Sending;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digima.Infrastructure.Sending;
+
+internal static class SendingServices
+{
+    public static IServiceCollection AddSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<IOutgoingMailRepository, OutgoingMailRepository>();
+        services.AddSingleton<TransportErrors>();
+        services.AddSingleton<IOutgoingMailTransport, MailKitTransport>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddHostedService<OutboxWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Digima.Core.Compose;
+using Digima.Core.Resources;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Digima.Tests.Core.Compose;
+
+public sealed class ComposeInputValidatorTests
+{
+    private readonly ComposeInputValidator _validator;
+
+    public ComposeInputValidatorTests()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("ja");
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        _validator = new ComposeInputValidator(new StringLocalizer<CoreMessages>(factory));
+    }
+
+    [Fact]
+    public void Validate_Empty_RequiresToSubjectAndBody()
+    {
+        var result = _validator.Validate(new ComposeInput());
+
+        Assert.Equal(["宛先を1件以上指定してください。", "件名を入力してください。", "本文を入力してください。"], result.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Theory]
+    [InlineData("見積\r\nBcc: victim@example.test")]
+    [InlineData("見積\nX-Injected: 1")]
+    public void Validate_LineBreakInSubject_Refused(string subject)
+    {
+        var result = _validator.Validate(Valid(subject: subject));
+
+        Assert.Contains(result.Errors, e => e.PropertyName == "Subject" && e.ErrorMessage == "改行や制御文字は使用できません。");
+    }
+
+    [Fact]
+    public void Validate_LineBreakInRecipientName_Refused()
+    {
+        var input = Valid();
+        input.Cc.Add(new ComposeRecipient(2, "b@x.test", "名前\r\nBcc: a@evil.test"));
+
+        Assert.False(_validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_MoreThanHundredRecipients_Refused()
+    {
+        var input = Valid();
+        input.Bcc.AddRange(Enumerable.Range(10, 100).Select(i => new ComposeRecipient(i, $"c{i}@x.test", $"顧客{i}")));
+
+        Assert.Contains(_validator.Validate(input).Errors, e => e.ErrorMessage == "宛先・Cc・Bcc は合計100件までです。");
+    }
+
+    [Fact]
+    public void Validate_Valid_Passes()
+    {
+        Assert.True(_validator.Validate(Valid()).IsValid);
+    }
+
+    private static ComposeInput Valid(string subject = "お見積りの件") => new()
+    {
+        To = [new ComposeRecipient(1, "a@x.test", "佐藤 太郎")],
+        Subject = subject,
+        Body = "本文です。",
+    };
+}

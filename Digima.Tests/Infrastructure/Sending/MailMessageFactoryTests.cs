@@ -1,0 +1,61 @@
+using Digima.Core.Compose;
+using Digima.Core.Mailboxes;
+using Digima.Core.Sending;
+using Digima.Infrastructure.Sending;
+using MimeKit;
+
+namespace Digima.Tests.Infrastructure.Sending;
+
+public sealed class MailMessageFactoryTests
+{
+    private static readonly MailboxConnection Mailbox = new(
+        1, "sato@digima.test", "佐藤 健太",
+        new MailServerLogin("127.0.0.1", 25, MailSecurity.None, "sato@digima.test", "x"),
+        new MailServerLogin("127.0.0.1", 143, MailSecurity.None, "sato@digima.test", "x"),
+        true, "Sent");
+
+    [Fact]
+    public void Create_JapaneseSubjectAndNames_EncodedWordsAndAlternativeParts()
+    {
+        var message = MailMessageFactory.Create(Mailbox, Mail("【ご案内】新製品のお見積りについて", "山田様\n<script>alert(1)</script>\nhttps://example.co.jp/a?b=1&c=2"));
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
+        var reparsed = MimeMessage.Load(new MemoryStream(stream.ToArray()));
+
+        Assert.Matches(@"(?m)^Subject: =\?utf-8\?[bq]\?", raw);
+        Assert.Matches(@"(?m)^From: =\?utf-8\?[bq]\?.*<sato@digima\.test>", raw);
+        Assert.Equal("【ご案内】新製品のお見積りについて", reparsed.Subject);
+        Assert.Equal("佐藤 健太", reparsed.From.Mailboxes.Single().Name);
+        Assert.Equal("digima.1.abc@digima.test", reparsed.MessageId);
+        Assert.Equal("multipart/alternative", reparsed.Body!.ContentType.MimeType);
+        Assert.Contains("<script>", reparsed.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", reparsed.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", reparsed.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.co.jp/a?b=1&amp;c=2\">", reparsed.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_Recipients_InTheirHeaders()
+    {
+        var message = MailMessageFactory.Create(Mailbox, Mail("件名", "本文"));
+
+        Assert.Equal(["to@x.test"], message.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["cc@x.test"], message.Cc.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["bcc@x.test"], message.Bcc.Mailboxes.Select(m => m.Address));
+    }
+
+    private static OutgoingMail Mail(string subject, string body) => new()
+    {
+        MessageId = "digima.1.abc@digima.test",
+        Subject = subject,
+        BodyText = body,
+        CreatedAt = new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero),
+        Recipients =
+        [
+            new OutgoingRecipient(RecipientKind.To, 1, "to@x.test", "宛先 太郎"),
+            new OutgoingRecipient(RecipientKind.Cc, 2, "cc@x.test", "写し 花子"),
+            new OutgoingRecipient(RecipientKind.Bcc, 3, "bcc@x.test", "隠し 次郎"),
+        ],
+    };
+}
