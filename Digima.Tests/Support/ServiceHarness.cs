@@ -32,6 +32,8 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    public IServiceProvider Provider => _provider;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
 
     public static async Task<ServiceHarness> CreateAsync(string purpose)

@@ -6,6 +6,15 @@ public static class TestEnvironment
 {
     public static string AdminConnectionString => Require("DIGIMA_TEST_DB");
 
+    public static string MailHost => Environment.GetEnvironmentVariable("DIGIMA_TEST_MAIL_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
+
+    public static int ImapPort => int.Parse(Require("DIGIMA_TEST_IMAP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int SmtpPort => int.Parse(Require("DIGIMA_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The local Dovecot and Postfix accept this password for any address (development only).</summary>
+    public const string MailPassword = "digima-demo";
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("DIGIMA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static string ArtifactsDir
