@@ -17,6 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMailboxes();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

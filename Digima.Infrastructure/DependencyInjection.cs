@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
 
         services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.Section));
+        services.AddMailboxes(configuration);
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();

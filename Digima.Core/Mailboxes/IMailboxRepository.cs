@@ -1,0 +1,17 @@
+namespace Digima.Core.Mailboxes;
+
+/// <summary>The saved mailbox of each user (at most one per user).</summary>
+public interface IMailboxRepository
+{
+    /// <summary>The user's saved mailbox, or null when the user has not connected one.</summary>
+    Task<StoredMailbox?> GetAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the user's mailbox in one statement. Database failures
+    /// (including a user id that does not exist) surface as the database provider's exceptions.</summary>
+    Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken);
+
+    /// <summary>Records the Sent folder found by a connection test, but only while the saved
+    /// IMAP login is still <paramref name="testedImap"/> (the rep may have saved other settings
+    /// meanwhile). Returns whether the row was updated.</summary>
+    Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken);
+}

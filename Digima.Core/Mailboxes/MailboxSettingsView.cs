@@ -1,0 +1,48 @@
+namespace Digima.Core.Mailboxes;
+
+/// <summary>The rep's mailbox for the settings page: the form filled from the saved settings
+/// with both password fields empty (a saved password is only ever shown as "set").</summary>
+/// <param name="IsConnected">A mailbox has been saved; mail is sent through it.</param>
+/// <param name="SentFolderName">The saved Sent folder, if a connection test found one.</param>
+public sealed record MailboxSettingsView(
+    MailboxInput Input,
+    bool IsConnected,
+    bool SmtpPasswordSet,
+    bool ImapPasswordSet,
+    string? SentFolderName,
+    DateTimeOffset? UpdatedAt)
+{
+    internal static MailboxSettingsView From(StoredMailbox saved) => new(
+        new MailboxInput
+        {
+            Smtp = FromServer(saved.Smtp),
+            Imap = FromServer(saved.Imap),
+            SenderName = saved.SenderName,
+            SenderAddress = saved.SenderAddress,
+            SaveCopyToSent = saved.SaveCopyToSent,
+        },
+        IsConnected: true,
+        SmtpPasswordSet: saved.Smtp.ProtectedPassword.Length > 0,
+        ImapPasswordSet: saved.Imap.ProtectedPassword.Length > 0,
+        saved.SentFolderName,
+        saved.UpdatedAt);
+
+    /// <summary>A first-time form: the rep's own name and address, TLS ports, user names set to
+    /// the address (what most providers expect).</summary>
+    internal static MailboxSettingsView NotConnected(string displayName, string email)
+    {
+        var input = new MailboxInput { SenderName = displayName, SenderAddress = email };
+        input.Smtp.UserName = email;
+        input.Imap.UserName = email;
+        return new MailboxSettingsView(input, false, false, false, null, null);
+    }
+
+    private static MailServerInput FromServer(StoredMailServer server) => new()
+    {
+        Host = server.Host,
+        Port = server.Port,
+        Security = server.Security,
+        UserName = server.UserName,
+        SavedPassword = SavedPassword.Usable,
+    };
+}

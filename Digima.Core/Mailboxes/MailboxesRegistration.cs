@@ -1,0 +1,20 @@
+using Digima.Core.Mailboxes;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Core;
+
+public static class MailboxesRegistration
+{
+    /// <summary>The mailbox connection use cases and validator (R1). The ports (repository,
+    /// secret protector, server probe, IMailboxConnections) are registered by Infrastructure.</summary>
+    public static IServiceCollection AddMailboxes(this IServiceCollection services)
+    {
+        services.AddScoped<IValidator<MailboxInput>, MailboxInputValidator>();
+        services.AddScoped<GetMailboxSettingsQuery>();
+        services.AddScoped<SaveMailboxSettingsCommand>();
+        services.AddScoped<TestMailboxConnectionCommand>();
+        return services;
+    }
+}

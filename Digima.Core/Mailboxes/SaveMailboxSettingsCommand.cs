@@ -1,0 +1,50 @@
+using Digima.Core.Common;
+using FluentValidation;
+
+namespace Digima.Core.Mailboxes;
+
+/// <summary>Saves the signed-in user's own mailbox (R1). New passwords are encrypted; an empty
+/// password field keeps the saved one while host and user name are unchanged.</summary>
+public sealed class SaveMailboxSettingsCommand(
+    IMailboxRepository mailboxes,
+    ISecretProtector secrets,
+    IValidator<MailboxInput> validator,
+    TimeProvider clock)
+{
+    public async Task<Outcome<bool>> SaveAsync(CurrentUser actor, MailboxInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var saved = await mailboxes.GetAsync(actor.Id, cancellationToken);
+        var clean = MailboxForm.Prepare(input, saved);
+        var validation = await validator.ValidateAsync(clean, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<bool>.Failure(validation.Errors);
+        }
+
+        var mailbox = new StoredMailbox(
+            actor.Id,
+            clean.SenderName,
+            clean.SenderAddress,
+            Server(clean.Smtp, saved?.Smtp),
+            Server(clean.Imap, saved?.Imap),
+            clean.SaveCopyToSent,
+            SentFolder(clean, saved),
+            clock.GetUtcNow());
+        await mailboxes.SaveAsync(mailbox, cancellationToken);
+        return Outcome<bool>.Success(true);
+    }
+
+    private StoredMailServer Server(MailServerInput input, StoredMailServer? saved) => new(
+        input.Host,
+        input.Port,
+        input.Security,
+        input.UserName,
+        input.Password.Length > 0 ? secrets.Protect(input.Password) : saved!.ProtectedPassword);
+
+    // A folder found on one IMAP login means nothing on another.
+    private static string? SentFolder(MailboxInput input, StoredMailbox? saved) =>
+        input.SentFolderName
+        ?? (saved is not null && saved.Imap.Key == input.Imap.Key ? saved.SentFolderName : null);
+}

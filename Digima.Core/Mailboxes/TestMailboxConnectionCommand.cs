@@ -1,0 +1,72 @@
+using Digima.Core.Common;
+using Digima.Core.Resources;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Mailboxes;
+
+/// <summary>「接続テスト」 (R1): logs in to the SMTP and IMAP servers of the form, as typed and not
+/// yet saved, and finds the Sent folder. An empty password field uses the saved password, under
+/// the same rule as saving. When the saved IMAP login is the one tested, the Sent folder found is
+/// saved at once.</summary>
+public sealed class TestMailboxConnectionCommand(
+    IMailboxRepository mailboxes,
+    ISecretProtector secrets,
+    IMailServerProbe probe,
+    IValidator<MailboxInput> validator,
+    IStringLocalizer<MailboxMessages> text,
+    TimeProvider clock,
+    ILogger<TestMailboxConnectionCommand> logger)
+{
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<Outcome<MailboxTestReport>> TestAsync(CurrentUser actor, MailboxInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var saved = await mailboxes.GetAsync(actor.Id, cancellationToken);
+        var clean = MailboxForm.Prepare(input, saved);
+        // The sender fields play no part in a login; the rep may test before filling them in.
+        var validation = await validator.ValidateAsync(
+            clean, o => o.IncludeProperties(nameof(MailboxInput.Smtp), nameof(MailboxInput.Imap)), cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<MailboxTestReport>.Failure(validation.Errors);
+        }
+
+        MailServerLogin smtp, imap;
+        try
+        {
+            smtp = Login(clean.Smtp, saved?.Smtp);
+            imap = Login(clean.Imap, saved?.Imap);
+        }
+        catch (SecretUnreadableException e)
+        {
+            logger.LogWarning(e, "The saved mailbox password of user {UserId} cannot be decrypted", actor.Id);
+            return Outcome<MailboxTestReport>.Failure(
+                clean.Smtp.Password.Length == 0 ? "Smtp.Password" : "Imap.Password", text["StoredPasswordUnreadable"]);
+        }
+
+        var smtpProbe = probe.ProbeSmtpAsync(smtp, cancellationToken);
+        var imapProbe = probe.ProbeImapAsync(imap, cancellationToken);
+        var report = new MailboxTestReport(await smtpProbe, await imapProbe, clean.Smtp.Key, clean.Imap.Key);
+        logger.LogInformation(
+            "Mailbox test of user {UserId}: SMTP {SmtpHost}:{SmtpPort} {SmtpStatus}, IMAP {ImapHost}:{ImapPort} {ImapStatus}",
+            actor.Id, smtp.Host, smtp.Port, report.Smtp.Status, imap.Host, imap.Port, report.Imap.Status);
+
+        if (saved is not null && report.Imap is { Succeeded: true, SentFolderName: { } folder })
+        {
+            await mailboxes.SetSentFolderAsync(actor.Id, report.TestedImap, folder, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return Outcome<MailboxTestReport>.Success(report);
+    }
+
+    // The validator has made sure that an empty password has a usable saved one behind it.
+    private MailServerLogin Login(MailServerInput input, StoredMailServer? saved) => new(
+        input.Host,
+        input.Port,
+        input.Security,
+        input.UserName,
+        input.Password.Length > 0 ? input.Password : secrets.Unprotect(saved!.ProtectedPassword));
+}

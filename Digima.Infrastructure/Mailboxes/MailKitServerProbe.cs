@@ -1,0 +1,80 @@
+using Digima.Core.Mailboxes;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+
+namespace Digima.Infrastructure.Mailboxes;
+
+/// <summary>Logs in with MailKit exactly as the send and import paths will (same security
+/// mapping), under a short timeout, and reports the first failure. Each probe owns its client:
+/// MailKit clients must never be shared between threads, and the two probes run in parallel.</summary>
+internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> options) : IMailServerProbe
+{
+    public async Task<ProbeResult> ProbeSmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var timeout = options.Value.ProbeTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+        var stage = ProbeStage.Connect;
+        try
+        {
+            await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
+            stage = ProbeStage.Authenticate;
+            await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
+            await QuitQuietlyAsync(client, deadline.Token);
+            return ProbeResult.Success();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ProbeFailures.Describe(e, stage, login.Security);
+        }
+    }
+
+    public async Task<ProbeResult> ProbeImapAsync(MailServerLogin login, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var timeout = options.Value.ProbeTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        using var client = new ImapClient { Timeout = (int)timeout.TotalMilliseconds };
+        var stage = ProbeStage.Connect;
+        try
+        {
+            await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
+            stage = ProbeStage.Authenticate;
+            await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
+            stage = ProbeStage.Folders;
+            var sent = await SentFolderFinder.FindAsync(client, deadline.Token);
+            await QuitQuietlyAsync(client, deadline.Token);
+            return sent is null ? new ProbeResult(ProbeStatus.SentFolderMissing) : ProbeResult.Success(sent.FullName);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ProbeFailures.Describe(e, stage, login.Security);
+        }
+    }
+
+    // The login has been proven by now; a server that drops the line on QUIT/LOGOUT is no failure.
+    private static async Task QuitQuietlyAsync(IMailService client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or ProtocolException or OperationCanceledException)
+        {
+            // Nothing to do: the client is disposed right after.
+        }
+    }
+}
+
+/// <summary>How long a connection test may wait for each server (<c>Digima:Mailboxes:ProbeTimeout</c>).</summary>
+public sealed class MailServerProbeOptions
+{
+    public const string Section = "Digima:Mailboxes";
+
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

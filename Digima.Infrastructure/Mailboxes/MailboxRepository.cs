@@ -1,0 +1,62 @@
+using Dapper;
+using Digima.Core.Mailboxes;
+using Npgsql;
+
+namespace Digima.Infrastructure.Mailboxes;
+
+internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxRepository
+{
+    public async Task<StoredMailbox?> GetAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT user_id, sender_name, sender_address,
+                   smtp_host, smtp_port, smtp_security, smtp_user_name, smtp_password_protected,
+                   imap_host, imap_port, imap_security, imap_user_name, imap_password_protected,
+                   save_copy_to_sent, sent_folder_name, updated_at
+            FROM mailboxes
+            WHERE user_id = @userId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MailboxRow>(
+            new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return row?.ToMailbox();
+    }
+
+    public async Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO mailboxes (user_id, sender_name, sender_address,
+                                   smtp_host, smtp_port, smtp_security, smtp_user_name, smtp_password_protected,
+                                   imap_host, imap_port, imap_security, imap_user_name, imap_password_protected,
+                                   save_copy_to_sent, sent_folder_name, created_at, updated_at)
+            VALUES (@UserId, @SenderName, @SenderAddress,
+                    @SmtpHost, @SmtpPort, @SmtpSecurity, @SmtpUserName, @SmtpPasswordProtected,
+                    @ImapHost, @ImapPort, @ImapSecurity, @ImapUserName, @ImapPasswordProtected,
+                    @SaveCopyToSent, @SentFolderName, @UpdatedAt, @UpdatedAt)
+            ON CONFLICT (user_id) DO UPDATE SET
+                sender_name = excluded.sender_name, sender_address = excluded.sender_address,
+                smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port, smtp_security = excluded.smtp_security,
+                smtp_user_name = excluded.smtp_user_name, smtp_password_protected = excluded.smtp_password_protected,
+                imap_host = excluded.imap_host, imap_port = excluded.imap_port, imap_security = excluded.imap_security,
+                imap_user_name = excluded.imap_user_name, imap_password_protected = excluded.imap_password_protected,
+                save_copy_to_sent = excluded.save_copy_to_sent, sent_folder_name = excluded.sent_folder_name,
+                updated_at = excluded.updated_at
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, MailboxRow.From(mailbox), cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The key's host is lower-cased; the saved host keeps the rep's spelling.
+        const string sql = """
+            UPDATE mailboxes
+            SET sent_folder_name = @sentFolderName, updated_at = @now
+            WHERE user_id = @userId AND lower(imap_host) = @Host AND imap_port = @Port AND imap_user_name = @UserName
+              AND sent_folder_name IS DISTINCT FROM @sentFolderName
+            """;
+        var args = new { userId, sentFolderName, now, testedImap.Host, testedImap.Port, testedImap.UserName };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken)) == 1;
+    }
+}

@@ -1,0 +1,54 @@
+using Digima.Core.Mailboxes;
+
+namespace Digima.Infrastructure.Mailboxes;
+
+/// <summary>The flat shape of a mailboxes row, for Dapper both ways.</summary>
+internal sealed class MailboxRow
+{
+    public long UserId { get; init; }
+    public string SenderName { get; init; } = "";
+    public string SenderAddress { get; init; } = "";
+    public string SmtpHost { get; init; } = "";
+    public int SmtpPort { get; init; }
+    public string SmtpSecurity { get; init; } = "";
+    public string SmtpUserName { get; init; } = "";
+    public string SmtpPasswordProtected { get; init; } = "";
+    public string ImapHost { get; init; } = "";
+    public int ImapPort { get; init; }
+    public string ImapSecurity { get; init; } = "";
+    public string ImapUserName { get; init; } = "";
+    public string ImapPasswordProtected { get; init; } = "";
+    public bool SaveCopyToSent { get; init; }
+    public string? SentFolderName { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public StoredMailbox ToMailbox() => new(
+        UserId,
+        SenderName,
+        SenderAddress,
+        new StoredMailServer(SmtpHost, SmtpPort, MailSecurityCodes.Parse(SmtpSecurity), SmtpUserName, SmtpPasswordProtected),
+        new StoredMailServer(ImapHost, ImapPort, MailSecurityCodes.Parse(ImapSecurity), ImapUserName, ImapPasswordProtected),
+        SaveCopyToSent,
+        SentFolderName,
+        UpdatedAt);
+
+    public static MailboxRow From(StoredMailbox m) => new()
+    {
+        UserId = m.UserId,
+        SenderName = m.SenderName,
+        SenderAddress = m.SenderAddress,
+        SmtpHost = m.Smtp.Host,
+        SmtpPort = m.Smtp.Port,
+        SmtpSecurity = m.Smtp.Security.ToCode(),
+        SmtpUserName = m.Smtp.UserName,
+        SmtpPasswordProtected = m.Smtp.ProtectedPassword,
+        ImapHost = m.Imap.Host,
+        ImapPort = m.Imap.Port,
+        ImapSecurity = m.Imap.Security.ToCode(),
+        ImapUserName = m.Imap.UserName,
+        ImapPasswordProtected = m.Imap.ProtectedPassword,
+        SaveCopyToSent = m.SaveCopyToSent,
+        SentFolderName = m.SentFolderName,
+        UpdatedAt = m.UpdatedAt,
+    };
+}
