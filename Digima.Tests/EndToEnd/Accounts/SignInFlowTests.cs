@@ -83,7 +83,7 @@ public sealed class SignInFlowTests(AppFixture app)
         await page.GetByText("個別メール", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/mail/individual");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "個別メールを作成する" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("compose-button")).ToHaveTextAsync("個別メールを作成する");
         foreach (var label in new[] { "顧客", "テンプレート", "設定" })
         {
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = label, Exact = true })).ToBeVisibleAsync();

@@ -38,7 +38,7 @@ public sealed class ComposeFlowTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("preview-body")).ToHaveTextAsync("いつもお世話になっております。鷲尾");
         await page.GetByTestId("send-now").ClickAsync();
         await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToContainTextAsync(to.Email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
+        await ConfirmAsync(page);
 
         await page.WaitForURLAsync("**/mail/individual");
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "お見積りのご案内" });
@@ -93,12 +93,20 @@ public sealed class ComposeFlowTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("preview-empty-fields")).ToContainTextAsync("会社名");
         await AppFixture.ScreenshotAsync(page, "compose");
         await page.GetByTestId("send-now").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
+        await ConfirmAsync(page);
 
         await Assertions.Expect(page.GetByTestId("send-blocked")).ToContainTextAsync("差し込み項目「会社名」が顧客「蓮見」で未入力のため送信できません。");
         await Assertions.Expect(page.GetByTestId("send-blocked").GetByRole(AriaRole.Link, new() { Name = "顧客情報を編集" })).ToHaveAttributeAsync("href", $"/customers/{customer.Id}");
         await AppFixture.ScreenshotAsync(page, "compose-blocked");
         Assert.Equal(0, (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 5, CancellationToken.None)).TotalCount);
+    }
+
+    /// <summary>The confirmation dialog's 「確認」 button (R10).</summary>
+    private static async Task ConfirmAsync(IPage page)
+    {
+        var confirm = page.GetByTestId("confirm-send");
+        await Assertions.Expect(confirm).ToHaveTextAsync("確認");
+        await confirm.ClickAsync();
     }
 
     private async Task<User> ConnectedRepAsync(string name)

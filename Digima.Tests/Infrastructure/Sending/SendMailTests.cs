@@ -37,7 +37,7 @@ public sealed class SendMailTests : IAsyncLifetime
 
         var received = Assert.Single(await MailboxReader.WaitForAsync(to.Email, mail.MessageId));
         Assert.Equal("【ご案内】株式会社やまだ 山田様へのお見積り", received.Subject);
-        Assert.StartsWith($"山田 様\nいつもお世話になっております。{_rep.DisplayName}です。", received.TextBody.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith($"山田 様\nいつもお世話になっております。{_rep.DisplayName}です。", received.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(mail.MessageId, received.MessageId);
         Assert.Equal([cc.Email], received.Cc.Mailboxes.Select(m => m.Address));
         Assert.Empty(received.Bcc);
