@@ -8,7 +8,9 @@ namespace Digima.Core.Compose;
 /// token: an unknown token or an empty value is reported, and the caller refuses to send (R8).</summary>
 public static partial class MergeFieldRenderer
 {
-    public static MergeResult Render(string template, Customer recipient, string senderName)
+    /// <param name="markEmpty">For the preview: show an empty field as 「［会社名］」 so the rep sees
+    /// where it is used. The mail itself is never sent with an empty field.</param>
+    public static MergeResult Render(string template, Customer recipient, string senderName, bool markEmpty = false)
     {
         var empty = new List<string>();
         var unknown = new List<string>();
@@ -25,6 +27,7 @@ public static partial class MergeFieldRenderer
             if (string.IsNullOrWhiteSpace(value))
             {
                 empty.Add(name);
+                return markEmpty ? $"［{name}］" : "";
             }
 
             return value;

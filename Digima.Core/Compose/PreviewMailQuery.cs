@@ -20,5 +20,5 @@ public sealed class PreviewMailQuery(ICustomerRepository customers)
     private static MergeResult Render(string template, Customer? primary, string senderName) =>
         primary is null
             ? new MergeResult(template, [], [])
-            : MergeFieldRenderer.Render(template, primary, senderName);
+            : MergeFieldRenderer.Render(template, primary, senderName, markEmpty: true);
 }

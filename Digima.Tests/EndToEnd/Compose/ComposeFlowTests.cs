@@ -48,6 +48,10 @@ public sealed class ComposeFlowTests(AppFixture app)
         Assert.Equal("お見積りのご案内", received.Subject);
         Assert.Contains("いつもお世話になっております。鷲尾", received.TextBody, StringComparison.Ordinal);
         Assert.Equal([cc.Email], received.Cc.Mailboxes.Select(m => m.Address));
+
+        await page.GotoAsync($"/customers/{to.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("timeline-mail").Filter(new() { HasText = "お見積りのご案内" })).ToContainTextAsync("送信済み");
     }
 
     [Fact]

@@ -95,6 +95,21 @@ public sealed class SendMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_RecipientRefusedByServer_FailedNamingTheAddressAndReply()
+    {
+        var refused = new Customer { LastName = "拒否", Email = $"x.{Guid.NewGuid():N}"[..14] + "@refused.test" };
+        refused = refused with { Id = await _services.Get<ICustomerRepository>().InsertAsync(refused, CancellationToken.None) };
+        var id = (await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("件名", "本文です。よろしくお願いいたします。", refused), CancellationToken.None)).Value;
+
+        await SendClaimedAsync();
+
+        var failed = await Outbox.GetAsync(id, CancellationToken.None);
+        Assert.Equal(MailStatus.Failed, failed!.Status);
+        Assert.Contains(refused.Email, failed.Error, StringComparison.Ordinal);
+        Assert.Contains("550", failed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_WrongPassword_FailedSayingSo()
     {
         var rep = await _services.AddUserAsync(UserRole.Rep, $"pw.{Guid.NewGuid():N}"[..16] + "@digima.test");
