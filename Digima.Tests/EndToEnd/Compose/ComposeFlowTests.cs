@@ -64,6 +64,8 @@ public sealed class ComposeFlowTests(AppFixture app)
         await page.GotoAsync("/mail/compose");
         await AppFixture.WaitInteractiveAsync(page);
 
+        await page.GetByTestId("recipient-input-to").FillAsync("broken@@newco.test");
+        await Assertions.Expect(page.GetByText("メールアドレスの形式が正しくありません。")).ToBeVisibleAsync();
         await page.GetByTestId("recipient-input-to").FillAsync(email);
         await page.GetByText("新規顧客情報としてメールアドレスを追加").ClickAsync();
         var dialog = page.GetByTestId("customer-dialog");

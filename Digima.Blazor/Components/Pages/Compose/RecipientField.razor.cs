@@ -32,12 +32,24 @@ public partial class RecipientField
     private async Task<IEnumerable<RecipientMatch>> SearchAsync(string? text, CancellationToken cancellationToken)
     {
         _typed = text ?? "";
-        _error = _typed.Contains('@', StringComparison.Ordinal) && !TextRules.IsEmailAddress(_typed.Trim()) && _typed.Trim().Contains('.', StringComparison.Ordinal)
-            ? T["Compose_InvalidAddress"].Value
-            : null;
+        var error = LooksLikeBrokenAddress(_typed.Trim()) ? T["Compose_InvalidAddress"].Value : null;
+        if (error != _error)
+        {
+            // The search runs inside the autocomplete: this field must re-render to show the error.
+            _error = error;
+            await InvokeAsync(StateHasChanged);
+        }
+
         var matches = await Search.SearchAsync(await CurrentUser.GetAsync(), text, cancellationToken);
         _typedMatchesExactly = matches.Any(m => string.Equals(m.Email, _typed.Trim(), StringComparison.OrdinalIgnoreCase));
         return matches;
+    }
+
+    /// <summary>An address typed to its end (it has a dotted domain) that is still not valid.</summary>
+    private static bool LooksLikeBrokenAddress(string typed)
+    {
+        var at = typed.IndexOf('@', StringComparison.Ordinal);
+        return at >= 0 && typed.IndexOf('.', at) > at && !TextRules.IsEmailAddress(typed);
     }
 
     private async Task AddAsync(RecipientMatch? match)
