@@ -23,6 +23,14 @@ public static class TestEnvironment
     /// <summary>Set by `./digima screenshots`: current screenshots go to docs/screenshots.</summary>
     public static string? ScreenshotDir => Environment.GetEnvironmentVariable("DIGIMA_SCREENSHOT_DIR") is { Length: > 0 } d ? d : null;
 
+    /// <summary>Where the test Dovecot and Postfix listen (loopback, no TLS; any address logs in
+    /// with the demo password).</summary>
+    public static string MailHost => Require("DIGIMA_TEST_MAIL_HOST");
+
+    public static int ImapPort => int.Parse(Require("DIGIMA_TEST_IMAP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static int SmtpPort => int.Parse(Require("DIGIMA_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Require(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -19,7 +19,7 @@ public sealed class MigrationTests
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var tables = (await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).ToList();
-        Assert.Equal(["customers", "data_protection_keys", "schemaversions", "seed_runs", "users"], tables);
+        Assert.Equal(["customers", "data_protection_keys", "mailboxes", "schemaversions", "seed_runs", "users"], tables);
         var scripts = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schemaversions");
         Assert.Equal(typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal)), scripts);
     }
