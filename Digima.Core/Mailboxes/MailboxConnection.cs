@@ -11,7 +11,11 @@ public enum MailSecurity
 
 /// <summary>One server login of a rep's mailbox, with the password in clear: only the send and
 /// import paths hold this, never a page.</summary>
-public sealed record MailServerLogin(string Host, int Port, MailSecurity Security, string UserName, string Password);
+public sealed record MailServerLogin(string Host, int Port, MailSecurity Security, string UserName, string Password)
+{
+    /// <summary>Never the password: records print every member, and these end up in logs.</summary>
+    public override string ToString() => $"{UserName}@{Host}:{Port} ({Security})";
+}
 
 /// <summary>A rep's own mailbox (R1, R2): mail from this app leaves through <see cref="Smtp"/>,
 /// and a copy goes to the IMAP Sent folder when <see cref="SaveCopyToSent"/> is on.</summary>

@@ -34,17 +34,12 @@ public sealed class TestMailboxConnectionCommand(
             return Outcome<MailboxTestReport>.Failure(validation.Errors);
         }
 
-        MailServerLogin smtp, imap;
-        try
+        var smtp = Login(clean.Smtp, saved?.Smtp, actor.Id);
+        var imap = Login(clean.Imap, saved?.Imap, actor.Id);
+        if (smtp is null || imap is null)
         {
-            smtp = Login(clean.Smtp, saved?.Smtp);
-            imap = Login(clean.Imap, saved?.Imap);
-        }
-        catch (SecretUnreadableException e)
-        {
-            logger.LogWarning(e, "The saved mailbox password of user {UserId} cannot be decrypted", actor.Id);
             return Outcome<MailboxTestReport>.Failure(
-                clean.Smtp.Password.Length == 0 ? "Smtp.Password" : "Imap.Password", text["StoredPasswordUnreadable"]);
+                smtp is null ? "Smtp.Password" : "Imap.Password", text["StoredPasswordUnreadable"]);
         }
 
         var smtpProbe = probe.ProbeSmtpAsync(smtp, cancellationToken);
@@ -62,11 +57,19 @@ public sealed class TestMailboxConnectionCommand(
         return Outcome<MailboxTestReport>.Success(report);
     }
 
-    // The validator has made sure that an empty password has a usable saved one behind it.
-    private MailServerLogin Login(MailServerInput input, StoredMailServer? saved) => new(
-        input.Host,
-        input.Port,
-        input.Security,
-        input.UserName,
-        input.Password.Length > 0 ? input.Password : secrets.Unprotect(saved!.ProtectedPassword));
+    /// <summary>The login to try; null when the saved password it needs cannot be decrypted.</summary>
+    private MailServerLogin? Login(MailServerInput input, StoredMailServer? saved, long userId)
+    {
+        try
+        {
+            // The validator has made sure that an empty password has a usable saved one behind it.
+            var password = input.Password.Length > 0 ? input.Password : secrets.Unprotect(saved!.ProtectedPassword);
+            return new MailServerLogin(input.Host, input.Port, input.Security, input.UserName, password);
+        }
+        catch (SecretUnreadableException e)
+        {
+            logger.LogWarning(e, "A saved mailbox password of user {UserId} cannot be decrypted", userId);
+            return null;
+        }
+    }
 }

@@ -22,7 +22,17 @@ public sealed class RecoverStuckMailCommand(
         var stuck = await outbox.ClaimStuckSendingAsync(now - StuckAfter, now, cancellationToken);
         foreach (var mail in stuck)
         {
-            var mailbox = await mailboxes.GetAsync(mail.UserId, cancellationToken);
+            Mailboxes.MailboxConnection? mailbox;
+            try
+            {
+                mailbox = await mailboxes.GetAsync(mail.UserId, cancellationToken);
+            }
+            catch (Mailboxes.SecretUnreadableException e)
+            {
+                logger.LogWarning("Mail {MailId} stays in sending: {Reason}", mail.Id, e.Message);
+                continue;
+            }
+
             if (mail.SmtpAcceptedAt is not null && mailbox is not null)
             {
                 await send.FinishAsync(mailbox, mail, cancellationToken);

@@ -18,7 +18,18 @@ public sealed class SendQueuedMailCommand(
 {
     public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
     {
-        var mailbox = await mailboxes.GetAsync(claimed.UserId, cancellationToken);
+        MailboxConnection? mailbox;
+        try
+        {
+            mailbox = await mailboxes.GetAsync(claimed.UserId, cancellationToken);
+        }
+        catch (SecretUnreadableException)
+        {
+            // The key ring lost the key that protected the password: only reconnecting helps.
+            await outbox.MarkFailedAsync(claimed.Id, text["MailboxSecretUnreadable"], time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
         if (mailbox is null)
         {
             await outbox.MarkFailedAsync(claimed.Id, text["MailboxNotConnected"], time.GetUtcNow(), cancellationToken);

@@ -11,6 +11,8 @@ namespace Digima.Infrastructure.Mailboxes;
 /// MailKit clients must never be shared between threads, and the two probes run in parallel.</summary>
 internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> options) : IMailServerProbe
 {
+    private const int LoginAllowanceFactor = 3;
+
     public async Task<ProbeResult> ProbeSmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(login);
@@ -22,6 +24,7 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         try
         {
             await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
+            AllowForLogin(client, deadline, timeout);
             stage = ProbeStage.Authenticate;
             await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
             await QuitQuietlyAsync(client, deadline.Token);
@@ -44,6 +47,7 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         try
         {
             await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
+            AllowForLogin(client, deadline, timeout);
             stage = ProbeStage.Authenticate;
             await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
             stage = ProbeStage.Folders;
@@ -55,6 +59,17 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         {
             return ProbeFailures.Describe(e, stage, login.Security);
         }
+    }
+
+    /// <summary>The connect (TCP, TLS, greeting) must finish within the timeout: that is the
+    /// "no answer" case. Servers delay a failed login on purpose, more after repeated failures
+    /// (Dovecot up to 15 s), so the login and the folder lookup get longer, lest a wrong
+    /// password be reported as a timeout.</summary>
+    private static void AllowForLogin(IMailService client, CancellationTokenSource deadline, TimeSpan timeout)
+    {
+        var longer = timeout * LoginAllowanceFactor;
+        client.Timeout = (int)longer.TotalMilliseconds;
+        deadline.CancelAfter(longer);
     }
 
     // The login has been proven by now; a server that drops the line on QUIT/LOGOUT is no failure.

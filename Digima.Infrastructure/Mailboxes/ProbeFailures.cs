@@ -27,7 +27,7 @@ internal static class ProbeFailures
         NotSupportedException when stage == ProbeStage.Connect && security == MailSecurity.StartTls => new(ProbeStatus.StartTlsNotOffered),
         NotSupportedException when stage == ProbeStage.Authenticate => new(ProbeStatus.AuthenticationNotOffered, Detail(e)),
         _ when Find<SocketException>(e) is { } socket => FromSocket(socket),
-        CommandException or ProtocolException => new(ProbeStatus.ProtocolError, Detail(e)),
+        CommandException or ProtocolException or SaslException => new(ProbeStatus.ProtocolError, Detail(e)),
         _ => new(ProbeStatus.NetworkError, Detail(e)),
     };
 

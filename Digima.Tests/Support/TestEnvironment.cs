@@ -6,6 +6,8 @@ public static class TestEnvironment
 {
     public static string AdminConnectionString => Require("DIGIMA_TEST_DB");
 
+    /// <summary>Where the test Dovecot and Postfix listen (loopback, no TLS; any address logs in
+    /// with the demo password).</summary>
     public static string MailHost => Environment.GetEnvironmentVariable("DIGIMA_TEST_MAIL_HOST") is { Length: > 0 } host ? host : "127.0.0.1";
 
     public static int ImapPort => int.Parse(Require("DIGIMA_TEST_IMAP_PORT"), System.Globalization.CultureInfo.InvariantCulture);

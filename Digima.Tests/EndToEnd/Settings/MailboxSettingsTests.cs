@@ -1,0 +1,83 @@
+using Digima.Core.Accounts;
+using Digima.Core.Mailboxes;
+using Digima.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.EndToEnd.Settings;
+
+/// <summary>「設定」 → 「メールボックス連携」 against the real test Dovecot and Postfix.</summary>
+[Collection(AppCollection.Name)]
+public sealed class MailboxSettingsTests(AppFixture app)
+{
+    // Servers delay a failed login on purpose; the probe allows for it, so must the test.
+    private static readonly LocatorAssertionsToContainTextOptions SlowServer = new() { Timeout = 45_000 };
+
+    [Fact]
+    public async Task Rep_ConnectsLocalServers_TestsSavesAndReloads_PasswordNeverShown()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "連携 太郎");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/settings");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "メールボックス連携" }).ClickAsync();
+        await page.WaitForURLAsync("**/settings/mailbox");
+        await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
+
+        await FillLocalServersAsync(page, rep.Email, "digima-demo");
+        await page.GetByTestId("mailbox-test").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("mailbox-test-smtp-message")).ToHaveTextAsync("ログインできました。", new() { Timeout = 45_000 });
+        await Assertions.Expect(page.GetByTestId("mailbox-test-imap-message")).ToContainTextAsync("送信済みフォルダ「Sent」", SlowServer);
+        await page.GetByTestId("mailbox-save").ClickAsync();
+        await Assertions.Expect(page.GetByText("メールボックス連携を保存しました。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("連携済み");
+
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mailbox-smtp-host")).ToHaveValueAsync(TestEnvironment.MailHost);
+        foreach (var protocol in new[] { "smtp", "imap" })
+        {
+            await Assertions.Expect(page.GetByTestId($"mailbox-{protocol}-password")).ToHaveValueAsync("");
+            await Assertions.Expect(page.GetByTestId($"mailbox-{protocol}-password-state")).ToContainTextAsync("パスワード設定済み");
+        }
+
+        await Assertions.Expect(page.GetByTestId("mailbox-sent-folder")).ToHaveTextAsync("送信済みフォルダ: Sent");
+        Assert.DoesNotContain("digima-demo", await page.ContentAsync(), StringComparison.Ordinal);
+        var saved = await app.Get<IMailboxConnections>().GetAsync(rep.Id, CancellationToken.None);
+        Assert.Equal(("digima-demo", "digima-demo", "Sent"), (saved!.Smtp.Password, saved.Imap.Password, saved.SentFolderName));
+    }
+
+    [Fact]
+    public async Task Rep_TestsWithWrongPassword_BothServersSayWrongPassword()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "誤入 力");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/settings/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await FillLocalServersAsync(page, rep.Email, "wrong-password");
+        await page.GetByTestId("mailbox-test").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("mailbox-test-smtp-message")).ToHaveTextAsync("ユーザー名またはパスワードが正しくありません。", new() { Timeout = 45_000 });
+        await Assertions.Expect(page.GetByTestId("mailbox-test-imap-message")).ToHaveTextAsync("ユーザー名またはパスワードが正しくありません。", new() { Timeout = 45_000 });
+        await Assertions.Expect(page.GetByTestId("mailbox-test-smtp")).ToHaveAttributeAsync("data-status", "AuthenticationFailed");
+    }
+
+    /// <summary>The test servers: loopback, no TLS, the rep's address as user name.</summary>
+    internal static async Task FillLocalServersAsync(IPage page, string email, string password)
+    {
+        foreach (var (protocol, port) in new[] { ("smtp", TestEnvironment.SmtpPort), ("imap", TestEnvironment.ImapPort) })
+        {
+            await page.GetByTestId($"mailbox-{protocol}-host").FillAsync(TestEnvironment.MailHost);
+            await page.GetByTestId($"mailbox-{protocol}-security").ClickAsync();
+            var open = page.Locator(".mud-popover-open");
+            await open.GetByText("なし（ローカル専用）", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(open).ToHaveCountAsync(0);
+            await page.GetByTestId($"mailbox-{protocol}-port").FillAsync(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.GetByTestId($"mailbox-{protocol}-user")).ToHaveValueAsync(email);
+            await page.GetByTestId($"mailbox-{protocol}-password").FillAsync(password);
+        }
+    }
+}
