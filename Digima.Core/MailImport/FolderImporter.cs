@@ -44,7 +44,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         if (uids.Count == 0 || end > position.LastUid || folder.HighestModSeq != position.HighestModSeq)
         {
             var final = position with { LastUid = Math.Max(end, position.LastUid), HighestModSeq = folder.HighestModSeq };
-            await store.StoreBatchAsync(new MailImportBatch(mailbox.UserId, final, 0, [], []), cancellationToken);
+            await store.StoreBatchAsync(new MailImportBatch(mailbox.UserId, final, 0, [], [], time.GetUtcNow()), cancellationToken);
         }
 
         return result;
@@ -94,7 +94,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             LastUid = Math.Max(position.LastUid, chunk.Max()),
             SeenCount = position.SeenCount + chunk.Length,
         };
-        return new MailImportBatch(mailbox.UserId, cursor, chunk.Length, mails, skipped);
+        return new MailImportBatch(mailbox.UserId, cursor, chunk.Length, mails, skipped, now);
     }
 
     private static HashSet<string> OwnAddresses(MailboxConnection mailbox) =>

@@ -36,6 +36,7 @@ public sealed record MailImportBatch(
     MailImportCursor Cursor,
     int Seen,
     IReadOnlyList<ImportedMail> Mails,
-    IReadOnlyList<SkippedMail> Skipped);
+    IReadOnlyList<SkippedMail> Skipped,
+    DateTimeOffset At);
 
 public sealed record SkippedMail(MailFolderKind Kind, uint UidValidity, uint Uid, string? MessageId, string Reason, DateTimeOffset At);
