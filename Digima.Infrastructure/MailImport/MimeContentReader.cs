@@ -55,8 +55,13 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
             text,
             html,
             Snippet(snippetSource),
-            message.Attachments.Select(Describe).ToList());
+            Attachments(message).Select(Describe).ToList());
     }
+
+    /// <summary>Parts marked as attachments, and forwarded messages (message/rfc822) even when
+    /// the sender did not mark them: MimeKit's own Attachments leaves those out.</summary>
+    private static IEnumerable<MimeEntity> Attachments(MimeMessage message) =>
+        message.BodyParts.Where(p => p is MessagePart || p.IsAttachment);
 
     private static MailAttachment Describe(MimeEntity entity)
     {
