@@ -18,6 +18,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMailboxes();
+        services.AddMailImport();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

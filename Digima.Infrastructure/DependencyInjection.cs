@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
         services.AddSingleton<IRecipientSearch, RecipientSearch>();
         services.AddSending(configuration);
+        services.AddMailImport(configuration);
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

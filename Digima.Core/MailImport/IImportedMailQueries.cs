@@ -1,0 +1,55 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>Reads imported mail for the mailbox list, the preview and the customer profile.</summary>
+public interface IImportedMailQueries
+{
+    /// <summary>A page of the owner's mail of one tab, newest first, after <paramref name="after"/>
+    /// (keyset paging); <paramref name="search"/> matches subject, sender, recipients and snippet.</summary>
+    Task<IReadOnlyList<ImportedMailRow>> ListAsync(
+        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The mail with its body, or null when it does not exist.</summary>
+    Task<ImportedMail?> GetAsync(long mailId, CancellationToken cancellationToken);
+
+    /// <summary>The owner's mails of one thread, newest first, with their bodies.</summary>
+    Task<IReadOnlyList<ImportedMail>> ListThreadAsync(long ownerUserId, string threadKey, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Mail linked to the customer, newest first; only the given owner's when not null.</summary>
+    Task<IReadOnlyList<ImportedMailRow>> ListForCustomerAsync(long customerId, long? ownerUserId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The mailbox's sync status; null before its first sync.</summary>
+    Task<MailboxSyncStatus?> GetStatusAsync(long userId, CancellationToken cancellationToken);
+}
+
+/// <summary>A list row: no body, so a page stays small.</summary>
+public sealed record ImportedMailRow(
+    long Id,
+    long UserId,
+    MailDirection Direction,
+    string Subject,
+    string FromAddress,
+    string FromName,
+    IReadOnlyList<MailParty> To,
+    DateTimeOffset MailDate,
+    string Snippet,
+    bool HasAttachments,
+    string ThreadKey);
+
+/// <summary>Where the previous page ended: its last row's date and id.</summary>
+public sealed record MailPageKey(DateTimeOffset MailDate, long Id)
+{
+    public static MailPageKey After(ImportedMailRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new MailPageKey(row.MailDate, row.Id);
+    }
+}
+
+/// <summary>Sync status of a mailbox for 「設定」.</summary>
+public sealed record MailboxSyncStatus(
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? LastSuccessAt,
+    string? LastError,
+    DateTimeOffset? LastErrorAt,
+    IReadOnlyList<MailImportCursor> Folders,
+    IReadOnlyList<SkippedMail> RecentSkipped);

@@ -1,0 +1,42 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>Imported mail, its customer links, cursors and tombstones.</summary>
+public interface IImportedMailRepository
+{
+    /// <summary>Of these identities, those the user must not import again: already imported,
+    /// deleted by the user (tombstoned), or sent from this app (the outbox has them).</summary>
+    Task<IReadOnlySet<string>> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
+
+    /// <summary>Customer ids by lower-cased email, for the addresses that belong to a customer.</summary>
+    Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken);
+
+    /// <summary>The folder's cursor, or null before its first committed batch.</summary>
+    Task<MailImportCursor?> GetCursorAsync(long userId, MailFolderKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Stores the batch in one transaction: new mails (a mail already stored or
+    /// tombstoned is left alone), their customer links and customer fields (R24, R25), the
+    /// skipped messages and the folder's new cursor. Returns how many mails were new.</summary>
+    Task<int> StoreBatchAsync(MailImportBatch batch, CancellationToken cancellationToken);
+
+    Task RecordSuccessAsync(long userId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task RecordFailureAsync(long userId, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's mail from the app and tombstones its identity, in one
+    /// transaction; false when the mail is not the user's.</summary>
+    Task<bool> DeleteAsync(long userId, long mailId, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a folder's import stands. <see cref="LastUid"/> is valid for <see cref="UidValidity"/> only.</summary>
+public sealed record MailImportCursor(MailFolderKind Kind, string FolderName, uint UidValidity, uint LastUid, ulong HighestModSeq, long SeenCount, long ImportedCount);
+
+/// <param name="Seen">Messages looked at in this batch (with or without a customer).</param>
+public sealed record MailImportBatch(
+    long UserId,
+    MailImportCursor Cursor,
+    int Seen,
+    IReadOnlyList<ImportedMail> Mails,
+    IReadOnlyList<SkippedMail> Skipped,
+    DateTimeOffset At);
+
+public sealed record SkippedMail(MailFolderKind Kind, uint UidValidity, uint Uid, string? MessageId, string Reason, DateTimeOffset At);

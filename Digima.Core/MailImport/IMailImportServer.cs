@@ -1,0 +1,46 @@
+using Digima.Core.Mailboxes;
+
+namespace Digima.Core.MailImport;
+
+/// <summary>Reads a rep's mailbox for the import. Read-only: nothing is changed on the server.</summary>
+public interface IMailImportServer
+{
+    /// <summary>Connects and logs in to the mailbox's IMAP server.</summary>
+    /// <exception cref="MailImportException">The server refused the login or cannot be reached.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken);
+}
+
+/// <summary>One logged-in connection, used by one sync at a time (never shared between threads).
+/// Every method may throw <see cref="MailImportException"/> when the connection breaks or the
+/// server answers with an error, and <see cref="OperationCanceledException"/> when cancelled.</summary>
+public interface IMailImportSession : IAsyncDisposable
+{
+    /// <summary>Opens the folder read-only and makes it the current one; null when the mailbox
+    /// has no such folder (no Sent folder found).</summary>
+    Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken);
+
+    /// <summary>UIDs of the current folder's messages that arrived on or after the day of
+    /// <paramref name="since"/>, ascending.</summary>
+    Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>UIDs of the current folder greater than <paramref name="lastUid"/>, ascending.</summary>
+    Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken cancellationToken);
+
+    /// <summary>Summaries of these messages, in one command. Messages gone meanwhile are absent.</summary>
+    Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken);
+
+    /// <summary>The bodies of these messages, in one command: each read, or unreadable with the
+    /// reason. Messages gone meanwhile are in neither list.</summary>
+    Task<MailBodies> FetchBodiesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken);
+}
+
+/// <param name="UidNext">The UID the next message will get; null when the server did not say.</param>
+/// <param name="HighestModSeq">CONDSTORE's HIGHESTMODSEQ; 0 without CONDSTORE.</param>
+public sealed record MailFolderState(MailFolderKind Kind, string FullName, uint UidValidity, uint? UidNext, ulong HighestModSeq, int Count);
+
+public sealed record MailBodies(IReadOnlyList<MailContent> Read, IReadOnlyList<UnreadableMail> Unreadable);
+
+/// <summary>The mail server refused or broke the connection; <see cref="Exception.Message"/> is
+/// written for the rep (shown as the sync's last error).</summary>
+public sealed class MailImportException(string message, Exception? inner = null) : Exception(message, inner);

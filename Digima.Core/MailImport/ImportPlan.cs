@@ -1,0 +1,91 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>A message of a batch chosen for import: exchanged with a customer, not known yet.</summary>
+internal sealed record ImportCandidate(MailSummary Summary, string Identity, MailDirection Direction, IReadOnlyList<MailCustomerLink> Customers);
+
+/// <summary>Pure rules deciding which messages of a batch are imported (R18) and how.</summary>
+internal static class ImportPlan
+{
+    /// <summary>Candidates in UID order: mail with a customer in From/To/Cc whose identity is
+    /// neither known nor repeated earlier in the batch. The rep's own addresses never count as
+    /// customers.</summary>
+    public static IReadOnlyList<ImportCandidate> Choose(
+        IReadOnlyList<MailSummary> summaries,
+        MailFolderKind kind,
+        IReadOnlySet<string> ownAddresses,
+        IReadOnlyDictionary<string, long> customers,
+        IReadOnlySet<string> known)
+    {
+        var seen = new HashSet<string>(known, StringComparer.Ordinal);
+        var chosen = new List<ImportCandidate>();
+        foreach (var summary in summaries.OrderBy(s => s.Uid))
+        {
+            var links = Links(summary, ownAddresses, customers);
+            var identity = MailIdentity.Of(summary);
+            if (links.Count > 0 && seen.Add(identity))
+            {
+                chosen.Add(new ImportCandidate(summary, identity, DirectionOf(summary, kind, ownAddresses), links));
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Sent when found in Sent, or in the Inbox but written by the rep (a copy to self).</summary>
+    public static MailDirection DirectionOf(MailSummary summary, MailFolderKind kind, IReadOnlySet<string> ownAddresses) =>
+        kind == MailFolderKind.Sent || summary.From.Any(p => ownAddresses.Contains(p.Address.ToLowerInvariant()))
+            ? MailDirection.Sent
+            : MailDirection.Received;
+
+    private static List<MailCustomerLink> Links(MailSummary summary, IReadOnlySet<string> own, IReadOnlyDictionary<string, long> customers)
+    {
+        var links = new List<MailCustomerLink>();
+        Add(summary.From, MailCustomerRole.From);
+        Add(summary.To, MailCustomerRole.To);
+        Add(summary.Cc, MailCustomerRole.Cc);
+        return links;
+
+        void Add(IEnumerable<MailParty> parties, MailCustomerRole role)
+        {
+            foreach (var address in parties.Select(p => p.Address.ToLowerInvariant()).Where(a => !own.Contains(a)).Distinct())
+            {
+                if (customers.TryGetValue(address, out var id) && !links.Contains(new MailCustomerLink(id, role)))
+                {
+                    links.Add(new MailCustomerLink(id, role));
+                }
+            }
+        }
+    }
+
+    /// <summary>The stored mail: headers from the full message where it has them (decoded by
+    /// the MIME parser), else from the server's summary.</summary>
+    public static ImportedMail ToMail(ImportCandidate candidate, MailContent content, long userId, MailFolderKind kind, uint uidValidity, DateTimeOffset now)
+    {
+        var summary = candidate.Summary;
+        var from = content.From ?? summary.From.FirstOrDefault();
+        return new ImportedMail
+        {
+            UserId = userId,
+            MessageId = candidate.Identity,
+            Direction = candidate.Direction,
+            FolderKind = kind,
+            UidValidity = uidValidity,
+            Uid = summary.Uid,
+            Subject = content.Subject.Length > 0 ? content.Subject : summary.Subject,
+            FromAddress = from?.Address ?? "",
+            FromName = from?.Name ?? "",
+            To = content.To.Count > 0 ? content.To : summary.To,
+            Cc = content.Cc.Count > 0 ? content.Cc : summary.Cc,
+            MailDate = (content.Date ?? summary.Date ?? summary.InternalDate ?? now).ToUniversalTime(),
+            Snippet = content.Snippet,
+            BodyText = content.TextBody,
+            BodyHtml = content.HtmlBody,
+            Attachments = content.Attachments,
+            InReplyTo = MailIdentity.Normalize(summary.InReplyTo),
+            References = summary.References.Select(MailIdentity.Normalize).OfType<string>().ToList(),
+            ThreadKey = MailIdentity.ThreadKey(candidate.Identity, summary.InReplyTo, summary.References),
+            ImportedAt = now,
+            Customers = candidate.Customers,
+        };
+    }
+}

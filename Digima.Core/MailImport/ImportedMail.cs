@@ -1,0 +1,45 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>A mail imported from a rep's mailbox and exchanged with at least one customer.</summary>
+public sealed record ImportedMail
+{
+    public long Id { get; init; }
+    public long UserId { get; init; }
+
+    /// <summary>Without angle brackets, or a "hash:" identity for mail without Message-ID.</summary>
+    public required string MessageId { get; init; }
+
+    public MailDirection Direction { get; init; }
+    public MailFolderKind FolderKind { get; init; }
+    public long UidValidity { get; init; }
+    public long Uid { get; init; }
+    public string Subject { get; init; } = "";
+    public string FromAddress { get; init; } = "";
+    public string FromName { get; init; } = "";
+    public IReadOnlyList<MailParty> To { get; init; } = [];
+    public IReadOnlyList<MailParty> Cc { get; init; } = [];
+    public DateTimeOffset MailDate { get; init; }
+    public string Snippet { get; init; } = "";
+    public string BodyText { get; init; } = "";
+
+    /// <summary>Sanitized at import; remote images are in data-src until the rep allows them.</summary>
+    public string? BodyHtml { get; init; }
+
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+    public string? InReplyTo { get; init; }
+    public IReadOnlyList<string> References { get; init; } = [];
+    public required string ThreadKey { get; init; }
+    public DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>The customers in the mail and how they appear (from, to, cc).</summary>
+    public IReadOnlyList<MailCustomerLink> Customers { get; init; } = [];
+}
+
+public enum MailCustomerRole
+{
+    From,
+    To,
+    Cc,
+}
+
+public sealed record MailCustomerLink(long CustomerId, MailCustomerRole Role);

@@ -1,0 +1,38 @@
+namespace Digima.Core.MailImport;
+
+/// <summary><c>Digima:MailImport</c>: the IMAP import (R18).</summary>
+public sealed class MailImportOptions
+{
+    public const string Section = "Digima:MailImport";
+
+    /// <summary>The first sync of a folder (and a re-scan after UIDVALIDITY changed) reads only
+    /// the mail that arrived in these last days, not the whole history.</summary>
+    public int FirstSyncDays { get; set; } = 90;
+
+    /// <summary>Messages per summary and body fetch: one IMAP command each, and the most mail
+    /// held in memory at once.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>The periodic Quartz job per mailbox; off on nodes that only serve pages, and in tests.</summary>
+    public bool ScheduleEnabled { get; set; } = true;
+
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The IMAP IDLE listener on each connected Inbox.</summary>
+    public bool IdleEnabled { get; set; } = true;
+
+    /// <summary>IDLE is re-issued before servers drop it (RFC 2177 allows them to after 30 minutes).</summary>
+    public TimeSpan IdleRenewal { get; set; } = TimeSpan.FromMinutes(25);
+
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the listeners and jobs follow mailboxes connected or removed meanwhile.</summary>
+    public TimeSpan MailboxRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool IsValid() =>
+        FirstSyncDays is > 0 and <= 3650 && BatchSize is > 0 and <= 5000
+        && ScheduleInterval >= TimeSpan.FromSeconds(10) && IdleRenewal > TimeSpan.Zero && IdleRenewal < TimeSpan.FromMinutes(29)
+        && ReconnectMinDelay > TimeSpan.Zero && ReconnectMaxDelay >= ReconnectMinDelay && MailboxRefreshInterval > TimeSpan.Zero;
+}

@@ -1,0 +1,21 @@
+using Digima.Core.MailImport;
+using Microsoft.Extensions.DependencyInjection;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Core;
+
+public static class MailImportRegistration
+{
+    /// <summary>The import use cases (R18-R25). The ports and <see cref="MailImportOptions"/>
+    /// are registered by Infrastructure.</summary>
+    public static IServiceCollection AddMailImport(this IServiceCollection services)
+    {
+        services.AddScoped<SyncMailboxCommand>();
+        services.AddScoped<DeleteImportedMailCommand>();
+        services.AddScoped<ListImportedMailQuery>();
+        services.AddScoped<GetImportedMailQuery>();
+        services.AddScoped<ListCustomerImportedMailQuery>();
+        services.AddScoped<GetMailboxSyncStatusQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>The two folders imported from a rep's mailbox (R18).</summary>
+public enum MailFolderKind
+{
+    Inbox,
+    Sent,
+}
+
+/// <summary>The tab an imported mail is listed under (R19): 「受信済み」 or 「送信」.</summary>
+public enum MailDirection
+{
+    Received,
+    Sent,
+}
+
+/// <summary>One address of a mail header, with its display name ("" when none).</summary>
+public sealed record MailParty(string Address, string Name);
+
+/// <summary>An attachment as listed on the preview: file name and decoded size in bytes.</summary>
+public sealed record MailAttachment(string Name, long Size);
+
+/// <summary>Values of 直近顧客行動タイプ set by mail.</summary>
+public static class CustomerActionTypes
+{
+    /// <summary>The customer sent the rep a mail (R24).</summary>
+    public const string MailReceived = "メール受信";
+}
+
+internal static class MailImportCodes
+{
+    public static string Code(this MailFolderKind kind) => kind == MailFolderKind.Inbox ? "inbox" : "sent";
+
+    public static string Code(this MailDirection direction) => direction == MailDirection.Received ? "received" : "sent";
+}

@@ -1,0 +1,40 @@
+namespace Digima.Core.MailImport;
+
+/// <summary>What the server tells about a message before its body is fetched (envelope,
+/// threading headers): enough to decide whether it is exchanged with a customer.</summary>
+/// <param name="MessageId">Without angle brackets; null when the message has none.</param>
+/// <param name="Date">The Date header; null when missing or unreadable.</param>
+/// <param name="InternalDate">When the server received it; the fallback date.</param>
+public sealed record MailSummary(
+    uint Uid,
+    string? MessageId,
+    string Subject,
+    IReadOnlyList<MailParty> From,
+    IReadOnlyList<MailParty> To,
+    IReadOnlyList<MailParty> Cc,
+    DateTimeOffset? Date,
+    DateTimeOffset? InternalDate,
+    string? InReplyTo,
+    IReadOnlyList<string> References)
+{
+    public IEnumerable<string> Addresses =>
+        From.Concat(To).Concat(Cc).Select(p => p.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct();
+}
+
+/// <summary>A message body read from the server: the fields the app keeps. Headers are read
+/// again from the full message because the server's envelope may carry undecoded 8-bit text.</summary>
+/// <param name="HtmlBody">Already sanitized (R27); null when the mail has no HTML part.</param>
+public sealed record MailContent(
+    uint Uid,
+    string Subject,
+    MailParty? From,
+    IReadOnlyList<MailParty> To,
+    IReadOnlyList<MailParty> Cc,
+    DateTimeOffset? Date,
+    string TextBody,
+    string? HtmlBody,
+    string Snippet,
+    IReadOnlyList<MailAttachment> Attachments);
+
+/// <summary>A message whose body could not be read, with the reason kept for the sync status.</summary>
+public sealed record UnreadableMail(uint Uid, string Reason);

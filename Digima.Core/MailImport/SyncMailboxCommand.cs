@@ -1,0 +1,73 @@
+using Digima.Core.Mailboxes;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.MailImport;
+
+public enum MailboxSyncOutcome
+{
+    Synced,
+    NotConnected,
+
+    /// <summary>Another sync of the same mailbox (another trigger or node) is running.</summary>
+    Busy,
+    Failed,
+}
+
+public sealed record MailboxSyncResult(MailboxSyncOutcome Outcome, IReadOnlyList<FolderSyncResult> Folders, string? Error = null)
+{
+    public int Imported => Folders.Sum(f => f.Imported);
+}
+
+/// <summary>Imports new mail exchanged with customers from a rep's Inbox and Sent folder (R18,
+/// R24, R25). Run by the periodic job, the IDLE listener and 「今すぐ同期」 alike; the mailbox
+/// lock keeps it to one run per mailbox across nodes. Safe to run again at any time: nothing
+/// already imported or deleted is imported again.</summary>
+public sealed class SyncMailboxCommand(
+    IMailboxConnections mailboxes,
+    IMailImportServer server,
+    IImportedMailRepository store,
+    IMailboxSyncLock locks,
+    MailImportOptions options,
+    TimeProvider time,
+    ILogger<SyncMailboxCommand> logger)
+{
+    /// <exception cref="OperationCanceledException">Cancelled; what was stored stays stored.</exception>
+    public async Task<MailboxSyncResult> SyncAsync(long userId, CancellationToken cancellationToken)
+    {
+        await using var lease = await locks.TryAcquireAsync(userId, cancellationToken);
+        if (lease is null)
+        {
+            return new MailboxSyncResult(MailboxSyncOutcome.Busy, []);
+        }
+
+        var folders = new List<FolderSyncResult>();
+        try
+        {
+            var mailbox = await mailboxes.GetAsync(userId, cancellationToken);
+            if (mailbox is null)
+            {
+                return new MailboxSyncResult(MailboxSyncOutcome.NotConnected, []);
+            }
+
+            await using var session = await server.ConnectAsync(mailbox, cancellationToken);
+            var importer = new FolderImporter(store, options, time);
+            foreach (var kind in (MailFolderKind[])[MailFolderKind.Inbox, MailFolderKind.Sent])
+            {
+                if (await session.OpenAsync(kind, cancellationToken) is { } folder)
+                {
+                    folders.Add(await importer.ImportAsync(mailbox, session, folder, cancellationToken));
+                }
+            }
+        }
+        catch (Exception e) when (e is MailImportException or SecretUnreadableException)
+        {
+            // The next trigger retries; the error stays visible in the sync status until then.
+            logger.LogWarning(e, "Mail import for user {UserId} failed: {Error}", userId, e.Message);
+            await store.RecordFailureAsync(userId, e.Message, time.GetUtcNow(), CancellationToken.None);
+            return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, e.Message);
+        }
+
+        await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
+        return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
+    }
+}

@@ -1,0 +1,117 @@
+using Dapper;
+using Digima.Core.MailImport;
+using Npgsql;
+
+namespace Digima.Infrastructure.MailImport;
+
+/// <summary>Reads imported mail for pages: keyset paging on (mail_date, id), fixed statement
+/// shapes so one generic plan serves every page and search.</summary>
+internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImportedMailQueries
+{
+    public async Task<IReadOnlyList<ImportedMailRow>> ListAsync(
+        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {ImportedMailRows.ListColumns}
+            FROM imported_mails m
+            WHERE m.user_id = @ownerUserId AND m.direction = @direction
+              AND (CAST(@afterDate AS timestamptz) IS NULL OR (m.mail_date, m.id) < (@afterDate, @afterId))
+              AND (CAST(@pattern AS text) IS NULL OR m.subject ILIKE @pattern OR m.from_address ILIKE @pattern
+                   OR m.from_name ILIKE @pattern OR m.snippet ILIKE @pattern OR m.to_list::text ILIKE @pattern)
+            ORDER BY m.mail_date DESC, m.id DESC
+            LIMIT @limit
+            """;
+        var args = new
+        {
+            ownerUserId,
+            direction = direction == MailDirection.Sent ? "sent" : "received",
+            afterDate = after?.MailDate,
+            afterId = after?.Id ?? 0,
+            pattern = search is null ? null : "%" + EscapeLike(search) + "%",
+            limit,
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ImportedMailRows.ListRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    public async Task<ImportedMail?> GetAsync(long mailId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {ImportedMailRows.FullColumns} FROM imported_mails m WHERE m.id = @mailId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ImportedMailRows.FullRow>(new CommandDefinition(sql, new { mailId }, cancellationToken: cancellationToken));
+        return row?.ToMail();
+    }
+
+    public async Task<IReadOnlyList<ImportedMail>> ListThreadAsync(long ownerUserId, string threadKey, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {ImportedMailRows.FullColumns} FROM imported_mails m
+            WHERE m.user_id = @ownerUserId AND m.thread_key = @threadKey
+            ORDER BY m.mail_date DESC, m.id DESC LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ImportedMailRows.FullRow>(new CommandDefinition(sql, new { ownerUserId, threadKey, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToMail()).ToList();
+    }
+
+    public async Task<IReadOnlyList<ImportedMailRow>> ListForCustomerAsync(long customerId, long? ownerUserId, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {ImportedMailRows.ListColumns} FROM imported_mails m
+            WHERE EXISTS (SELECT 1 FROM imported_mail_customers l WHERE l.mail_id = m.id AND l.customer_id = @customerId)
+              AND (CAST(@ownerUserId AS bigint) IS NULL OR m.user_id = @ownerUserId)
+            ORDER BY m.mail_date DESC, m.id DESC LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ImportedMailRows.ListRow>(new CommandDefinition(sql, new { customerId, ownerUserId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    public async Task<MailboxSyncStatus?> GetStatusAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string status = "SELECT last_attempt_at, last_success_at, last_error, last_error_at FROM mail_import_status WHERE user_id = @userId";
+        const string cursors = """
+            SELECT folder_kind, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count
+            FROM mail_import_cursors WHERE user_id = @userId ORDER BY folder_kind
+            """;
+        const string skipped = """
+            SELECT folder_kind, uid_validity, uid, message_id, reason, skipped_at FROM mail_import_skipped
+            WHERE user_id = @userId ORDER BY skipped_at DESC, uid DESC LIMIT 50
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StatusRow>(new CommandDefinition(status, new { userId }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var folders = await connection.QueryAsync<ImportedMailRepository.CursorRow>(new CommandDefinition(cursors, new { userId }, cancellationToken: cancellationToken));
+        var skips = await connection.QueryAsync<SkippedRow>(new CommandDefinition(skipped, new { userId }, cancellationToken: cancellationToken));
+        return new MailboxSyncStatus(
+            row.LastAttemptAt, row.LastSuccessAt, row.LastError, row.LastErrorAt,
+            folders.Select(f => f.ToCursor()).ToList(),
+            skips.Select(s => new SkippedMail(ImportedMailRows.Folder(s.FolderKind), (uint)s.UidValidity, (uint)s.Uid, s.MessageId, s.Reason, s.SkippedAt)).ToList());
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private sealed class StatusRow
+    {
+        public DateTimeOffset? LastAttemptAt { get; set; }
+        public DateTimeOffset? LastSuccessAt { get; set; }
+        public string? LastError { get; set; }
+        public DateTimeOffset? LastErrorAt { get; set; }
+    }
+
+    private sealed class SkippedRow
+    {
+        public string FolderKind { get; set; } = "";
+        public long UidValidity { get; set; }
+        public long Uid { get; set; }
+        public string? MessageId { get; set; }
+        public string Reason { get; set; } = "";
+        public DateTimeOffset SkippedAt { get; set; }
+    }
+}

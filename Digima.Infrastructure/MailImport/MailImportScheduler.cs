@@ -1,0 +1,64 @@
+using Digima.Core.MailImport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Digima.Infrastructure.MailImport;
+
+/// <summary>Keeps one Quartz job per connected mailbox, firing every
+/// <see cref="MailImportOptions.ScheduleInterval"/>; mailboxes connected or removed later are
+/// followed every <see cref="MailImportOptions.MailboxRefreshInterval"/>.</summary>
+internal sealed class MailImportScheduler(
+    ISchedulerFactory schedulers, ConnectedMailboxList mailboxes, MailImportOptions options, ILogger<MailImportScheduler> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.ScheduleEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RefreshAsync(await schedulers.GetScheduler(stoppingToken), stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Could not refresh the mail import schedule; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(options.MailboxRefreshInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RefreshAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        var wanted = (await mailboxes.ListAsync(cancellationToken)).ToDictionary(SyncMailboxJob.KeyFor);
+        var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("mail-import"), cancellationToken);
+        foreach (var gone in existing.Where(k => !wanted.ContainsKey(k)))
+        {
+            await scheduler.DeleteJob(gone, cancellationToken);
+        }
+
+        foreach (var (key, userId) in wanted.Where(w => !existing.Contains(w.Key)))
+        {
+            var job = JobBuilder.Create<SyncMailboxJob>().WithIdentity(key).UsingJobData(SyncMailboxJob.UserIdKey, userId).Build();
+            var trigger = TriggerBuilder.Create()
+                .ForJob(key)
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(options.ScheduleInterval).RepeatForever())
+                .Build();
+            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Digima.Core.MailImport;
+using Digima.Infrastructure.MailImport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Infrastructure;
+
+public static class MailImportServices
+{
+    /// <summary>The import ports (MailKit session, repositories, advisory lock), its options and
+    /// both triggers: the Quartz job per mailbox and the IDLE listener, each switchable in
+    /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled).</summary>
+    public static IServiceCollection AddMailImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailImportOptions>()
+            .Bind(configuration.GetSection(MailImportOptions.Section))
+            .Validate(o => o.IsValid(), "Digima:MailImport has a value out of range (see MailImportOptions).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailImportOptions>>().Value);
+
+        services.AddSingleton<MailHtmlSanitizer>();
+        services.AddSingleton<MimeContentReader>();
+        services.AddSingleton<IMailImportServer, ImapImportServer>();
+        services.AddSingleton<IImportedMailRepository, ImportedMailRepository>();
+        services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();
+        services.AddSingleton<IMailboxSyncLock, PostgresMailboxSyncLock>();
+        services.AddSingleton<ConnectedMailboxList>();
+        services.AddSingleton<MailboxIdleWatcher>();
+
+        services.AddQuartz();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<MailImportScheduler>();
+        services.AddHostedService<MailImportIdleListener>();
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Digima.Core.MailImport;
+using MimeKit;
+using MimeKit.IO;
+using AngleSharp.Html.Parser;
+
+namespace Digima.Infrastructure.MailImport;
+
+/// <summary>Reads one raw message into what the app keeps. MimeKit is lenient (missing
+/// boundaries, unknown charsets, broken encoded words, 8-bit headers all give readable text);
+/// only what it cannot parse at all comes back as an error, never as an exception.</summary>
+internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
+{
+    private const int SnippetLength = 160;
+    private const int MaxBodyChars = 1_000_000;
+
+    // Undeclared 8-bit headers in Japanese mail are mostly Shift_JIS when they are not UTF-8
+    // (MimeKit tries UTF-8 first and falls back to this).
+    private static readonly ParserOptions Options = CreateOptions();
+
+    public async Task<(MailContent? Content, string? Error)> ReadAsync(uint uid, Stream stream, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = await MimeMessage.LoadAsync(Options, stream, cancellationToken);
+        }
+        catch (FormatException e)
+        {
+            return (null, "MIME: " + e.Message);
+        }
+
+        try
+        {
+            return (Read(uid, message), null);
+        }
+        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or InvalidOperationException or DecoderFallbackException)
+        {
+            return (null, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private MailContent Read(uint uid, MimeMessage message)
+    {
+        var text = Limit(message.TextBody ?? "");
+        var html = message.HtmlBody is { Length: > 0 } raw ? sanitizer.Sanitize(Limit(raw)) : null;
+        var snippetSource = text.Length > 0 ? text : html is null ? "" : TextOf(html);
+        return new MailContent(
+            uid,
+            message.Subject ?? "",
+            ImapSummaries.Parties(message.From).FirstOrDefault(),
+            ImapSummaries.Parties(message.To),
+            ImapSummaries.Parties(message.Cc),
+            message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date : null,
+            text,
+            html,
+            Snippet(snippetSource),
+            Attachments(message).Select(Describe).ToList());
+    }
+
+    /// <summary>Parts marked as attachments, and forwarded messages (message/rfc822) even when
+    /// the sender did not mark them: MimeKit's own Attachments leaves those out.</summary>
+    private static IEnumerable<MimeEntity> Attachments(MimeMessage message) =>
+        message.BodyParts.Where(p => p is MessagePart || p.IsAttachment);
+
+    private static MailAttachment Describe(MimeEntity entity)
+    {
+        switch (entity)
+        {
+            case MimePart part:
+                using (var measure = new MeasuringStream())
+                {
+                    part.Content?.DecodeTo(measure);
+                    return new MailAttachment(part.FileName ?? part.ContentType.Name ?? "attachment", measure.Length);
+                }
+
+            case MessagePart { Message: { } inner }:
+                using (var measure = new MeasuringStream())
+                {
+                    inner.WriteTo(measure);
+                    return new MailAttachment((inner.Subject is { Length: > 0 } s ? s : "message") + ".eml", measure.Length);
+                }
+
+            default:
+                return new MailAttachment(entity.ContentDisposition?.FileName ?? "attachment", 0);
+        }
+    }
+
+    private static string Snippet(string text)
+    {
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= SnippetLength ? collapsed : collapsed[..SnippetLength];
+    }
+
+    private static string TextOf(string html) => new HtmlParser().ParseDocument(html).Body?.TextContent ?? "";
+
+    private static string Limit(string text) => text.Length <= MaxBodyChars ? text : text[..MaxBodyChars];
+
+    private static ParserOptions CreateOptions()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return new ParserOptions { CharsetEncoding = Encoding.GetEncoding("shift_jis") };
+    }
+}
