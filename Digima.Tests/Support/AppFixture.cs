@@ -19,7 +19,11 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync("e2e");
-        App = new DigimaAppFactory(Database.ConnectionString);
+        App = new DigimaAppFactory(Database.ConnectionString, new Dictionary<string, string?>
+        {
+            // Mailboxes connected by a test are watched (IMAP IDLE) within seconds, not a minute.
+            ["Digima:MailImport:MailboxRefreshInterval"] = "00:00:02",
+        });
         App.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Customers;
+using Digima.Core.MailImport;
 using Digima.Core.Sending;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -11,6 +12,7 @@ public partial class CustomerProfile
 {
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
     [Inject] private ListCustomerMailQuery ListMail { get; set; } = default!;
+    [Inject] private ListCustomerImportedMailQuery ListImported { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -20,9 +22,50 @@ public partial class CustomerProfile
     private Customer? _customer;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private IReadOnlyList<OutgoingMail> _mails = [];
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(3);
+    private IReadOnlyList<TimelineEntry> _timeline = [];
+    private Timer? _check;
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _check ??= new Timer(_ => InvokeAsync(RefreshTimelineAsync), null, CheckEvery, CheckEvery);
+    }
+
+    /// <summary>Mail sent from the app and mail imported from the reps' mailboxes, newest first.
+    /// The full timeline with threads and events is its own feature.</summary>
+    private async Task<IReadOnlyList<TimelineEntry>> LoadTimelineAsync()
+    {
+        var user = await CurrentUser.GetAsync();
+        var sent = await ListMail.ListAsync(user, Id, CancellationToken.None);
+        var imported = await ListImported.ListAsync(user, Id, 50, CancellationToken.None);
+        return sent.Select(m => new TimelineEntry(false, m.Subject, m.SentAt ?? m.CreatedAt, Snippet(m.BodyText), m.Status))
+            .Concat(imported.Select(m => new TimelineEntry(m.Direction == MailDirection.Received, m.Subject, m.MailDate, m.Snippet, null)))
+            .OrderByDescending(e => e.At)
+            .ToList();
+    }
+
+    // New mail shows up without a reload (R28), whichever node imported or sent it.
+    private async Task RefreshTimelineAsync()
+    {
+        try
+        {
+            var fresh = await LoadTimelineAsync();
+            if (fresh.Count != _timeline.Count || fresh.Zip(_timeline).Any(p => p.First != p.Second))
+            {
+                _timeline = fresh;
+                StateHasChanged();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit closed between two checks.
+        }
+    }
+
+    public void Dispose() => _check?.Dispose();
+
+    private sealed record TimelineEntry(bool Received, string Subject, DateTimeOffset At, string Snippet, MailStatus? Status);
 
     private async Task LoadAsync()
     {
@@ -30,7 +73,7 @@ public partial class CustomerProfile
         {
             var user = await CurrentUser.GetAsync();
             _customer = await GetCustomer.GetAsync(user, Id, CancellationToken.None);
-            _mails = await ListMail.ListAsync(user, Id, CancellationToken.None);
+            _timeline = await LoadTimelineAsync();
             _notFound = false;
         }
         catch (NotFoundException)

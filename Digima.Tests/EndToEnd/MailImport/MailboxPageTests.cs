@@ -1,0 +1,142 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.MailImport;
+using Digima.Tests.Support;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Digima.Tests.EndToEnd.MailImport;
+
+[Collection(AppCollection.Name)]
+public sealed class MailboxPageTests(AppFixture app)
+{
+    [Fact]
+    [Trait("Category", "Screenshots")]
+    public async Task Rep_SeesTabs_PreviewsWithImagesBlocked_DeletesMail()
+    {
+        var (rep, actor) = await ConnectedRepAsync("受信 確認");
+        var customer = await AddCustomerAsync("榊原");
+        var received = Message(customer.Email, rep.Email, "お見積りのお礼", "<p>見積書を拝見しました。</p><img src=\"https://images.example.test/logo.png\"><script>alert(1)</script>");
+        var sent = Message(rep.Email, customer.Email, "Re: お見積りのお礼", "<p>ご確認ありがとうございます。</p>");
+        sent.InReplyTo = received.MessageId;
+        await AppendAsync(rep.Email, received, "INBOX");
+        await AppendAsync(rep.Email, sent, "Sent");
+        await SyncUntilAsync(actor, MailDirection.Received, 1);
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/mail/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "受信済み" })).ToBeVisibleAsync();
+        var receivedList = page.GetByTestId("mail-list-received");
+        await Assertions.Expect(receivedList.GetByTestId("mail-row")).ToHaveCountAsync(1);
+        await AppFixture.ScreenshotAsync(page, "mailbox-received");
+        await receivedList.GetByText("お見積りのお礼").ClickAsync();
+        var preview = page.GetByTestId("mail-preview");
+        await Assertions.Expect(preview.GetByTestId("thread-mail")).ToHaveCountAsync(2);
+        await Assertions.Expect(preview.GetByTestId("thread-mail").First).ToContainTextAsync("Re: お見積りのお礼");
+        await Assertions.Expect(preview.GetByTestId("images-blocked")).ToBeVisibleAsync();
+        var frame = preview.GetByTestId("mail-frame").Last;
+        Assert.DoesNotContain("<script", await frame.GetAttributeAsync("srcdoc") ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?<!data-)src=""https://images\.example\.test", await frame.GetAttributeAsync("srcdoc") ?? "");
+        await AppFixture.ScreenshotAsync(page, "mailbox-preview");
+        await preview.GetByTestId("show-images").ClickAsync();
+        await Assertions.Expect(preview.GetByTestId("images-blocked")).ToHaveCountAsync(0);
+        Assert.Contains("src=\"https://images.example.test/logo.png\"", await frame.GetAttributeAsync("srcdoc") ?? "", StringComparison.Ordinal);
+        await page.GetByTestId("preview-close").ClickAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "送信" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mail-list-sent").GetByTestId("mail-row")).ToContainTextAsync("Re: お見積りのお礼");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "受信済み" }).ClickAsync();
+        await receivedList.GetByTestId("mail-delete").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "はい、削除します" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mail-empty-received")).ToBeVisibleAsync();
+
+        await app.Get<SyncMailboxCommand>().SyncAsync(rep.Id, CancellationToken.None);
+        var again = await app.Get<ListImportedMailQuery>().ListAsync(actor, rep.Id, MailDirection.Received, null, null, 10, CancellationToken.None);
+        Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task CustomerReplies_MailAppearsOnOpenMailboxAndProfileWithoutReload()
+    {
+        var (rep, _) = await ConnectedRepAsync("即時 反映");
+        var customer = await AddCustomerAsync("柏木");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/mail/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mail-empty-received")).ToBeVisibleAsync();
+        var profile = await page.Context.NewPageAsync();
+        await profile.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(profile);
+        await Task.Delay(3000); // the IDLE listener picks up the newly connected mailbox
+
+        using (var smtp = new SmtpClient())
+        {
+            await smtp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.SmtpPort, SecureSocketOptions.None);
+            await smtp.SendAsync(Message(customer.Email, rep.Email, "資料送付のお願い", "<p>資料をお送りいただけますか。</p>"));
+            await smtp.DisconnectAsync(true);
+        }
+
+        await Assertions.Expect(page.GetByTestId("mail-list-received").GetByTestId("mail-row")).ToContainTextAsync("資料送付のお願い", new() { Timeout = 20_000 });
+        await Assertions.Expect(profile.GetByTestId("timeline-mail").Filter(new() { HasText = "資料送付のお願い" })).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+    }
+
+    /// <summary>Syncs until the tab holds the mail: the IDLE listener may hold the mailbox's sync
+    /// lock at that moment, in which case a sync returns without importing.</summary>
+    private async Task SyncUntilAsync(CurrentUser actor, MailDirection tab, int count)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await app.Get<SyncMailboxCommand>().SyncAsync(actor.Id, CancellationToken.None);
+            var rows = await app.Get<ListImportedMailQuery>().ListAsync(actor, actor.Id, tab, null, null, 10, CancellationToken.None);
+            if (rows.Count >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Fail("The mail was not imported.");
+    }
+
+    private async Task<(User Rep, CurrentUser Actor)> ConnectedRepAsync(string name)
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, name);
+        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+        await TestMailboxes.ConnectAsync(app.App.Services, actor);
+        return (rep, actor);
+    }
+
+    private async Task<Customer> AddCustomerAsync(string lastName)
+    {
+        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
+        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+    }
+
+    private static MimeMessage Message(string from, string to, string subject, string html)
+    {
+        var message = new MimeMessage { Subject = subject, Date = DateTimeOffset.Now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("fixture.test") };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = "テキスト版" }.ToMessageBody();
+        return message;
+    }
+
+    private static async Task AppendAsync(string address, MimeMessage message, string folder)
+    {
+        using var client = new ImapClient();
+        await client.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort, SecureSocketOptions.None);
+        await client.AuthenticateAsync(address, TestEnvironment.MailPassword);
+        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
+        await target.AppendAsync(new AppendRequest(message, MessageFlags.Seen));
+        await client.DisconnectAsync(true);
+    }
+}
