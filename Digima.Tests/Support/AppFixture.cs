@@ -81,6 +81,21 @@ public sealed class AppFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive='yes']").WaitForAsync();
 
+    /// <summary>Runs a step; if it fails, keeps a screenshot of the page in the test artifacts so the
+    /// failure can be seen, then fails as before.</summary>
+    public static async Task OrScreenshotAsync(IPage page, string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            await File.WriteAllBytesAsync(Path.Combine(TestEnvironment.ArtifactsDir, name + ".png"), await page.ScreenshotAsync());
+            throw;
+        }
+    }
+
     /// <summary>Saves a screenshot to the test artifacts and, under `./digima screenshots`, to docs/screenshots.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -40,7 +40,7 @@ public sealed class ComposeFlowTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToContainTextAsync(to.Email);
         await ConfirmAsync(page);
 
-        await page.WaitForURLAsync("**/mail/individual");
+        await AppFixture.OrScreenshotAsync(page, "compose-send-failure", () => page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 }));
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "お見積りのご案内" });
         await Assertions.Expect(row.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
         var sent = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();
