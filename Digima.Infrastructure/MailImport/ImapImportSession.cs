@@ -24,9 +24,7 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
 
     public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var folder = kind == MailFolderKind.Inbox
-            ? client.Inbox
-            : await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
+        var folder = kind == MailFolderKind.Inbox ? client.Inbox : await SentFolderAsync(cancellationToken);
         if (folder is null)
         {
             return null;
@@ -87,6 +85,19 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>The folder MailKit already knows from login's SPECIAL-USE listing when it is the
+    /// saved one (no LIST command), else the saved name or common names.</summary>
+    private async Task<IMailFolder?> SentFolderAsync(CancellationToken cancellationToken)
+    {
+        if (client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && client.GetFolder(SpecialFolder.Sent) is { } special
+            && (string.IsNullOrEmpty(mailbox.SentFolderName) || special.FullName == mailbox.SentFolderName))
+        {
+            return special;
+        }
+
+        return await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
     }
 
     private IMailFolder Folder => _folder ?? throw new InvalidOperationException("Open a folder first.");
