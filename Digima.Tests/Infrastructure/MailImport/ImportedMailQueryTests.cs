@@ -38,6 +38,7 @@ public sealed class ImportedMailQueryTests : IAsyncLifetime
         var second = await query.ListAsync(_s.Rep, _s.Rep.Id, MailDirection.Received, null, MailPageKey.After(first[^1]), 2, CancellationToken.None);
 
         Assert.Equal(["Re: x", "別件"], first.Select(m => m.Subject));
+        Assert.All(first, m => Assert.Equal((_customerId, "一覧"), (m.CustomerId!.Value, m.CustomerName)));
         Assert.Equal(["見積もり依頼"], second.Select(m => m.Subject));
         Assert.Equal(["Re: 見積もり依頼"], (await query.ListAsync(_s.Rep, _s.Rep.Id, MailDirection.Sent, null, null, 10, CancellationToken.None)).Select(m => m.Subject));
     }
