@@ -13,13 +13,6 @@ namespace Digima.Infrastructure.MailImport;
 internal sealed class ImapImportSession(ImapClient client, MailboxConnection mailbox, TransportErrors errors, MimeContentReader reader)
     : IMailImportSession
 {
-    // No BODYSTRUCTURE: customer mail is fetched whole anyway, and the rest needs only the envelope.
-    private static readonly FetchRequest SummaryRequest =
-        new(MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size)
-        {
-            Headers = new HeaderSet([HeaderId.References]),
-        };
-
     private IMailFolder? _folder;
 
     public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken) => GuardAsync(async () =>
@@ -43,7 +36,7 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
 
     public Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var fetched = await Folder.FetchAsync(Ids(uids), SummaryRequest, cancellationToken);
+        var fetched = await Folder.FetchAsync(Ids(uids), ImapSummaries.Request, cancellationToken);
         return (IReadOnlyList<MailSummary>)fetched.Select(ImapSummaries.ToSummary).ToList();
     }, cancellationToken);
 
