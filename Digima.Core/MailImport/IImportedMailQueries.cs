@@ -21,7 +21,8 @@ public interface IImportedMailQueries
     Task<MailboxSyncStatus?> GetStatusAsync(long userId, CancellationToken cancellationToken);
 }
 
-/// <summary>A list row: no body, so a page stays small.</summary>
+/// <summary>A list row: no body, so a page stays small. <paramref name="CustomerName"/> (姓 名) is
+/// the customer the row is about: the sender, else the first customer addressed.</summary>
 public sealed record ImportedMailRow(
     long Id,
     long UserId,
@@ -33,7 +34,9 @@ public sealed record ImportedMailRow(
     DateTimeOffset MailDate,
     string Snippet,
     bool HasAttachments,
-    string ThreadKey);
+    string ThreadKey,
+    long? CustomerId,
+    string? CustomerName);
 
 /// <summary>Where the previous page ended: its last row's date and id.</summary>
 public sealed record MailPageKey(DateTimeOffset MailDate, long Id)

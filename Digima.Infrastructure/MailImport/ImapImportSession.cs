@@ -13,20 +13,11 @@ namespace Digima.Infrastructure.MailImport;
 internal sealed class ImapImportSession(ImapClient client, MailboxConnection mailbox, TransportErrors errors, MimeContentReader reader)
     : IMailImportSession
 {
-    // No BODYSTRUCTURE: customer mail is fetched whole anyway, and the rest needs only the envelope.
-    private static readonly FetchRequest SummaryRequest =
-        new(MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size)
-        {
-            Headers = new HeaderSet([HeaderId.References]),
-        };
-
     private IMailFolder? _folder;
 
     public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var folder = kind == MailFolderKind.Inbox
-            ? client.Inbox
-            : await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
+        var folder = kind == MailFolderKind.Inbox ? client.Inbox : await SentFolderAsync(cancellationToken);
         if (folder is null)
         {
             return null;
@@ -45,7 +36,7 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
 
     public Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var fetched = await Folder.FetchAsync(Ids(uids), SummaryRequest, cancellationToken);
+        var fetched = await Folder.FetchAsync(Ids(uids), ImapSummaries.Request, cancellationToken);
         return (IReadOnlyList<MailSummary>)fetched.Select(ImapSummaries.ToSummary).ToList();
     }, cancellationToken);
 
@@ -87,6 +78,19 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>The folder MailKit already knows from login's SPECIAL-USE listing when it is the
+    /// saved one (no LIST command), else the saved name or common names.</summary>
+    private async Task<IMailFolder?> SentFolderAsync(CancellationToken cancellationToken)
+    {
+        if (client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && client.GetFolder(SpecialFolder.Sent) is { } special
+            && (string.IsNullOrEmpty(mailbox.SentFolderName) || special.FullName == mailbox.SentFolderName))
+        {
+            return special;
+        }
+
+        return await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
     }
 
     private IMailFolder Folder => _folder ?? throw new InvalidOperationException("Open a folder first.");

@@ -1,30 +1,58 @@
 using Digima.Core.MailImport;
 using MailKit;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace Digima.Infrastructure.MailImport;
 
-/// <summary>MailKit's message summary as the import's <see cref="MailSummary"/>.</summary>
+/// <summary>The summary request and its reading as the import's <see cref="MailSummary"/>.</summary>
 internal static class ImapSummaries
 {
+    /// <summary>The header fields themselves rather than ENVELOPE: MailKit refuses an ENVELOPE
+    /// string over 4 KiB (a huge Subject would stop every later sync at that message), while a
+    /// header section is read as a stream of any size. No BODYSTRUCTURE either: customer mail is
+    /// fetched whole anyway, and the rest needs only these headers.</summary>
+    public static readonly FetchRequest Request =
+        new(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size)
+        {
+            Headers = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]),
+        };
+
     public static MailSummary ToSummary(IMessageSummary summary)
     {
-        var envelope = summary.Envelope;
+        var headers = summary.Headers ?? [];
         return new MailSummary(
             summary.UniqueId.Id,
-            envelope?.MessageId,
-            envelope?.Subject ?? "",
-            Parties(envelope?.From),
-            Parties(envelope?.To),
-            Parties(envelope?.Cc),
-            envelope?.Date,
+            IdOf(headers[HeaderId.MessageId]),
+            headers[HeaderId.Subject] ?? "",
+            Addresses(headers, HeaderId.From),
+            Addresses(headers, HeaderId.To),
+            Addresses(headers, HeaderId.Cc),
+            headers[HeaderId.Date] is { } date && DateUtils.TryParse(date, out var parsed) ? parsed : null,
             summary.InternalDate,
-            envelope?.InReplyTo,
-            summary.References?.ToList() ?? []);
+            IdOf(headers[HeaderId.InReplyTo]),
+            headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).ToList() : []);
     }
 
     public static IReadOnlyList<MailParty> Parties(InternetAddressList? list) =>
         list is null
             ? []
             : list.Mailboxes.Select(m => new MailParty(m.Address ?? "", m.Name ?? "")).Where(p => p.Address.Length > 0).ToList();
+
+    private static IReadOnlyList<MailParty> Addresses(HeaderList headers, HeaderId id)
+    {
+        var parties = new List<MailParty>();
+        foreach (var header in headers.Where(h => h.Id == id))
+        {
+            if (InternetAddressList.TryParse(header.RawValue, out var list))
+            {
+                parties.AddRange(Parties(list));
+            }
+        }
+
+        return parties;
+    }
+
+    private static string? IdOf(string? value) =>
+        value is null ? null : MimeUtils.EnumerateReferences(value).FirstOrDefault() ?? MailIdentity.Normalize(value);
 }

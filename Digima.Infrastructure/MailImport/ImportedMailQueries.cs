@@ -14,6 +14,7 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
         const string sql = $"""
             SELECT {ImportedMailRows.ListColumns}
             FROM imported_mails m
+            {ImportedMailRows.ListCustomerJoin}
             WHERE m.user_id = @ownerUserId AND m.direction = @direction
               AND (CAST(@afterDate AS timestamptz) IS NULL OR (m.mail_date, m.id) < (@afterDate, @afterId))
               AND (CAST(@pattern AS text) IS NULL OR m.subject ILIKE @pattern OR m.from_address ILIKE @pattern
@@ -59,6 +60,7 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
     {
         const string sql = $"""
             SELECT {ImportedMailRows.ListColumns} FROM imported_mails m
+            {ImportedMailRows.ListCustomerJoin}
             WHERE EXISTS (SELECT 1 FROM imported_mail_customers l WHERE l.mail_id = m.id AND l.customer_id = @customerId)
               AND (CAST(@ownerUserId AS bigint) IS NULL OR m.user_id = @ownerUserId)
             ORDER BY m.mail_date DESC, m.id DESC LIMIT @limit

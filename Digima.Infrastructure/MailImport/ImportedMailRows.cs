@@ -8,7 +8,17 @@ internal static class ImportedMailRows
 {
     public const string ListColumns = """
         m.id, m.user_id, m.direction, m.subject, m.from_address, m.from_name, m.to_list::text AS to_json, m.mail_date,
-        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key
+        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key,
+        pc.id AS customer_id, pc.last_name AS customer_last_name, pc.first_name AS customer_first_name
+        """;
+
+    /// <summary>The customer a list row names: the sender first, then a To, then a Cc customer.</summary>
+    public const string ListCustomerJoin = """
+        LEFT JOIN LATERAL (
+            SELECT c.id, c.last_name, c.first_name FROM imported_mail_customers l JOIN customers c ON c.id = l.customer_id
+            WHERE l.mail_id = m.id
+            ORDER BY CASE l.role WHEN 'from' THEN 0 WHEN 'to' THEN 1 ELSE 2 END, c.id
+            LIMIT 1) pc ON true
         """;
 
     public const string FullColumns = """
@@ -43,9 +53,13 @@ internal static class ImportedMailRows
         public string Snippet { get; set; } = "";
         public bool HasAttachments { get; set; }
         public string ThreadKey { get; set; } = "";
+        public long? CustomerId { get; set; }
+        public string? CustomerLastName { get; set; }
+        public string? CustomerFirstName { get; set; }
 
         public ImportedMailRow ToRow() => new(
-            Id, UserId, ImportedMailRows.Direction(Direction), Subject, FromAddress, FromName, List<MailParty>(ToJson), MailDate, Snippet, HasAttachments, ThreadKey);
+            Id, UserId, ImportedMailRows.Direction(Direction), Subject, FromAddress, FromName, List<MailParty>(ToJson), MailDate, Snippet, HasAttachments, ThreadKey,
+            CustomerId, CustomerId is null ? null : string.Join(' ', new[] { CustomerLastName, CustomerFirstName }.Where(n => !string.IsNullOrEmpty(n))));
     }
 
     internal sealed class FullRow

@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.MailImport;
 /// <see cref="MailImportOptions.ScheduleInterval"/>; mailboxes connected or removed later are
 /// followed every <see cref="MailImportOptions.MailboxRefreshInterval"/>.</summary>
 internal sealed class MailImportScheduler(
-    ISchedulerFactory schedulers, ConnectedMailboxList mailboxes, MailImportOptions options, ILogger<MailImportScheduler> logger)
+    ISchedulerFactory schedulers, ConnectedMailboxList mailboxes, MailImportOptions options, TimeProvider time, ILogger<MailImportScheduler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,7 +55,8 @@ internal sealed class MailImportScheduler(
             var job = JobBuilder.Create<SyncMailboxJob>().WithIdentity(key).UsingJobData(SyncMailboxJob.UserIdKey, userId).Build();
             var trigger = TriggerBuilder.Create()
                 .ForJob(key)
-                .StartNow()
+                // Quartz keeps time with the same TimeProvider; its StartNow would read the system clock.
+                .StartAt(time.GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(options.ScheduleInterval).RepeatForever())
                 .Build();
             await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);

@@ -30,6 +30,9 @@ public static class MailImportServices
         services.AddSingleton<ConnectedMailboxList>();
         services.AddSingleton<MailboxIdleWatcher>();
 
+        // Jobs are scheduled at run time (one per mailbox), so Quartz's builder never sees the type:
+        // registered here for its container job factory.
+        services.AddScoped<SyncMailboxJob>();
         services.AddQuartz();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<MailImportScheduler>();

@@ -29,13 +29,19 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
         {
             return (null, "MIME: " + e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException and not IOException)
+        {
+            return (null, $"MIME: {e.GetType().Name}: {e.Message}");
+        }
 
         try
         {
             return (Read(uid, message), null);
         }
-        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or InvalidOperationException or DecoderFallbackException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Hostile input may trip any corner of a parser or the sanitizer: whatever it is, this
+            // one message is skipped with the reason, and the batch (and every later sync) goes on.
             return (null, $"{e.GetType().Name}: {e.Message}");
         }
     }

@@ -7,7 +7,6 @@ using Digima.Tests.Support;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
-using MimeKit;
 
 namespace Digima.Tests.Infrastructure.MailImport;
 
@@ -42,20 +41,15 @@ public sealed class ImportScenario : IAsyncDisposable
 
     public Task<MailboxSyncResult> SyncAsync() => Services.Get<SyncMailboxCommand>().SyncAsync(Rep.Id, CancellationToken.None);
 
-    /// <summary>Appends the messages to one of the rep's folders in one MULTIAPPEND.</summary>
+    /// <summary>Appends the messages, byte for byte, to one of the rep's folders.</summary>
     public async Task AppendAsync(string folder, params RawMail[] mails) => await AppendAsync(folder, null, mails);
 
-    public async Task AppendAsync(string folder, DateTimeOffset? internalDate, params RawMail[] mails)
-    {
-        using var client = await LoginAsync();
-        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
-        var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MimeMessage.Load(new MemoryStream(m.ToBytes())))
-        {
-            InternalDate = internalDate,
-        }).ToList();
-        await target.AppendAsync(requests);
-        await client.DisconnectAsync(true);
-    }
+    public Task AppendAsync(string folder, DateTimeOffset? internalDate, params RawMail[] mails) =>
+        RawImapAppender.AppendAsync(Rep.Email, folder, internalDate?.ToUniversalTime(), mails.Select(m => m.ToBytes()));
+
+    /// <summary>Appends bytes exactly as given, even when they are no valid message.</summary>
+    public Task AppendRawAsync(string folder, byte[] message) =>
+        RawImapAppender.AppendAsync(Rep.Email, folder, null, [message]);
 
     public async Task<ImapClient> LoginAsync()
     {

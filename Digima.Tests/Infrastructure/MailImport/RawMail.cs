@@ -34,7 +34,9 @@ public sealed class RawMail
     public static string Word(string charset, string text) =>
         $"=?{charset}?B?{Convert.ToBase64String(Encoding.GetEncoding(charset).GetBytes(text))}?=";
 
-    public RawMail Header(string name, string value) => HeaderBytes(name, Encoding.ASCII.GetBytes(value));
+    /// <summary>An ASCII header (use <see cref="Word"/> or <see cref="HeaderBytes"/> for other text).</summary>
+    public RawMail Header(string name, string value) =>
+        value.All(char.IsAscii) ? HeaderBytes(name, Encoding.ASCII.GetBytes(value)) : throw new ArgumentException($"{name} is not ASCII: encode it.", nameof(value));
 
     /// <summary>A header whose value is raw bytes (8-bit, undeclared charset).</summary>
     public RawMail HeaderBytes(string name, byte[] value)

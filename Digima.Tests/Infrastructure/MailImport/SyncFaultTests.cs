@@ -1,0 +1,107 @@
+using Digima.Core.Accounts;
+using Digima.Core.MailImport;
+using Digima.Core.Mailboxes;
+using Digima.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Digima.Tests.Infrastructure.MailImport;
+
+/// <summary>Faults: a connection cut mid-sync, a wrong password, a message that cannot be parsed.</summary>
+public sealed class SyncFaultTests : IAsyncLifetime
+{
+    private ImportScenario _s = default!;
+
+    public async Task InitializeAsync() => _s = await ImportScenario.CreateAsync("faults");
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    [Fact]
+    public async Task Sync_ConnectionCutAfterFirstBatch_NextSyncConvergesWithoutGapsOrDuplicates()
+    {
+        var customer = await _s.AddCustomerAsync("切断");
+        var mails = Enumerable.Range(1, 7).Select(i => RawMail.Create(customer.Email, _s.Rep.Email, $"m{i}").Text("UTF-8", "本文")).ToArray();
+        await _s.AppendAsync("INBOX", mails);
+        var cutting = Command(new CuttingServer(_s.Services.Get<IMailImportServer>(), bodyFetchesBeforeCut: 1), batchSize: 3);
+
+        var cut = await cutting.SyncAsync(_s.Rep.Id, CancellationToken.None);
+        var storedAfterCut = (await _s.StoredAsync()).Count;
+        var resumed = await _s.SyncAsync();
+
+        Assert.Equal(MailboxSyncOutcome.Failed, cut.Outcome);
+        Assert.Equal(3, storedAfterCut);
+        Assert.Equal(MailboxSyncOutcome.Synced, resumed.Outcome);
+        Assert.Equal(4, resumed.Imported);
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => $"m{i}"), (await _s.StoredAsync()).Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task Sync_WrongPassword_FailedWithClearErrorInStatus()
+    {
+        var rep = await _s.Services.AddUserAsync(UserRole.Rep, ImportScenario.NewAddress("pw", "digima.test"));
+        await TestMailboxes.ConnectAsync(_s.Services.Provider, rep, password: "not-the-password");
+
+        var result = await _s.Services.Get<SyncMailboxCommand>().SyncAsync(rep.Id, CancellationToken.None);
+
+        Assert.Equal(MailboxSyncOutcome.Failed, result.Outcome);
+        Assert.Contains("ログインできません", result.Error, StringComparison.Ordinal);
+        var status = await _s.Services.Get<GetMailboxSyncStatusQuery>().GetAsync(rep, rep.Id, CancellationToken.None);
+        Assert.Equal(result.Error, status!.LastError);
+        Assert.Null(status.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task Sync_UnparseableMessage_RecordedAsSkippedAndOthersImported()
+    {
+        var customer = await _s.AddCustomerAsync("破損");
+        var garbage = System.Text.Encoding.ASCII.GetBytes($"this line is no header\r\nFrom: {customer.Email}\r\nTo: {_s.Rep.Email}\r\nSubject: broken\r\n\r\nbody\r\n");
+        await _s.AppendRawAsync("INBOX", garbage);
+        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "fine").Text("UTF-8", "本文"));
+
+        var result = await _s.SyncAsync();
+
+        Assert.Equal(MailboxSyncOutcome.Synced, result.Outcome);
+        Assert.Equal(["fine"], (await _s.StoredAsync()).Select(m => m.Subject));
+        var status = await _s.Services.Get<GetMailboxSyncStatusQuery>().GetAsync(_s.Rep, _s.Rep.Id, CancellationToken.None);
+        Assert.NotNull(status!.LastSuccessAt);
+        Assert.Equal(2, status.Folders.Single(f => f.Kind == MailFolderKind.Inbox).SeenCount);
+        var skipped = Assert.Single(status.RecentSkipped);
+        Assert.Equal("MIME: Failed to parse message headers.", skipped.Reason);
+        Assert.Equal(1, result.Folders.Single(f => f.Kind == MailFolderKind.Inbox).Skipped);
+    }
+
+    private SyncMailboxCommand Command(IMailImportServer server, int batchSize) => new(
+        _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<IMailboxSyncLock>(),
+        new MailImportOptions { BatchSize = batchSize }, _s.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
+
+    /// <summary>The real server, whose connection breaks after some body fetches.</summary>
+    private sealed class CuttingServer(IMailImportServer inner, int bodyFetchesBeforeCut) : IMailImportServer
+    {
+        public async Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken) =>
+            new Session(await inner.ConnectAsync(mailbox, cancellationToken), bodyFetchesBeforeCut);
+
+        private sealed class Session(IMailImportSession inner, int left) : IMailImportSession
+        {
+            public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken c) => inner.OpenAsync(kind, c);
+
+            public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken c) => inner.SearchSinceAsync(since, c);
+
+            public Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken c) => inner.SearchAfterAsync(lastUid, c);
+
+            public Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken c) => inner.FetchSummariesAsync(uids, c);
+
+            public async Task<MailBodies> FetchBodiesAsync(IReadOnlyList<uint> uids, CancellationToken c)
+            {
+                if (left-- <= 0)
+                {
+                    // What a dropped connection looks like to the use case.
+                    await inner.DisposeAsync();
+                    throw new MailImportException("The connection was cut.");
+                }
+
+                return await inner.FetchBodiesAsync(uids, c);
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+}
