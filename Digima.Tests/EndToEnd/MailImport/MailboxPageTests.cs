@@ -35,6 +35,7 @@ public sealed class MailboxPageTests(AppFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "受信済み" })).ToBeVisibleAsync();
         var receivedList = page.GetByTestId("mail-list-received");
         await Assertions.Expect(receivedList.GetByTestId("mail-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(receivedList.GetByTestId("mail-customer")).ToHaveTextAsync("榊原");
         await AppFixture.ScreenshotAsync(page, "mailbox-received");
         await receivedList.GetByText("お見積りのお礼").ClickAsync();
         var preview = page.GetByTestId("mail-preview");
