@@ -1,4 +1,5 @@
 using Digima.Benchmarks.Autocomplete;
+using Digima.Benchmarks.Import;
 
 // `./digima bench <name> [args]` runs `dotnet run --project Digima.Benchmarks -- <name> [args]`.
 switch (args.FirstOrDefault())
@@ -6,7 +7,11 @@ switch (args.FirstOrDefault())
     case "autocomplete":
         await AutocompleteBenchmark.RunAsync(BenchOptions.Parse(args[1..]));
         return 0;
+    case "import":
+        await ImportBenchmark.RunAsync(ImportOptions.Parse(args[1..]));
+        return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
+        Console.Error.WriteLine("       ./digima bench import [--messages N] [--resyncs N] [--deliveries N]");
         return 2;
 }

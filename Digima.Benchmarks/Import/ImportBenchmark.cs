@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using Dapper;
+using Digima.Benchmarks.Autocomplete;
+using Digima.Core;
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.MailImport;
+using Digima.Core.Mailboxes;
+using Digima.Infrastructure;
+using Digima.Infrastructure.MailImport;
+using Digima.Infrastructure.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Digima.Benchmarks.Import;
+
+/// <summary>`./digima bench import`: a rep's mailbox on the local Dovecot, imported through
+/// SyncMailboxCommand as the app runs it (same DI, same options but the first-sync window);
+/// mbsync copying the same INBOX as the reference; unchanged re-syncs; and delivery-to-stored
+/// latency through the app's IDLE watcher.</summary>
+internal static class ImportBenchmark
+{
+    private const string DatabaseName = "digima_bench_import";
+    private const string Rep = "rep@digima.test";
+    private const int Customers = 200;
+    private const int Seed = 20261128;
+
+    public static async Task RunAsync(ImportOptions options)
+    {
+        var total = Stopwatch.StartNew();
+        await using var provider = BuildServices(await CreateDatabaseAsync());
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var db = provider.GetRequiredService<NpgsqlDataSource>();
+        var (rep, customers) = await SeedAsync(db);
+        await ConnectMailboxAsync(provider, rep, BenchEnvironment.ImapPort);
+
+        var clock = Stopwatch.StartNew();
+        var fixtures = new MailFixtures(Rep, customers, Seed).Generate(options.Messages, DateTimeOffset.UtcNow);
+        var (inbox, sent) = await FixtureUpload.AppendAsync(Rep, fixtures);
+        Log($"appended {inbox:N0} to INBOX and {sent:N0} to Sent with MULTIAPPEND: {clock.Elapsed.TotalSeconds:F1} s");
+
+        clock.Restart();
+        var first = await SyncAsync(provider, rep.Id);
+        var import = new ImportReport.FirstImport(first, clock.Elapsed, await CountRowsAsync(db, rep.Id));
+        Log($"first import: {first.Outcome} {import.Seen:N0} seen, {first.Imported:N0} imported in {import.Elapsed.TotalSeconds:F1} s {first.Error}");
+
+        var mbsync = await MbsyncReference.RunAsync(Rep, TimeSpan.FromMinutes(5));
+        Log($"mbsync: {mbsync.Messages:N0} messages in {mbsync.Elapsed.TotalSeconds:F1} s");
+
+        var resyncs = new Latencies();
+        for (var i = 0; i < options.Resyncs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var again = await SyncAsync(provider, rep.Id);
+            resyncs.Add(Stopwatch.GetElapsedTime(start), $"{again.Outcome} imported {again.Imported}");
+        }
+
+        var commands = await CountCommandsAsync(provider, rep);
+        Log($"unchanged sync, commands after login: {string.Join(", ", commands)}");
+
+        var idle = await MeasureIdleAsync(provider, db, rep, customers[0], options.Deliveries);
+        await ImportReport.PrintAsync(db, options, import, mbsync, resyncs, commands, idle, total.Elapsed);
+    }
+
+    private static async Task<MailboxSyncResult> SyncAsync(IServiceProvider provider, long userId)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SyncMailboxCommand>().SyncAsync(userId, CancellationToken.None);
+    }
+
+    /// <summary>One unchanged sync with the mailbox pointed at the counting relay, then back.</summary>
+    private static async Task<IReadOnlyList<string>> CountCommandsAsync(IServiceProvider provider, CurrentUser rep)
+    {
+        await using var counter = new ImapCommandCounter();
+        counter.Start();
+        await ConnectMailboxAsync(provider, rep, counter.Port);
+        try
+        {
+            var result = await SyncAsync(provider, rep.Id);
+            if (result.Outcome != MailboxSyncOutcome.Synced || result.Folders.Any(f => !f.Unchanged))
+            {
+                Log($"warning: the counted sync was not an unchanged one ({result.Outcome})");
+            }
+
+            return ImapCommandCounter.AfterLogin(counter.Commands);
+        }
+        finally
+        {
+            await ConnectMailboxAsync(provider, rep, BenchEnvironment.ImapPort);
+        }
+    }
+
+    private static async Task<IdleLatency.Result> MeasureIdleAsync(
+        IServiceProvider provider, NpgsqlDataSource db, CurrentUser rep, string customer, int count)
+    {
+        using var stop = new CancellationTokenSource();
+        var watcher = provider.GetRequiredService<MailboxIdleWatcher>();
+        var watching = Task.Run(() => watcher.WatchAsync(rep.Id, stop.Token));
+        // The watcher syncs once (unchanged), logs in and enters IDLE: well under this.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        try
+        {
+            return await IdleLatency.MeasureAsync(db, rep.Id, Rep, customer, count);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watching;
+        }
+    }
+
+    private static async Task<(CurrentUser Rep, IReadOnlyList<string> Customers)> SeedAsync(NpgsqlDataSource db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var id = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO users (email, display_name, role, password_hash) VALUES (@Rep, '営業 太郎', 'rep', 'not-used') RETURNING id", new { Rep });
+        var emails = Enumerable.Range(0, Customers).Select(i => $"tanaka{i}@client{i % 40}.example.co.jp").ToList();
+        await connection.ExecuteAsync(
+            "INSERT INTO customers (last_name, first_name, email, company, owner_user_id) VALUES (@Last, '花子', @Email, @Company, @Owner)",
+            emails.Select((e, i) => new { Last = "田中" + i, Email = e, Company = $"株式会社クライアント{i % 40}", Owner = id }));
+        return (new CurrentUser(id, Rep, "営業 太郎", UserRole.Rep, "Asia/Tokyo", "ja"), emails);
+    }
+
+    private static async Task ConnectMailboxAsync(IServiceProvider provider, CurrentUser rep, int imapPort)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var server = (int port) => new MailServerInput
+        {
+            Host = BenchEnvironment.MailHost, Port = port, Security = MailSecurity.None, UserName = Rep, Password = BenchEnvironment.Password,
+        };
+        var input = new MailboxInput
+        {
+            Smtp = server(BenchEnvironment.SmtpPort), Imap = server(imapPort),
+            SenderName = rep.DisplayName, SenderAddress = Rep, SaveCopyToSent = true, SentFolderName = "Sent",
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<SaveMailboxSettingsCommand>().SaveAsync(rep, input, CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException("Mailbox setup failed: " + string.Join("; ", outcome.Errors));
+        }
+    }
+
+    private static async Task<ImportReport.Rows> CountRowsAsync(NpgsqlDataSource db, long userId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<ImportReport.Rows>("""
+            SELECT (SELECT count(*) FROM imported_mails WHERE user_id = @userId) AS Mails,
+                   (SELECT count(*) FROM imported_mail_customers c JOIN imported_mails m ON m.id = c.mail_id WHERE m.user_id = @userId) AS CustomerLinks,
+                   (SELECT count(*) FROM imported_mails WHERE user_id = @userId AND body_html IS NOT NULL) AS WithHtml
+            """, new { userId });
+    }
+
+    private static async Task<string> CreateDatabaseAsync()
+    {
+        var admin = BenchEnvironment.Database;
+        await using (var dataSource = NpgsqlDataSource.Create(admin))
+        {
+            await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync();
+            await using var create = dataSource.CreateCommand($"CREATE DATABASE {DatabaseName}");
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = DatabaseName }.ConnectionString;
+    }
+
+    private static ServiceProvider BuildServices(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Digima"] = connectionString,
+                // The fixtures span the last 29 days; everything else stays at the app's defaults.
+                ["Digima:MailImport:FirstSyncDays"] = "60",
+                ["Digima:MailImport:ScheduleEnabled"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLocalization();
+        services.AddCore();
+        services.AddInfrastructure(configuration);
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    internal static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

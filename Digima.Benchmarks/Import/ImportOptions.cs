@@ -1,0 +1,24 @@
+namespace Digima.Benchmarks.Import;
+
+/// <summary>Sizes of the import benchmark. The defaults are the figures; smaller values
+/// make a quick trial run.</summary>
+internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries)
+{
+    public static ImportOptions Parse(string[] args)
+    {
+        var options = new ImportOptions(10_000, 20, 50);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--messages" => options with { Messages = value },
+                "--resyncs" => options with { Resyncs = value },
+                "--deliveries" => options with { Deliveries = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}
