@@ -1,9 +1,7 @@
-using System.Globalization;
 using Digima.Core.Compose;
 using Digima.Core.Resources;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Core.Compose;
 
@@ -13,9 +11,7 @@ public sealed class ComposeInputValidatorTests
 
     public ComposeInputValidatorTests()
     {
-        CultureInfo.CurrentUICulture = new CultureInfo("ja");
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-        _validator = new ComposeInputValidator(new StringLocalizer<CoreMessages>(factory));
+        _validator = new ComposeInputValidator(TestLocalizer.For<CoreMessages>());
     }
 
     [Fact]

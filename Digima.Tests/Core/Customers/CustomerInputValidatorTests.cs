@@ -1,9 +1,8 @@
 using System.Globalization;
 using Digima.Core.Customers;
 using Digima.Core.Resources;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Core.Customers;
 
@@ -13,9 +12,7 @@ public sealed class CustomerInputValidatorTests
 
     public CustomerInputValidatorTests()
     {
-        CultureInfo.CurrentUICulture = new CultureInfo("ja");
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-        _validator = new CustomerInputValidator(new StringLocalizer<CoreMessages>(factory));
+        _validator = new CustomerInputValidator(TestLocalizer.For<CoreMessages>());
     }
 
     [Fact]

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Core.Mailboxes;
 
@@ -13,9 +11,7 @@ public sealed class MailboxInputValidatorTests
 
     public MailboxInputValidatorTests()
     {
-        CultureInfo.CurrentUICulture = new CultureInfo("ja");
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
-        _validator = new MailboxInputValidator(new StringLocalizer<MailboxMessages>(factory));
+        _validator = new MailboxInputValidator(TestLocalizer.For<MailboxMessages>());
     }
 
     private static MailboxInput Valid() => new()

@@ -26,10 +26,7 @@ public sealed class SignInFlowTests(AppFixture app)
         var rep = await app.AddUserAsync(UserRole.Rep, "誤入力 テスト");
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("メールアドレス").FillAsync(rep.Email);
-        await page.GetByLabel("パスワード").FillAsync("not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await AppFixture.SubmitSignInAsync(page, rep.Email, "not-the-password");
 
         await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("メールアドレスまたはパスワードが正しくありません。");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
@@ -43,10 +40,7 @@ public sealed class SignInFlowTests(AppFixture app)
         var page = await app.NewPageAsync();
         for (var i = 0; i < 5; i++)
         {
-            await page.GotoAsync("/account/login");
-            await page.GetByLabel("メールアドレス").FillAsync(rep.Email);
-            await page.GetByLabel("パスワード").FillAsync("wrong-" + i);
-            await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+            await AppFixture.SubmitSignInAsync(page, rep.Email, "wrong-" + i);
             await page.GetByTestId("login-error").WaitForAsync();
         }
 

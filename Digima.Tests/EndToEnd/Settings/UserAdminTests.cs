@@ -34,10 +34,7 @@ public sealed class UserAdminTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("user-table").Locator("tr").Filter(new() { HasText = email })).ToContainTextAsync("無効");
 
         var laterPage = await app.NewPageAsync();
-        await laterPage.GotoAsync("/account/login");
-        await laterPage.GetByLabel("メールアドレス").FillAsync(email);
-        await laterPage.GetByLabel("パスワード").FillAsync("first-password");
-        await laterPage.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await AppFixture.SubmitSignInAsync(laterPage, email, "first-password");
         await Assertions.Expect(laterPage.GetByTestId("login-error")).ToContainTextAsync("無効化されています");
     }
 
