@@ -53,6 +53,7 @@ public sealed class MailboxPageTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "送信" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("mail-list-sent").GetByTestId("mail-row")).ToContainTextAsync("Re: お見積りのお礼");
+        await AppFixture.ScreenshotAsync(page, "mailbox-sent");
         await page.GetByRole(AriaRole.Tab, new() { Name = "受信済み" }).ClickAsync();
         await receivedList.GetByTestId("mail-delete").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "はい、削除します" }).ClickAsync();
