@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<SearchRecipientsQuery>();
         services.AddScoped<PreviewMailQuery>();
         services.AddScoped<SendMailCommand>();
+        services.AddScoped<DraftFromMailQuery>();
 
         services.AddScoped<SendQueuedMailCommand>();
         services.AddScoped<RecoverStuckMailCommand>();

@@ -14,6 +14,12 @@ public sealed class ComposeInput
     public bool ClickTracking { get; set; }
     public bool NotifyOnOpen { get; set; }
 
+    /// <summary>Set for a reply (R16): the Message-ID answered, without angle brackets.</summary>
+    public string? InReplyTo { get; set; }
+
+    /// <summary>For a reply: the thread's Message-IDs, oldest first, ending with <see cref="InReplyTo"/>.</summary>
+    public List<string> References { get; set; } = [];
+
     public IEnumerable<ComposeRecipient> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
     /// <summary>Merge values come from the first customer in 宛先 (R7).</summary>

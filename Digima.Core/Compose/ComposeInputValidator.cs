@@ -25,6 +25,8 @@ public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
             .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["SubjectRequired"])
             .MaximumLength(MaxSubjectLength).WithMessage(_ => text["TooLong", MaxSubjectLength])
             .Must(s => !TextRules.HasControlCharacters(s)).WithMessage(_ => text["NoLineBreaks"]);
+        RuleFor(x => x.InReplyTo).Must(v => v is null || (!TextRules.HasControlCharacters(v) && v.Length <= 500))
+            .WithMessage(_ => text["NoLineBreaks"]);
         RuleFor(x => x.Body)
             .Cascade(CascadeMode.Stop)
             .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["BodyRequired"])

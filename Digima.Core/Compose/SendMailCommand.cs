@@ -68,6 +68,8 @@ public sealed class SendMailCommand(
             ClickTracking = input.ClickTracking,
             NotifyOnOpen = input.NotifyOnOpen,
             Recipients = Recipients(input, found),
+            InReplyTo = string.IsNullOrWhiteSpace(input.InReplyTo) ? null : input.InReplyTo.Trim(),
+            ReferencesHeader = string.Join(' ', input.References.Where(r => r.Length > 0 && !TextRules.HasControlCharacters(r))),
             CreatedAt = time.GetUtcNow(),
         };
         var id = await outbox.InsertQueuedAsync(mail, cancellationToken);

@@ -34,6 +34,10 @@ public sealed record OutgoingMail
     public bool ClickTracking { get; init; }
     public bool NotifyOnOpen { get; init; }
     public IReadOnlyList<OutgoingRecipient> Recipients { get; init; } = [];
+
+    /// <summary>Threading headers of a reply, without angle brackets; empty for a new mail.</summary>
+    public string? InReplyTo { get; init; }
+    public string ReferencesHeader { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SmtpAcceptedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

@@ -26,6 +26,16 @@ internal static partial class MailMessageFactory
         message.Cc.AddRange(mail.RecipientsOf(RecipientKind.Cc).Select(Address));
         message.Bcc.AddRange(mail.RecipientsOf(RecipientKind.Bcc).Select(Address));
         message.Headers.Add(HeaderId.XMailer, "Digima Mail");
+        if (mail.InReplyTo is { Length: > 0 } inReplyTo)
+        {
+            message.InReplyTo = inReplyTo;
+        }
+
+        foreach (var reference in mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            message.References.Add(reference);
+        }
+
         message.Body = new BodyBuilder { TextBody = mail.BodyText, HtmlBody = Html(mail.BodyText) }.ToMessageBody();
         return message;
     }

@@ -10,16 +10,17 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
 {
     private const string Columns = """
         id, user_id, status, message_id, subject, body_text, subject_template, body_template, open_tracking,
-        click_tracking, notify_on_open, created_at, smtp_accepted_at, sent_at, error, attempts, sent_copy_saved
+        click_tracking, notify_on_open, created_at, smtp_accepted_at, sent_at, error, attempts, sent_copy_saved,
+        in_reply_to, references_header
         """;
 
     public async Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         const string insertMail = """
             INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
-                                        open_tracking, click_tracking, notify_on_open, created_at)
+                                        open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header)
             VALUES (@UserId, 'queued', @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
-                    @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt)
+                    @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader)
             RETURNING id
             """;
         const string insertRecipient = """

@@ -65,6 +65,43 @@ public sealed class MailboxPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Rep_RepliesFromPreview_CustomerGetsThreadedReply_AndDuplicates()
+    {
+        var (rep, actor) = await ConnectedRepAsync("返信 担当");
+        var customer = await AddCustomerAsync("真壁");
+        var question = Message(customer.Email, rep.Email, "Re: Re: 納期のご相談", "<p>納期を一週間早められますか。</p>");
+        await AppendAsync(rep.Email, question, "INBOX");
+        await SyncUntilAsync(actor, MailDirection.Received, 1);
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/mail/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await page.GetByTestId("mail-list-received").GetByText("納期のご相談").ClickAsync();
+        await page.GetByTestId("preview-reply").ClickAsync();
+        await page.WaitForURLAsync("**/mail/compose?reply=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 納期のご相談");
+        await Assertions.Expect(page.GetByTestId("compose-body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("さんは書きました：\n> テキスト版"));
+        await page.GetByTestId("send-now").ClickAsync();
+        await page.GetByTestId("confirm-send").ClickAsync();
+        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+
+        var sent = (await app.Get<Digima.Core.Sending.IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
+        Assert.Equal("Re: 納期のご相談", received.Subject);
+        Assert.Equal(question.MessageId, received.InReplyTo);
+        Assert.Contains(question.MessageId, received.References);
+
+        await page.GetByTestId("mail-duplicate").First.ClickAsync();
+        await page.WaitForURLAsync("**/mail/compose?duplicateSent=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 納期のご相談");
+        await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
+    }
+
+    [Fact]
     public async Task CustomerReplies_MailAppearsOnOpenMailboxAndProfileWithoutReload()
     {
         var (rep, _) = await ConnectedRepAsync("即時 反映");

@@ -45,6 +45,15 @@ public sealed class MailMessageFactoryTests
         Assert.Equal(["bcc@x.test"], message.Bcc.Mailboxes.Select(m => m.Address));
     }
 
+    [Fact]
+    public void Create_Reply_CarriesInReplyToAndReferences()
+    {
+        var message = MailMessageFactory.Create(Mailbox, Mail("Re: 件名", "本文") with { InReplyTo = "orig@x.test", ReferencesHeader = "root@x.test orig@x.test" });
+
+        Assert.Equal("orig@x.test", message.InReplyTo);
+        Assert.Equal(["root@x.test", "orig@x.test"], message.References);
+    }
+
     private static OutgoingMail Mail(string subject, string body) => new()
     {
         MessageId = "digima.1.abc@digima.test",

@@ -26,7 +26,21 @@ public partial class ComposePage
     [SupplyParameterFromQuery(Name = "to")]
     private long? ToCustomerId { get; set; }
 
-    private readonly ComposeInput _input = new();
+    /// <summary>「返信」 from the mailbox preview: the imported mail answered.</summary>
+    [SupplyParameterFromQuery(Name = "reply")]
+    private long? ReplyToMailId { get; set; }
+
+    /// <summary>「複製」 of an imported mail.</summary>
+    [SupplyParameterFromQuery(Name = "duplicate")]
+    private long? DuplicateMailId { get; set; }
+
+    /// <summary>「複製」 of a mail written in this app.</summary>
+    [SupplyParameterFromQuery(Name = "duplicateSent")]
+    private long? DuplicateSentMailId { get; set; }
+
+    [Inject] private DraftFromMailQuery Drafts { get; set; } = default!;
+
+    private ComposeInput _input = new();
     private MailPreview? _preview;
     private Dictionary<string, string> _errors = [];
     private List<SendError> _generalErrors = [];
@@ -35,6 +49,21 @@ public partial class ComposePage
 
     protected override async Task OnInitializedAsync()
     {
+        var user = await CurrentUser.GetAsync();
+        if (ReplyToMailId is { } replyTo)
+        {
+            _input = await Drafts.ReplyAsync(user, replyTo, CancellationToken.None);
+        }
+        else if (DuplicateMailId is { } duplicate)
+        {
+            _input = await Drafts.DuplicateImportedAsync(user, duplicate, CancellationToken.None);
+        }
+        else if (DuplicateSentMailId is { } duplicateSent)
+        {
+            _input = await Drafts.DuplicateSentAsync(user, duplicateSent, CancellationToken.None);
+        }
+
+        _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         if (ToCustomerId is { } id)
         {
             var customer = await GetCustomer.GetAsync(await CurrentUser.GetAsync(), id, CancellationToken.None);

@@ -1,0 +1,75 @@
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.MailImport;
+using Digima.Core.Sending;
+
+namespace Digima.Core.Compose;
+
+/// <summary>Starts the compose screen from an existing mail: 「返信」 (R16) and 「複製」 (R21).</summary>
+public sealed class DraftFromMailQuery(
+    GetImportedMailQuery importedMail,
+    IOutgoingMailRepository outbox,
+    ICustomerRepository customers)
+{
+    /// <summary>A reply to an imported mail: to the customer who wrote it (or the customers our
+    /// mail went to), one "Re: ", the original quoted, In-Reply-To and References set.</summary>
+    /// <exception cref="NotFoundException">No such mail visible to the user.</exception>
+    public async Task<ComposeInput> ReplyAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken)
+    {
+        var mail = (await importedMail.GetAsync(actor, importedMailId, cancellationToken)).Mail;
+        var roles = mail.Direction == MailDirection.Received ? [MailCustomerRole.From] : new[] { MailCustomerRole.To, MailCustomerRole.Cc };
+        var input = new ComposeInput
+        {
+            To = await RecipientsAsync(mail.Customers.Where(c => roles.Contains(c.Role)), cancellationToken),
+            Subject = ReplyDraft.Subject(mail.Subject),
+            Body = ReplyDraft.QuotedBody(mail.BodyText, mail.FromName, mail.FromAddress, TimeZones.ToUserTime(mail.MailDate, actor.TimeZoneId)),
+            InReplyTo = mail.MessageId.StartsWith("hash:", StringComparison.Ordinal) ? null : mail.MessageId,
+        };
+        input.References = input.InReplyTo is null ? [] : ReplyDraft.References(mail.References, mail.MessageId).ToList();
+        return input;
+    }
+
+    /// <summary>A new mail with the same customers, subject and body as an imported mail.</summary>
+    /// <exception cref="NotFoundException">No such mail visible to the user.</exception>
+    public async Task<ComposeInput> DuplicateImportedAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken)
+    {
+        var mail = (await importedMail.GetAsync(actor, importedMailId, cancellationToken)).Mail;
+        return new ComposeInput
+        {
+            To = await RecipientsAsync(mail.Customers.Where(c => c.Role != MailCustomerRole.Cc), cancellationToken),
+            Cc = await RecipientsAsync(mail.Customers.Where(c => c.Role == MailCustomerRole.Cc), cancellationToken),
+            Subject = mail.Subject,
+            Body = mail.BodyText,
+        };
+    }
+
+    /// <summary>A new mail like one written in this app, merge tokens kept.</summary>
+    /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
+    public async Task<ComposeInput> DuplicateSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
+        if (mail is null || (mail.UserId != actor.Id && !actor.IsManager))
+        {
+            throw new NotFoundException($"Mail {outgoingMailId} does not exist.");
+        }
+
+        return new ComposeInput
+        {
+            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
+            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
+            Bcc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Bcc).Select(r => r.CustomerId), cancellationToken),
+            Subject = mail.SubjectTemplate.Length > 0 ? mail.SubjectTemplate : mail.Subject,
+            Body = mail.BodyTemplate.Length > 0 ? mail.BodyTemplate : mail.BodyText,
+        };
+    }
+
+    private Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<MailCustomerLink> links, CancellationToken cancellationToken) =>
+        RecipientsAsync(links.Select(l => l.CustomerId), cancellationToken);
+
+    private async Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var found = (await customers.GetManyAsync(wanted, cancellationToken)).ToDictionary(c => c.Id);
+        return wanted.Where(found.ContainsKey).Select(id => new ComposeRecipient(id, found[id].Email, found[id].FullName)).ToList();
+    }
+}
