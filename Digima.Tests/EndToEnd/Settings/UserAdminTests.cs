@@ -29,7 +29,10 @@ public sealed class UserAdminTests(AppFixture app)
         await AppFixture.SignInAsync(repPage, email, "first-password");
 
         await page.GetByTestId($"user-edit-{email}").ClickAsync();
-        await page.GetByTestId("user-dialog").GetByTestId("user-active").UncheckAsync(new() { Force = true });
+        var active = page.GetByTestId("user-dialog").GetByTestId("user-active");
+        await Assertions.Expect(active).ToHaveAttributeAsync("aria-checked", "true");
+        await page.GetByTestId("user-dialog").GetByText("有効", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(active).ToHaveAttributeAsync("aria-checked", "false");
         await page.GetByTestId("user-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-table").Locator("tr").Filter(new() { HasText = email })).ToContainTextAsync("無効");
 
