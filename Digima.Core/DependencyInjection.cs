@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddMailboxes();
         services.AddMailImport();
+        services.AddTemplates();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecipientSearch, RecipientSearch>();
         services.AddSending(configuration);
         services.AddMailImport(configuration);
+        services.AddTemplates();
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

@@ -1,0 +1,34 @@
+using Digima.Core.Common;
+using Digima.Core.Resources;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace Digima.Core.Templates;
+
+/// <summary>Name and subject are required single lines (the subject becomes a mail header);
+/// lengths are bounded so one template cannot bloat every list that shows it.</summary>
+public sealed class TemplateInputValidator : AbstractValidator<TemplateInput>
+{
+    public const int NameMaxLength = 100;
+    public const int SubjectMaxLength = 255;
+    public const int BodyMaxLength = 50_000;
+
+    public TemplateInputValidator(IStringLocalizer<TemplateMessages> text)
+    {
+        RuleFor(x => (x.Name ?? "").Trim())
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => text["NameRequired"])
+            .MaximumLength(NameMaxLength).WithMessage(_ => text["TooLong", NameMaxLength])
+            .Must(v => !TextRules.HasControlCharacters(v)).WithMessage(_ => text["NoLineBreaks"])
+            .OverridePropertyName(nameof(TemplateInput.Name));
+        RuleFor(x => (x.Subject ?? "").Trim())
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => text["SubjectRequired"])
+            .MaximumLength(SubjectMaxLength).WithMessage(_ => text["TooLong", SubjectMaxLength])
+            .Must(v => !TextRules.HasControlCharacters(v)).WithMessage(_ => text["NoLineBreaks"])
+            .OverridePropertyName(nameof(TemplateInput.Subject));
+        RuleFor(x => x.Body ?? "")
+            .MaximumLength(BodyMaxLength).WithMessage(_ => text["TooLong", BodyMaxLength])
+            .OverridePropertyName(nameof(TemplateInput.Body));
+    }
+}

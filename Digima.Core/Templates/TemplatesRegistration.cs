@@ -1,0 +1,20 @@
+using Digima.Core.Templates;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Core;
+
+public static class TemplatesRegistration
+{
+    /// <summary>The template use cases and validator (R22). The repository is registered by Infrastructure.</summary>
+    public static IServiceCollection AddTemplates(this IServiceCollection services)
+    {
+        services.AddScoped<IValidator<TemplateInput>, TemplateInputValidator>();
+        services.AddScoped<ListTemplatesQuery>();
+        services.AddScoped<GetTemplateQuery>();
+        services.AddScoped<SaveTemplateCommand>();
+        services.AddScoped<DeleteTemplateCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.Templates;
+using Digima.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.EndToEnd.Templates;
+
+[Collection(AppCollection.Name)]
+public sealed class TemplateFlowTests(AppFixture app)
+{
+    [Fact]
+    [Trait("Category", "Screenshots")]
+    public async Task Rep_CreatesTemplateWithMergeToken_ComposeLoadsItAndPreviewFillsIt()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "雛形 作成");
+        await TestMailboxes.ConnectAsync(app.App.Services, new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language));
+        var customer = new Customer { LastName = "東雲", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
+        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        await AddSharedTemplateAsync("【共有】セミナーのご案内", "{{会社名}} {{姓}}様 オンラインセミナーのご案内");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/templates");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await page.GetByTestId("template-new").ClickAsync();
+        var dialog = page.GetByTestId("template-dialog");
+        await dialog.GetByTestId("template-name").FillAsync("展示会後のお礼");
+        await dialog.GetByTestId("template-subject").FillAsync("{{姓}}様 先日はありがとうございました");
+        await dialog.GetByTestId("template-body").FillAsync("{{姓}}様\n\n展示会ではブースにお立ち寄りいただき、ありがとうございました。");
+        await page.GetByTestId("template-save").ClickAsync();
+        var row = page.GetByTestId("template-table").Locator("tbody tr").Filter(new() { HasText = "展示会後のお礼" });
+        await Assertions.Expect(row).ToContainTextAsync("{{姓}}様 先日はありがとうございました");
+        await Assertions.Expect(row.GetByTestId("template-scope")).ToHaveTextAsync("個人");
+        // Reloaded so the screenshot is not covered by the 「保存しました」 snackbar.
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("template-table").Locator("tbody tr").Filter(new() { HasText = "セミナー" }).GetByTestId("template-scope")).ToHaveTextAsync("共有");
+        await AppFixture.ScreenshotAsync(page, "templates");
+
+        await page.GotoAsync($"/mail/compose?to={customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("template-use").ClickAsync();
+        var picker = page.GetByTestId("template-picker");
+        await picker.GetByTestId("template-picker-search").FillAsync("展示会");
+        await picker.GetByTestId("template-picker-row").Filter(new() { HasText = "展示会後のお礼" }).GetByTestId("template-select").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("{{姓}}様 先日はありがとうございました");
+        await Assertions.Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync("東雲様 先日はありがとうございました");
+        await Assertions.Expect(page.GetByTestId("preview-body")).ToContainTextAsync("東雲様");
+        await Assertions.Expect(page.GetByTestId("preview-body")).Not.ToContainTextAsync("{{姓}}");
+    }
+
+    /// <summary>A manager's template shared with the team, so the list shows both kinds.</summary>
+    private async Task AddSharedTemplateAsync(string name, string subject)
+    {
+        var manager = await app.AddUserAsync(UserRole.Manager, "営業 部長");
+        var actor = new CurrentUser(manager.Id, manager.Email, manager.DisplayName, manager.Role, manager.TimeZoneId, manager.Language);
+        var input = new TemplateInput { Name = name, Subject = subject, Body = "{{姓}}様\n\nセミナーのご案内です。", IsShared = true };
+        Assert.True((await app.Get<SaveTemplateCommand>().SaveAsync(actor, 0, input, CancellationToken.None)).Succeeded);
+    }
+}
