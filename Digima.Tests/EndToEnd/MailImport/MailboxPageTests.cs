@@ -49,6 +49,11 @@ public sealed class MailboxPageTests(AppFixture app)
         await preview.GetByTestId("show-images").ClickAsync();
         await Assertions.Expect(preview.GetByTestId("images-blocked")).ToHaveCountAsync(0);
         Assert.Contains("src=\"https://images.example.test/logo.png\"", await frame.GetAttributeAsync("srcdoc") ?? "", StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("preview-template")).ToHaveTextAsync("テンプレート");
+        await page.GetByTestId("preview-template").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("template-dialog").GetByTestId("template-subject")).ToHaveValueAsync("お見積りのお礼");
+        await page.GetByTestId("template-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("template-dialog")).ToHaveCountAsync(0);
         await page.GetByTestId("preview-close").ClickAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "送信" }).ClickAsync();
