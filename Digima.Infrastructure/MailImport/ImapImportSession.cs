@@ -42,40 +42,23 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
 
     public Task<MailBodies> FetchBodiesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        // Each body is copied off the connection as it arrives and parsed on the thread pool
-        // while the next ones stream in: the connection itself stays on this one task. Memory
-        // holds at most this batch's raw bodies.
-        var reads = new List<Task<(uint Uid, (MailContent? Content, string? Error) Result)>>();
-        await ((ImapFolder)Folder).GetStreamsAsync(Ids(uids), async (_, _, uid, stream, token) =>
-        {
-            var raw = await CopyAsync(stream, token);
-            var id = uid.Id;
-            reads.Add(Task.Run(() => (id, reader.Read(id, raw, cancellationToken)), cancellationToken));
-        }, cancellationToken);
-
         var read = new List<MailContent>();
         var unreadable = new List<UnreadableMail>();
-        foreach (var (uid, result) in await Task.WhenAll(reads))
+        await ((ImapFolder)Folder).GetStreamsAsync(Ids(uids), async (_, _, uid, stream, token) =>
         {
+            // Parsed as it streams in: a batch never holds more than one raw message.
+            var result = await reader.ReadAsync(uid.Id, stream, token);
             if (result.Content is { } content)
             {
                 read.Add(content);
             }
             else
             {
-                unreadable.Add(new UnreadableMail(uid, result.Error!));
+                unreadable.Add(new UnreadableMail(uid.Id, result.Error!));
             }
-        }
-
+        }, cancellationToken);
         return new MailBodies(read, unreadable);
     }, cancellationToken);
-
-    private static async Task<byte[]> CopyAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var copy = stream.CanSeek ? new MemoryStream((int)Math.Min(stream.Length, int.MaxValue)) : new MemoryStream();
-        await stream.CopyToAsync(copy, cancellationToken);
-        return copy.Length == copy.Capacity ? copy.GetBuffer() : copy.ToArray();
-    }
 
     public async ValueTask DisposeAsync()
     {

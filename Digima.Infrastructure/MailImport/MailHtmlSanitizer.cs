@@ -7,9 +7,8 @@ namespace Digima.Infrastructure.MailImport;
 /// handlers, frames, forms or javascript: links survive. Remote images are kept but blocked:
 /// their address moves from src to data-src, so nothing loads (no tracking pixel fires) until
 /// the preview's 「画像を表示」 copies it back for that mail. CSS properties that can fetch a URL
-/// are dropped for the same reason. Bodies of a batch are read on several threads: each thread
-/// gets its own configured HtmlSanitizer, so none is shared between threads.</summary>
-internal sealed class MailHtmlSanitizer : IDisposable
+/// are dropped for the same reason.</summary>
+internal sealed class MailHtmlSanitizer
 {
     public const string BlockedSourceAttribute = "data-src";
 
@@ -21,33 +20,30 @@ internal sealed class MailHtmlSanitizer : IDisposable
         "content", "cursor", "mask", "mask-image", "filter",
     ];
 
-    private readonly ThreadLocal<HtmlSanitizer> _sanitizers = new(Create);
+    private readonly HtmlSanitizer _sanitizer;
 
-    /// <summary>The sanitized fragment; "" when nothing safe is left.</summary>
-    public string Sanitize(string html) => _sanitizers.Value!.Sanitize(html);
-
-    public void Dispose() => _sanitizers.Dispose();
-
-    private static HtmlSanitizer Create()
+    public MailHtmlSanitizer()
     {
-        var sanitizer = new HtmlSanitizer();
+        _sanitizer = new HtmlSanitizer();
         foreach (var tag in FormTags)
         {
-            sanitizer.AllowedTags.Remove(tag);
+            _sanitizer.AllowedTags.Remove(tag);
         }
 
         foreach (var property in UrlCssProperties)
         {
-            sanitizer.AllowedCssProperties.Remove(property);
+            _sanitizer.AllowedCssProperties.Remove(property);
         }
 
-        sanitizer.AllowedAttributes.Remove("background");
-        sanitizer.AllowedAttributes.Remove("srcset");
-        sanitizer.AllowedAttributes.Remove("poster");
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.PostProcessNode += (_, e) => BlockRemoteImage(e.Node);
-        return sanitizer;
+        _sanitizer.AllowedAttributes.Remove("background");
+        _sanitizer.AllowedAttributes.Remove("srcset");
+        _sanitizer.AllowedAttributes.Remove("poster");
+        _sanitizer.AllowedSchemes.Add("mailto");
+        _sanitizer.PostProcessNode += (_, e) => BlockRemoteImage(e.Node);
     }
+
+    /// <summary>The sanitized fragment; "" when nothing safe is left.</summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
 
     private static void BlockRemoteImage(INode node)
     {

@@ -18,25 +18,18 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
     // (MimeKit tries UTF-8 first and falls back to this).
     private static readonly ParserOptions Options = CreateOptions();
 
-    // Read when DI builds the reader, so the code pages are registered before the session's
-    // first MimeKit call (summary headers are decoded before any body is parsed).
-    private readonly ParserOptions _options = Options;
-
-    /// <summary>Reads a message already in memory (a fetched body): no I/O, so it runs on any
-    /// thread, and several at once (the sanitizer keeps one instance per thread).</summary>
-    public (MailContent? Content, string? Error) Read(uint uid, byte[] raw, CancellationToken cancellationToken)
+    public async Task<(MailContent? Content, string? Error)> ReadAsync(uint uid, Stream stream, CancellationToken cancellationToken)
     {
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            message = MimeMessage.Load(_options, stream, persistent: false, cancellationToken);
+            message = await MimeMessage.LoadAsync(Options, stream, cancellationToken);
         }
         catch (FormatException e)
         {
             return (null, "MIME: " + e.Message);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not IOException)
         {
             return (null, $"MIME: {e.GetType().Name}: {e.Message}");
         }
