@@ -52,6 +52,22 @@ internal sealed partial class ImapCommandCounter : IAsyncDisposable
         return login < 0 ? commands : commands.Skip(login + 1).ToList();
     }
 
+    /// <summary>Splits the commands after login into those MailKit's ImapClient sends by itself
+    /// inside AuthenticateAsync (CAPABILITY when the login answer had none, NAMESPACE or LIST "" "",
+    /// LIST "" "INBOX", LIST (SPECIAL-USE) "" "*" or XLIST: MailKit 4.18 issues them on every
+    /// login, with no option to skip them) and those the engine sends (everything from its first
+    /// own command on).</summary>
+    public static (IReadOnlyList<string> Library, IReadOnlyList<string> Engine) SplitAfterLogin(IReadOnlyList<string> afterLogin)
+    {
+        var library = afterLogin.TakeWhile(IsLibraryPostLogin).ToList();
+        return (library, afterLogin.Skip(library.Count).ToList());
+    }
+
+    private static bool IsLibraryPostLogin(string command) =>
+        command is "CAPABILITY" or "NAMESPACE" or "LIST \"\" \"\"" or "LIST \"\" \"INBOX\"" or "XLIST \"\""
+        || command.StartsWith("LIST \"\" \"INBOX\" ", StringComparison.Ordinal)
+        || command.StartsWith("LIST (SPECIAL-USE) \"\" \"*\"", StringComparison.Ordinal);
+
     private async Task AcceptAsync()
     {
         try
@@ -119,7 +135,9 @@ internal sealed partial class ImapCommandCounter : IAsyncDisposable
                 var words = match.Groups[1].Value.Trim().Split(' ');
                 lock (_commands)
                 {
-                    _commands.Add(string.Join(' ', words.Take(words[0] == "UID" ? 3 : 2)));
+                    // LIST keeps its reference, pattern and selection: they tell MailKit's own
+                    // post-login listings from a folder lookup of the engine.
+                    _commands.Add(string.Join(' ', words.Take(words[0] switch { "UID" => 3, "LIST" => 4, _ => 2 })));
                 }
             }
 

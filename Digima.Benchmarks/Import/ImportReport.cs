@@ -47,6 +47,9 @@ internal static class ImportReport
         Console.WriteLine(string.Format(c, "| unchanged re-sync ({0}x) | p50 {1:F1} ms, p95 {2:F1} ms | <= 50 ms | {3} |",
             resyncs.Count, resyncs.Percentile(50), resyncs.Percentile(95), Met(resyncs.Percentile(95) <= 50)));
         Console.WriteLine($"| IMAP commands after login (unchanged) | {commands.Count}: {string.Join(", ", commands)} | <= 3 | {Met(commands.Count <= 3)} |");
+        var (library, engine) = ImapCommandCounter.SplitAfterLogin(commands);
+        Console.WriteLine($"| - sent by MailKit itself inside AuthenticateAsync | {library.Count}: {string.Join(", ", library)} | | |");
+        Console.WriteLine($"| - sent by the engine | {engine.Count}: {string.Join(", ", engine)} | <= 3 | {Met(engine.Count <= 3)} |");
         Console.WriteLine(string.Format(c, "| delivery -> stored via IDLE ({0}) | p50 {1:F0} ms, p95 {2:F0} ms, max {3:F0} ms, missed {4} | p95 <= 2 s | {5} |",
             idle.Latencies.Count, idle.Latencies.Percentile(50), idle.Latencies.Percentile(95), idle.Latencies.Max, idle.Missed,
             Met(idle.Missed == 0 && idle.Latencies.Percentile(95) <= 2000)));

@@ -29,13 +29,41 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, cursor?.SeenCount ?? 0, cursor?.ImportedCount ?? 0)
             : cursor! with { FolderName = folder.FullName };
 
+        // Two batches in flight: while one is stored, the next is read from the server. Batches
+        // are still stored one after the other, in order, each with its cursor; a batch read
+        // before the previous one is stored may fetch a body that turns out to be known, and the
+        // unique key then leaves it out.
         var result = new FolderSyncResult(folder.Kind, false, 0, 0, 0);
+        Task<int>? storing = null;
+        MailImportBatch? stored = null;
         foreach (var chunk in uids.Chunk(options.BatchSize))
         {
-            var batch = await ReadBatchAsync(mailbox, session, folder, chunk, position, cancellationToken);
-            var imported = await store.StoreBatchAsync(batch, cancellationToken);
-            position = batch.Cursor with { ImportedCount = batch.Cursor.ImportedCount + imported };
-            result = result with { Seen = result.Seen + chunk.Length, Imported = result.Imported + imported, Skipped = result.Skipped + batch.Skipped.Count };
+            MailImportBatch batch;
+            try
+            {
+                batch = await ReadBatchAsync(mailbox, session, folder, chunk, position, cancellationToken);
+            }
+            catch when (storing is not null)
+            {
+                // The batch already read is still stored before the failure is reported.
+                await StoredQuietlyAsync(storing);
+                throw;
+            }
+
+            if (storing is not null)
+            {
+                (position, result) = Advance(position, result, stored!, await storing);
+            }
+
+            // Read while the previous batch was still being stored: its cursor follows that one's.
+            batch = batch with { Cursor = position with { LastUid = Math.Max(position.LastUid, chunk.Max()), SeenCount = position.SeenCount + chunk.Length } };
+            storing = store.StoreBatchAsync(batch, cancellationToken);
+            stored = batch;
+        }
+
+        if (storing is not null)
+        {
+            (position, result) = Advance(position, result, stored!, await storing);
         }
 
         // Nothing new in the window (or the folder is empty): still remember where the folder
@@ -48,6 +76,23 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         }
 
         return result;
+    }
+
+    private static (MailImportCursor Position, FolderSyncResult Result) Advance(
+        MailImportCursor position, FolderSyncResult result, MailImportBatch batch, int imported) =>
+        (batch.Cursor with { ImportedCount = position.ImportedCount + imported },
+         result with { Seen = result.Seen + batch.Seen, Imported = result.Imported + imported, Skipped = result.Skipped + batch.Skipped.Count });
+
+    private static async Task StoredQuietlyAsync(Task<int> storing)
+    {
+        try
+        {
+            await storing;
+        }
+        catch (Exception)
+        {
+            // The read's failure is the one reported; this batch is retried by the next sync.
+        }
     }
 
     /// <summary>No message arrived since the cursor: the UIDNEXT that EXAMINE returns says so

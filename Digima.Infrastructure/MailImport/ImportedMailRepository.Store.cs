@@ -6,35 +6,51 @@ namespace Digima.Infrastructure.MailImport;
 
 internal sealed partial class ImportedMailRepository
 {
-    private const string InsertMail = """
+    // The whole batch in one statement (one array per column): a round trip per batch rather
+    // than per mail. Rows keep the batch's order; a tombstoned or already stored identity is
+    // left out, as before.
+    private const string InsertMails = """
         INSERT INTO imported_mails (user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                     to_list, cc_list, mail_date, snippet, body_text, body_html, attachments, in_reply_to,
                                     "references", thread_key, imported_at)
-        SELECT @UserId, @MessageId, @Direction, @FolderKind, @UidValidity, @Uid, @Subject, @FromAddress, @FromName,
-               CAST(@ToJson AS jsonb), CAST(@CcJson AS jsonb), @MailDate, @Snippet, @BodyText, @BodyHtml, CAST(@AttachmentsJson AS jsonb),
-               @InReplyTo, @References, @ThreadKey, @ImportedAt
-        WHERE NOT EXISTS (SELECT 1 FROM imported_mail_tombstones t WHERE t.user_id = @UserId AND t.message_id = @MessageId)
+        SELECT m.user_id, m.message_id, m.direction, m.folder_kind, m.uid_validity, m.uid, m.subject, m.from_address, m.from_name,
+               CAST(m.to_json AS jsonb), CAST(m.cc_json AS jsonb), m.mail_date, m.snippet, m.body_text, m.body_html,
+               CAST(m.attachments_json AS jsonb), m.in_reply_to,
+               ARRAY(SELECT jsonb_array_elements_text(CAST(m.references_json AS jsonb))), m.thread_key, m.imported_at
+        FROM unnest(@UserIds, @MessageIds, @Directions, @FolderKinds, @UidValidities, @Uids, @Subjects, @FromAddresses, @FromNames,
+                    @ToJsons, @CcJsons, @MailDates, @Snippets, @BodyTexts, @BodyHtmls, @AttachmentsJsons, @InReplyTos,
+                    @ReferencesJsons, @ThreadKeys, @ImportedAts)
+             WITH ORDINALITY AS m(user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
+                                  to_json, cc_json, mail_date, snippet, body_text, body_html, attachments_json, in_reply_to,
+                                  references_json, thread_key, imported_at, ord)
+        WHERE NOT EXISTS (SELECT 1 FROM imported_mail_tombstones t WHERE t.user_id = m.user_id AND t.message_id = m.message_id)
+        ORDER BY m.ord
         ON CONFLICT (user_id, message_id) DO NOTHING
-        RETURNING id
+        RETURNING id, message_id
         """;
 
-    private const string InsertLink = """
-        INSERT INTO imported_mail_customers (mail_id, customer_id, role) VALUES (@MailId, @CustomerId, @Role)
+    private const string InsertLinks = """
+        INSERT INTO imported_mail_customers (mail_id, customer_id, role)
+        SELECT * FROM unnest(@MailIds, @CustomerIds, @Roles)
         ON CONFLICT DO NOTHING
         """;
 
     // R24: only a newer mail moves 直近顧客行動; importing again or an older mail changes nothing.
+    // One row per customer with the newest mail of the batch: the same result as one update per mail.
     private const string MarkReceived = """
-        UPDATE customers SET last_action_type = @type, last_action_at = @at
-        WHERE id = ANY(@ids) AND (last_action_at IS NULL OR last_action_at < @at)
+        UPDATE customers c SET last_action_type = @type, last_action_at = v.at
+        FROM unnest(@ids, @ats) AS v(id, at)
+        WHERE c.id = v.id AND (c.last_action_at IS NULL OR c.last_action_at < v.at)
         """;
 
-    // R25, as for mail sent from the app: the earliest and the newest sent mail win.
+    // R25, as for mail sent from the app: the earliest and the newest sent mail win. One row per
+    // customer with the batch's earliest and newest mail: the same result as one update per mail.
     private const string MarkSent = """
-        UPDATE customers
-        SET first_contact_at = LEAST(COALESCE(first_contact_at, @at), @at),
-            last_contact_at = GREATEST(COALESCE(last_contact_at, @at), @at)
-        WHERE id = ANY(@ids)
+        UPDATE customers c
+        SET first_contact_at = LEAST(COALESCE(c.first_contact_at, v.first_at), v.first_at),
+            last_contact_at = GREATEST(COALESCE(c.last_contact_at, v.last_at), v.last_at)
+        FROM unnest(@ids, @firsts, @lasts) AS v(id, first_at, last_at)
+        WHERE c.id = v.id
         """;
 
     private const string InsertSkipped = """
@@ -57,16 +73,7 @@ internal sealed partial class ImportedMailRepository
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = 0;
-        foreach (var mail in batch.Mails)
-        {
-            var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertMail, MailArgs(mail), transaction, cancellationToken: cancellationToken));
-            if (id is { } mailId)
-            {
-                inserted++;
-                await StoreLinksAsync(connection, transaction, mailId, mail, cancellationToken);
-            }
-        }
+        var inserted = await StoreMailsAsync(connection, transaction, batch.Mails, cancellationToken);
 
         var skipped = batch.Skipped.Select(s => new
         {
@@ -85,27 +92,79 @@ internal sealed partial class ImportedMailRepository
         return inserted;
     }
 
-    private static async Task StoreLinksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long mailId, ImportedMail mail, CancellationToken cancellationToken)
+    /// <summary>Inserts the batch's mails, their customer links and the customers' contact fields
+    /// (only for mails inserted now) in a few statements; returns how many mails were inserted.</summary>
+    private static async Task<int> StoreMailsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ImportedMail> mails, CancellationToken cancellationToken)
     {
-        var links = mail.Customers.Select(c => new { MailId = mailId, c.CustomerId, Role = c.Role.Code() });
-        await connection.ExecuteAsync(new CommandDefinition(InsertLink, links, transaction, cancellationToken: cancellationToken));
-
-        var (sql, roles) = mail.Direction == MailDirection.Received
-            ? (MarkReceived, new[] { MailCustomerRole.From })
-            : (MarkSent, new[] { MailCustomerRole.To, MailCustomerRole.Cc });
-        var ids = mail.Customers.Where(c => roles.Contains(c.Role)).Select(c => c.CustomerId).Distinct().ToArray();
-        if (ids.Length > 0)
+        if (mails.Count == 0)
         {
-            var args = new { ids, at = mail.MailDate, type = CustomerActionTypes.MailReceived };
-            await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+            return 0;
         }
+
+        var rows = await connection.QueryAsync<(long Id, string MessageId)>(new CommandDefinition(InsertMails, MailArgs(mails), transaction, cancellationToken: cancellationToken));
+        var ids = rows.ToDictionary(r => r.MessageId, r => r.Id, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        // A batch holds each identity once (ImportPlan): a returned Message-ID is that mail.
+        var insertedMails = mails.Where(m => ids.ContainsKey(m.MessageId)).DistinctBy(m => m.MessageId).ToList();
+        var links = insertedMails.SelectMany(m => m.Customers.Select(c => (MailId: ids[m.MessageId], c.CustomerId, Role: c.Role.Code()))).ToList();
+        if (links.Count > 0)
+        {
+            var args = new { MailIds = links.Select(l => l.MailId).ToArray(), CustomerIds = links.Select(l => l.CustomerId).ToArray(), Roles = links.Select(l => l.Role).ToArray() };
+            await connection.ExecuteAsync(new CommandDefinition(InsertLinks, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        var received = CustomerDates(insertedMails, MailDirection.Received, [MailCustomerRole.From]);
+        if (received.Count > 0)
+        {
+            var args = new { ids = received.Select(r => r.Id).ToArray(), ats = received.Select(r => r.Last).ToArray(), type = CustomerActionTypes.MailReceived };
+            await connection.ExecuteAsync(new CommandDefinition(MarkReceived, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        var sent = CustomerDates(insertedMails, MailDirection.Sent, [MailCustomerRole.To, MailCustomerRole.Cc]);
+        if (sent.Count > 0)
+        {
+            var args = new { ids = sent.Select(r => r.Id).ToArray(), firsts = sent.Select(r => r.First).ToArray(), lasts = sent.Select(r => r.Last).ToArray() };
+            await connection.ExecuteAsync(new CommandDefinition(MarkSent, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        return insertedMails.Count;
     }
 
-    private static object MailArgs(ImportedMail m) => new
+    /// <summary>Per customer in these roles of mails in this direction: the earliest and newest mail date.</summary>
+    private static List<(long Id, DateTimeOffset First, DateTimeOffset Last)> CustomerDates(
+        IEnumerable<ImportedMail> mails, MailDirection direction, MailCustomerRole[] roles) =>
+        mails.Where(m => m.Direction == direction)
+            .SelectMany(m => m.Customers.Where(c => roles.Contains(c.Role)).Select(c => (c.CustomerId, At: m.MailDate.ToUniversalTime())))
+            .GroupBy(x => x.CustomerId)
+            .Select(g => (g.Key, g.Min(x => x.At), g.Max(x => x.At)))
+            .ToList();
+
+    private static object MailArgs(IReadOnlyList<ImportedMail> mails) => new
     {
-        m.UserId, m.MessageId, Direction = m.Direction == MailDirection.Sent ? "sent" : "received", FolderKind = KindCode(m.FolderKind),
-        m.UidValidity, m.Uid, m.Subject, m.FromAddress, m.FromName, ToJson = ImportedMailRows.Json(m.To), CcJson = ImportedMailRows.Json(m.Cc),
-        m.MailDate, m.Snippet, m.BodyText, m.BodyHtml, AttachmentsJson = ImportedMailRows.Json(m.Attachments), m.InReplyTo,
-        References = m.References.ToArray(), m.ThreadKey, m.ImportedAt,
+        UserIds = mails.Select(m => m.UserId).ToArray(),
+        MessageIds = mails.Select(m => m.MessageId).ToArray(),
+        Directions = mails.Select(m => m.Direction == MailDirection.Sent ? "sent" : "received").ToArray(),
+        FolderKinds = mails.Select(m => KindCode(m.FolderKind)).ToArray(),
+        UidValidities = mails.Select(m => m.UidValidity).ToArray(),
+        Uids = mails.Select(m => m.Uid).ToArray(),
+        Subjects = mails.Select(m => m.Subject).ToArray(),
+        FromAddresses = mails.Select(m => m.FromAddress).ToArray(),
+        FromNames = mails.Select(m => m.FromName).ToArray(),
+        ToJsons = mails.Select(m => ImportedMailRows.Json(m.To)).ToArray(),
+        CcJsons = mails.Select(m => ImportedMailRows.Json(m.Cc)).ToArray(),
+        MailDates = mails.Select(m => m.MailDate.ToUniversalTime()).ToArray(),
+        Snippets = mails.Select(m => m.Snippet).ToArray(),
+        BodyTexts = mails.Select(m => m.BodyText).ToArray(),
+        BodyHtmls = mails.Select(m => m.BodyHtml).ToArray(),
+        AttachmentsJsons = mails.Select(m => ImportedMailRows.Json(m.Attachments)).ToArray(),
+        InReplyTos = mails.Select(m => m.InReplyTo).ToArray(),
+        ReferencesJsons = mails.Select(m => System.Text.Json.JsonSerializer.Serialize(m.References)).ToArray(),
+        ThreadKeys = mails.Select(m => m.ThreadKey).ToArray(),
+        ImportedAts = mails.Select(m => m.ImportedAt.ToUniversalTime()).ToArray(),
     };
 }
