@@ -25,6 +25,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         DapperSetup.Apply();
+        EncodingSetup.RegisterCodePages();
 
         services.AddOptions<DatabaseOptions>()
             .Configure(o => o.ConnectionString = FirstNonEmpty(configuration.GetConnectionString("Digima"), configuration["DIGIMA_DB"]))
