@@ -10,6 +10,7 @@ public sealed class AppFixture : IAsyncLifetime
     public const string Password = "e2e-password";
 
     private IPlaywright? _playwright;
+    private readonly List<(IBrowserContext Context, DateTime CreatedAt)> _contexts = [];
 
     public TestDatabase Database { get; private set; } = default!;
     public DigimaAppFactory App { get; private set; } = default!;
@@ -45,6 +46,7 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies) with a Japanese locale and Tokyo time.</summary>
     public async Task<IPage> NewPageAsync()
     {
+        await CloseStaleContextsAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
@@ -53,7 +55,35 @@ public sealed class AppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        lock (_contexts)
+        {
+            _contexts.Add((context, DateTime.UtcNow));
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the browsers of tests that are long finished. Every open page is a live
+    /// circuit whose lists refresh themselves; left open, they pile up and slow later tests.</summary>
+    private async Task CloseStaleContextsAsync()
+    {
+        List<IBrowserContext> stale;
+        lock (_contexts)
+        {
+            stale = _contexts.Where(c => DateTime.UtcNow - c.CreatedAt > TimeSpan.FromMinutes(2)).Select(c => c.Context).ToList();
+            _contexts.RemoveAll(c => stale.Contains(c.Context));
+        }
+
+        foreach (var context in stale)
+        {
+            foreach (var page in context.Pages)
+            {
+                // Unloading the page lets Blazor end its circuit at once instead of keeping it for reconnection.
+                await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            }
+
+            await context.CloseAsync();
+        }
     }
 
     public T Get<T>()

@@ -28,6 +28,9 @@ public sealed class DigimaAppFactory(string connectionString, IReadOnlyDictionar
         builder.UseSetting("ConnectionStrings:Digima", connectionString);
         builder.UseSetting("Digima:Seed:Demo", "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        // Circuits of closed test browsers end quickly rather than waiting minutes for a reconnect.
+        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(
+            o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(10)));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
