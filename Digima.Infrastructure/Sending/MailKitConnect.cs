@@ -1,4 +1,5 @@
 using Digima.Core.Mailboxes;
+using Digima.Infrastructure.Mailboxes;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -48,7 +49,8 @@ internal static class MailKitConnect
         }
     }
 
-    /// <summary>The Sent folder: the saved name, else SPECIAL-USE \Sent, else common names.</summary>
+    /// <summary>The Sent folder: the saved name, else what the connection test would find
+    /// (SPECIAL-USE \Sent, else common names).</summary>
     public static async Task<IMailFolder?> SentFolderAsync(ImapClient client, string? savedName, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(savedName))
@@ -63,21 +65,8 @@ internal static class MailKitConnect
             }
         }
 
-        if (client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && client.GetFolder(SpecialFolder.Sent) is { } special)
-        {
-            return special;
-        }
-
-        var personal = client.GetFolder(client.PersonalNamespaces[0]);
-        var folders = await personal.GetSubfoldersAsync(false, cancellationToken);
-        string[] names = ["Sent", "Sent Items", "Sent Messages", "送信済み", "送信済みアイテム", "送信済みメール"];
-        return folders.FirstOrDefault(f => names.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+        return await SentFolderFinder.FindAsync(client, cancellationToken);
     }
 
-    private static SecureSocketOptions Options(MailSecurity security) => security switch
-    {
-        MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        MailSecurity.StartTls => SecureSocketOptions.StartTls,
-        _ => SecureSocketOptions.None,
-    };
+    private static SecureSocketOptions Options(MailSecurity security) => MailKitSecurity.ToSocketOptions(security);
 }
