@@ -13,36 +13,28 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
 {
     private const int LoginAllowanceFactor = 3;
 
-    public async Task<ProbeResult> ProbeSmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(login);
-        var timeout = options.Value.ProbeTimeout;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
-        var stage = ProbeStage.Connect;
-        try
-        {
-            await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
-            AllowForLogin(client, deadline, timeout);
-            stage = ProbeStage.Authenticate;
-            await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
-            await QuitQuietlyAsync(client, deadline.Token);
-            return ProbeResult.Success();
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ProbeFailures.Describe(e, stage, login.Security);
-        }
-    }
+    public Task<ProbeResult> ProbeSmtpAsync(MailServerLogin login, CancellationToken cancellationToken) =>
+        ProbeAsync(new SmtpClient(), login, (_, _) => Task.FromResult(ProbeResult.Success()), cancellationToken);
 
-    public async Task<ProbeResult> ProbeImapAsync(MailServerLogin login, CancellationToken cancellationToken)
+    public Task<ProbeResult> ProbeImapAsync(MailServerLogin login, CancellationToken cancellationToken) =>
+        ProbeAsync(new ImapClient(), login, async (client, token) =>
+        {
+            var sent = await SentFolderFinder.FindAsync(client, token);
+            return sent is null ? new ProbeResult(ProbeStatus.SentFolderMissing) : ProbeResult.Success(sent.FullName);
+        }, cancellationToken);
+
+    /// <summary>Connect, log in, then the protocol's own check (<paramref name="afterLogin"/>),
+    /// reporting the stage that failed.</summary>
+    private async Task<ProbeResult> ProbeAsync<TClient>(
+        TClient client, MailServerLogin login, Func<TClient, CancellationToken, Task<ProbeResult>> afterLogin, CancellationToken cancellationToken)
+        where TClient : IMailService
     {
         ArgumentNullException.ThrowIfNull(login);
+        using var owned = client;
         var timeout = options.Value.ProbeTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        using var client = new ImapClient { Timeout = (int)timeout.TotalMilliseconds };
+        client.Timeout = (int)timeout.TotalMilliseconds;
         var stage = ProbeStage.Connect;
         try
         {
@@ -51,9 +43,9 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
             stage = ProbeStage.Authenticate;
             await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
             stage = ProbeStage.Folders;
-            var sent = await SentFolderFinder.FindAsync(client, deadline.Token);
+            var result = await afterLogin(client, deadline.Token);
             await QuitQuietlyAsync(client, deadline.Token);
-            return sent is null ? new ProbeResult(ProbeStatus.SentFolderMissing) : ProbeResult.Success(sent.FullName);
+            return result;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
