@@ -95,15 +95,7 @@ internal static class AutocompleteBenchmark
         var admin = Environment.GetEnvironmentVariable("DIGIMA_BENCH_DB") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("DIGIMA_BENCH_DB is not set: run `./digima bench autocomplete`, which starts the servers.");
-        await using (var dataSource = NpgsqlDataSource.Create(admin))
-        {
-            await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
-            await drop.ExecuteNonQueryAsync();
-            await using var create = dataSource.CreateCommand($"CREATE DATABASE {DatabaseName}");
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(admin) { Database = DatabaseName }.ConnectionString;
+        return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
     private static ServiceProvider BuildServices(string connectionString)

@@ -154,15 +154,7 @@ internal static class ImportBenchmark
     private static async Task<string> CreateDatabaseAsync()
     {
         var admin = BenchEnvironment.Database;
-        await using (var dataSource = NpgsqlDataSource.Create(admin))
-        {
-            await using var drop = dataSource.CreateCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
-            await drop.ExecuteNonQueryAsync();
-            await using var create = dataSource.CreateCommand($"CREATE DATABASE {DatabaseName}");
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(admin) { Database = DatabaseName }.ConnectionString;
+        return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
     private static ServiceProvider BuildServices(string connectionString)
