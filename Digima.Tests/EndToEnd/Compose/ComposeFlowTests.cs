@@ -113,6 +113,15 @@ public sealed class ComposeFlowTests(AppFixture app)
         var confirm = page.GetByTestId("confirm-send");
         await Assertions.Expect(confirm).ToHaveTextAsync("確認");
         await confirm.ClickAsync();
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToHaveCountAsync(0, new() { Timeout = 3000 });
+        }
+        catch (PlaywrightException)
+        {
+            // A click that lands while the dialog re-renders its buttons is lost; click once more.
+            await confirm.ClickAsync();
+        }
     }
 
     private async Task<User> ConnectedRepAsync(string name)
