@@ -5,6 +5,7 @@ using Digima.Core.Accounts.Users;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Customers.Import;
+using Digima.Core.Scheduling;
 using Digima.Core.Sending;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddMailboxes();
         services.AddMailImport();
         services.AddTemplates();
+        services.AddScheduling();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

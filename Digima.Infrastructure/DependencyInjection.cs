@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
         services.AddSingleton<IRecipientSearch, RecipientSearch>();
         services.AddSending(configuration);
+        services.AddScheduledSending(configuration);
         services.AddMailImport(configuration);
         services.AddTemplates();
 

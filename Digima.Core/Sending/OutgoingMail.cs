@@ -3,13 +3,17 @@ using Digima.Core.Compose;
 namespace Digima.Core.Sending;
 
 /// <summary>Where an individual mail is in the outbox. queued -> sending -> sent | failed;
-/// a failed mail can be queued again by the rep.</summary>
+/// a failed mail can be queued again by the rep. A scheduled mail waits as scheduled until its
+/// time (R11), may be cancelled, and is held when it cannot go out as written (R8).</summary>
 public enum MailStatus
 {
     Queued,
     Sending,
     Sent,
     Failed,
+    Scheduled,
+    Held,
+    Cancelled,
 }
 
 public sealed record OutgoingRecipient(RecipientKind Kind, long CustomerId, string Email, string DisplayName);
@@ -44,6 +48,24 @@ public sealed record OutgoingMail
     public string? Error { get; init; }
     public int Attempts { get; init; }
     public bool SentCopySaved { get; init; }
+
+    /// <summary>「予約送信」: the time the rep chose (UTC) and the zone they chose it in.</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+    public string? ScheduleTimeZone { get; init; }
+
+    /// <summary>When the engine may try next: a retry after a transient failure, or the slot the
+    /// mailbox's rate limit gave; null means at <see cref="ScheduledAt"/>.</summary>
+    public DateTimeOffset? SendAfter { get; init; }
+
+    /// <summary>Why a scheduled mail was held (保留) at its time; the rep fixes it and sends again.</summary>
+    public string? HeldReason { get; init; }
+
+    /// <summary>How late the send of a scheduled mail started (the app was down, or the
+    /// mailbox's rate limit spaced it).</summary>
+    public TimeSpan? LateBy { get; init; }
+
+    /// <summary>Transient SMTP failures retried so far for a scheduled mail.</summary>
+    public int RetryCount { get; init; }
 
     public IEnumerable<OutgoingRecipient> RecipientsOf(RecipientKind kind) => Recipients.Where(r => r.Kind == kind);
 }

@@ -36,20 +36,31 @@ public sealed class SendQueuedMailCommand(
             return;
         }
 
+        var sent = await TrySendAsync(mailbox, claimed, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
+            await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    /// <summary>Sends a claimed mail and finishes it; on a failure the mail stays in sending and
+    /// the caller decides (fail now, or retry later for a scheduled mail).</summary>
+    public async Task<TransportResult> TrySendAsync(MailboxConnection mailbox, OutgoingMail claimed, CancellationToken cancellationToken)
+    {
         if (claimed.SmtpAcceptedAt is null)
         {
             var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
             if (!sent.Succeeded)
             {
-                logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
-                await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
-                return;
+                return sent;
             }
 
             await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
         }
 
         await FinishAsync(mailbox, claimed, cancellationToken);
+        return TransportResult.Ok;
     }
 
     /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent.</summary>

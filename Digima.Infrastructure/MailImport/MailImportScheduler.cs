@@ -1,3 +1,4 @@
+using System.Globalization;
 using Digima.Core.MailImport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,7 +6,7 @@ using Quartz;
 
 namespace Digima.Infrastructure.MailImport;
 
-/// <summary>Keeps one Quartz job per connected mailbox, firing every
+/// <summary>Keeps one Quartz job per connected mailbox in the clustered job store (one node runs each firing), firing every
 /// <see cref="MailImportOptions.ScheduleInterval"/>; mailboxes connected or removed later are
 /// followed every <see cref="MailImportOptions.MailboxRefreshInterval"/>.</summary>
 internal sealed class MailImportScheduler(
@@ -52,14 +53,15 @@ internal sealed class MailImportScheduler(
 
         foreach (var (key, userId) in wanted.Where(w => !existing.Contains(w.Key)))
         {
-            var job = JobBuilder.Create<SyncMailboxJob>().WithIdentity(key).UsingJobData(SyncMailboxJob.UserIdKey, userId).Build();
+            var job = JobBuilder.Create<SyncMailboxJob>().WithIdentity(key).UsingJobData(SyncMailboxJob.UserIdKey, userId.ToString(CultureInfo.InvariantCulture)).Build();
             var trigger = TriggerBuilder.Create()
                 .ForJob(key)
                 // Quartz keeps time with the same TimeProvider; its StartNow would read the system clock.
                 .StartAt(time.GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(options.ScheduleInterval).RepeatForever())
                 .Build();
-            await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
+            // Another node may register the same mailbox at the same moment: the job store keeps one.
+            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
     }
 }

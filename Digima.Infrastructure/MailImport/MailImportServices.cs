@@ -3,7 +3,6 @@ using Digima.Infrastructure.MailImport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
@@ -11,7 +10,7 @@ namespace Digima.Infrastructure;
 public static class MailImportServices
 {
     /// <summary>The import ports (MailKit session, repositories, advisory lock), its options and
-    /// both triggers: the Quartz job per mailbox and the IDLE listener, each switchable in
+    /// both triggers: the Quartz job per mailbox (on the clustered scheduler of AddScheduledSending) and the IDLE listener, each switchable in
     /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled).</summary>
     public static IServiceCollection AddMailImport(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,8 +32,6 @@ public static class MailImportServices
         // Jobs are scheduled at run time (one per mailbox), so Quartz's builder never sees the type:
         // registered here for its container job factory.
         services.AddScoped<SyncMailboxJob>();
-        services.AddQuartz();
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<MailImportScheduler>();
         services.AddHostedService<MailImportIdleListener>();
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Digima.Core.MailImport;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -15,7 +16,8 @@ internal sealed class SyncMailboxJob(SyncMailboxCommand sync, ILogger<SyncMailbo
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var userId = context.MergedJobDataMap.GetLong(UserIdKey);
+        // Stored as text: job data survives any serializer the store is given.
+        var userId = long.Parse(context.MergedJobDataMap.GetString(UserIdKey)!, CultureInfo.InvariantCulture);
         try
         {
             var result = await sync.SyncAsync(userId, cancellationToken);

@@ -45,7 +45,7 @@ internal sealed partial class OutgoingMailRepository
         return await WithRecipientsAsync(connection, mails, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<OutgoingMail>> WithRecipientsAsync(
+    internal static async Task<IReadOnlyList<OutgoingMail>> WithRecipientsAsync(
         NpgsqlConnection connection, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
     {
         const string sql = """

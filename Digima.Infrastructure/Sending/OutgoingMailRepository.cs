@@ -8,10 +8,10 @@ namespace Digima.Infrastructure.Sending;
 
 internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource) : IOutgoingMailRepository
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, user_id, status, message_id, subject, body_text, subject_template, body_template, open_tracking,
         click_tracking, notify_on_open, created_at, smtp_accepted_at, sent_at, error, attempts, sent_copy_saved,
-        in_reply_to, references_header
+        in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count
         """;
 
     public async Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -107,5 +107,5 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
     }
 
-    private static string KindCode(RecipientKind kind) => kind.ToString().ToLowerInvariant();
+    internal static string KindCode(RecipientKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -1,0 +1,93 @@
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.Mailboxes;
+using Digima.Core.Resources;
+using Digima.Core.Sending;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
+
+namespace Digima.Core.Compose;
+
+/// <summary>What 「今すぐ送信」 and 「予約送信」 share: validates, checks the mailbox, fills merge
+/// fields for the primary recipient and refuses if a used field is empty (R8), then builds the
+/// mail with its Message-ID. The caller decides its status and stores it.</summary>
+public sealed class ComposedMailFactory(
+    IValidator<ComposeInput> validator,
+    ICustomerRepository customers,
+    IMailboxConnections mailboxes,
+    TimeProvider time,
+    IStringLocalizer<CoreMessages> text)
+{
+    public async Task<Outcome<OutgoingMail>> BuildAsync(CurrentUser actor, ComposeInput input, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<OutgoingMail>.Failure(validation.Errors);
+        }
+
+        var mailbox = await mailboxes.GetAsync(actor.Id, cancellationToken);
+        if (mailbox is null)
+        {
+            return Outcome<OutgoingMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxNotConnected"]);
+        }
+
+        var ids = input.AllRecipients.Select(r => r.CustomerId).Distinct().ToList();
+        var found = (await customers.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
+        var missing = input.AllRecipients.Where(r => !found.ContainsKey(r.CustomerId)).Select(r => r.Email).ToList();
+        if (missing.Count > 0)
+        {
+            return Outcome<OutgoingMail>.Failure(nameof(ComposeInput.To), text["RecipientNotCustomer", string.Join(", ", missing)]);
+        }
+
+        var primary = found[input.To[0].CustomerId];
+        var subject = MergeFieldRenderer.Render(input.Subject, primary, mailbox.SenderName);
+        var body = MergeFieldRenderer.Render(input.Body, primary, mailbox.SenderName);
+        if (MergeFailures(subject, body, primary) is { Count: > 0 } failures)
+        {
+            return Outcome<OutgoingMail>.Failure(failures);
+        }
+
+        return Outcome<OutgoingMail>.Success(new OutgoingMail
+        {
+            UserId = actor.Id,
+            Status = MailStatus.Queued,
+            MessageId = MessageIds.New(mailbox.SenderAddress, time.GetUtcNow()),
+            Subject = subject.Text.Trim(),
+            BodyText = body.Text,
+            SubjectTemplate = input.Subject,
+            BodyTemplate = input.Body,
+            OpenTracking = input.OpenTracking,
+            ClickTracking = input.ClickTracking,
+            NotifyOnOpen = input.NotifyOnOpen,
+            Recipients = Recipients(input, found),
+            InReplyTo = string.IsNullOrWhiteSpace(input.InReplyTo) ? null : input.InReplyTo.Trim(),
+            ReferencesHeader = string.Join(' ', input.References.Where(r => r.Length > 0 && !TextRules.HasControlCharacters(r))),
+            CreatedAt = time.GetUtcNow(),
+        });
+    }
+
+    /// <summary>Unknown tokens and empty fields of the primary recipient, each as a failure to show.</summary>
+    public List<ValidationFailure> MergeFailures(MergeResult subject, MergeResult body, Customer primary)
+    {
+        var failures = subject.UnknownTokens.Union(body.UnknownTokens)
+            .Select(t => new ValidationFailure(SendMailCommand.MergeProblem, text["MergeFieldUnknown", t]))
+            .ToList();
+        failures.AddRange(subject.EmptyFields.Union(body.EmptyFields)
+            .Select(f => new ValidationFailure(SendMailCommand.MergeProblem, text["MergeFieldEmpty", f, primary.FullName]) { CustomState = primary.Id }));
+        return failures;
+    }
+
+    private static List<OutgoingRecipient> Recipients(ComposeInput input, Dictionary<long, Customer> customers)
+    {
+        // Addresses come from the customer records, not the page: what was shown is what is stored.
+        var seen = new HashSet<long>();
+        return input.To.Select(r => (RecipientKind.To, r))
+            .Concat(input.Cc.Select(r => (RecipientKind.Cc, r)))
+            .Concat(input.Bcc.Select(r => (RecipientKind.Bcc, r)))
+            .Where(x => seen.Add(x.r.CustomerId))
+            .Select(x => new OutgoingRecipient(x.Item1, x.r.CustomerId, customers[x.r.CustomerId].Email, customers[x.r.CustomerId].FullName))
+            .ToList();
+    }
+}

@@ -1,0 +1,63 @@
+using Digima.Core.Common;
+using Digima.Core.Compose;
+using Digima.Core.Resources;
+using Digima.Core.Sending;
+using Microsoft.Extensions.Localization;
+
+namespace Digima.Core.Scheduling;
+
+/// <summary>Changes a scheduled or held mail's subject, body and time until sending starts. The
+/// change is refused with a clear reason when the send claimed the mail first.</summary>
+public sealed class EditScheduledMailCommand(
+    IOutgoingMailRepository outbox,
+    IScheduledMailRepository scheduled,
+    ScheduledMailCheck check,
+    IScheduledSendTrigger trigger,
+    TimeProvider time,
+    IStringLocalizer<CoreMessages> text)
+{
+    public async Task<Outcome<bool>> EditAsync(CurrentUser actor, ScheduledMailEdit edit, CancellationToken cancellationToken)
+    {
+        var mail = await outbox.GetAsync(edit.MailId, cancellationToken);
+        if (mail is null || mail.UserId != actor.Id)
+        {
+            throw new NotFoundException($"Mail {edit.MailId} is not this user's.");
+        }
+
+        var zoneId = edit.TimeZoneId ?? mail.ScheduleTimeZone ?? actor.TimeZoneId;
+        var sendAt = SendTimeRules.ToUtc(edit.LocalSendAt, zoneId);
+        if (SendTimeRules.Problem(sendAt, time.GetUtcNow()) is { } problem)
+        {
+            return Outcome<bool>.Failure(ScheduleMailCommand.TimeProblem, text[problem]);
+        }
+
+        var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
+        var rendered = await check.CheckAsync(actor.Id, primary, edit.Subject, edit.Body, cancellationToken);
+        if (!rendered.Succeeded)
+        {
+            return Outcome<bool>.Failure(rendered.Errors);
+        }
+
+        var change = new ScheduledMailChange(
+            mail.Id, actor.Id, edit.Subject, edit.Body, rendered.Value!.Subject, rendered.Value.Body, sendAt, TimeZones.Find(zoneId).Id);
+        var was = await scheduled.UpdateAsync(change, cancellationToken);
+        if (was is not (MailStatus.Scheduled or MailStatus.Held))
+        {
+            return Outcome<bool>.Failure(nameof(MailStatus), text[RefusalKey(was)]);
+        }
+
+        await trigger.ScheduleAsync(mail.Id, sendAt, cancellationToken);
+        return Outcome<bool>.Success(true);
+    }
+
+    internal static string RefusalKey(MailStatus? status) => status switch
+    {
+        MailStatus.Sending => "ScheduleAlreadySending",
+        MailStatus.Sent => "ScheduleAlreadySent",
+        MailStatus.Cancelled => "ScheduleAlreadyCancelled",
+        _ => "ScheduleNotChangeable",
+    };
+}
+
+/// <summary>What the rep changed: subject and body as typed (merge tokens kept) and the wall-clock time.</summary>
+public sealed record ScheduledMailEdit(long MailId, string Subject, string Body, DateTime LocalSendAt, string? TimeZoneId = null);

@@ -1,0 +1,42 @@
+using Digima.Core.Common;
+using Digima.Core.Sending;
+
+namespace Digima.Core.Scheduling;
+
+/// <summary>Scheduled mail in the outbox table. Every change of status is one UPDATE whose WHERE
+/// names the status it starts from, so an edit, a cancel and the send can race safely.</summary>
+public interface IScheduledMailRepository
+{
+    /// <summary>Writes the mail and its recipients with status scheduled, in one transaction.</summary>
+    Task<long> InsertScheduledAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>New content and time for a scheduled or held mail (back to scheduled).</summary>
+    /// <returns>The status the mail had: scheduled or held when changed, anything else when refused; null when not the user's.</returns>
+    Task<MailStatus?> UpdateAsync(ScheduledMailChange change, CancellationToken cancellationToken);
+
+    /// <returns>The status the mail had: scheduled or held when cancelled; null when not the user's.</returns>
+    Task<MailStatus?> CancelAsync(long id, long userId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>scheduled -> sending in one UPDATE ... RETURNING with the content filled at send
+    /// time; null when another node, an edit or a cancel came first, or it is not due yet.</summary>
+    Task<OutgoingMail?> ClaimDueAsync(long id, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken);
+
+    /// <summary>scheduled -> held (保留) with the reason.</summary>
+    Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>sending -> scheduled after a transient failure, to try again at <paramref name="sendAfter"/>.</summary>
+    Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken);
+
+    /// <summary>Moves a scheduled mail to the slot its mailbox's rate limit gave.</summary>
+    Task<bool> DeferAsync(long id, DateTimeOffset sendAfter, CancellationToken cancellationToken);
+
+    /// <summary>Scheduled mail due before <paramref name="before"/> (the sweeper checks each has a trigger).</summary>
+    Task<IReadOnlyList<(long Id, DateTimeOffset DueAt)>> ListDueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The user's scheduled and held mail, soonest first (filter 「予約」).</summary>
+    Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>An edit of a scheduled mail: content as typed and as filled, and the new time.</summary>
+public sealed record ScheduledMailChange(
+    long Id, long UserId, string SubjectTemplate, string BodyTemplate, string Subject, string Body, DateTimeOffset ScheduledAt, string TimeZoneId);

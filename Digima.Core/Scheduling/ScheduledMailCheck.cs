@@ -1,0 +1,50 @@
+using Digima.Core.Common;
+using Digima.Core.Compose;
+using Digima.Core.Customers;
+using Digima.Core.Mailboxes;
+using Digima.Core.Resources;
+using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
+
+namespace Digima.Core.Scheduling;
+
+/// <summary>The mailbox is connected and every merge field used has a value for the primary
+/// recipient (R8): checked when a scheduled mail is edited and again at its time.</summary>
+public sealed class ScheduledMailCheck(
+    ICustomerRepository customers, IMailboxConnections mailboxes, ComposedMailFactory factory, IStringLocalizer<CoreMessages> text)
+{
+    public async Task<Outcome<RenderedMail>> CheckAsync(
+        long userId, long primaryCustomerId, string subjectTemplate, string bodyTemplate, CancellationToken cancellationToken)
+    {
+        MailboxConnection? mailbox;
+        try
+        {
+            mailbox = await mailboxes.GetAsync(userId, cancellationToken);
+        }
+        catch (SecretUnreadableException)
+        {
+            return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxSecretUnreadable"]);
+        }
+
+        if (mailbox is null)
+        {
+            return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxNotConnected"]);
+        }
+
+        var primary = await customers.GetAsync(primaryCustomerId, cancellationToken);
+        if (primary is null)
+        {
+            return Outcome<RenderedMail>.Failure(nameof(ComposeInput.To), text["RecipientNotCustomer", primaryCustomerId]);
+        }
+
+        var subject = MergeFieldRenderer.Render(subjectTemplate, primary, mailbox.SenderName);
+        var body = MergeFieldRenderer.Render(bodyTemplate, primary, mailbox.SenderName);
+        List<ValidationFailure> failures = factory.MergeFailures(subject, body, primary);
+        return failures.Count > 0
+            ? Outcome<RenderedMail>.Failure(failures)
+            : Outcome<RenderedMail>.Success(new RenderedMail(subject.Text.Trim(), body.Text, mailbox));
+    }
+}
+
+/// <summary>Subject and body filled for the primary recipient, and the mailbox to send through.</summary>
+public sealed record RenderedMail(string Subject, string Body, MailboxConnection Mailbox);

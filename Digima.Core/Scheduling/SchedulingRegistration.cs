@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Digima.Core.Scheduling;
+
+public static class SchedulingRegistration
+{
+    /// <summary>The scheduled-send use cases; the trigger, pacing and repository come from Infrastructure.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        services.AddScoped<Compose.ComposedMailFactory>();
+        services.AddScoped<ScheduledMailCheck>();
+        services.AddScoped<ScheduleMailCommand>();
+        services.AddScoped<EditScheduledMailCommand>();
+        services.AddScoped<CancelScheduledMailCommand>();
+        services.AddScoped<SendScheduledMailCommand>();
+        services.AddScoped<ListScheduledMailQuery>();
+        return services;
+    }
+}

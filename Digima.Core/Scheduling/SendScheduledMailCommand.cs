@@ -1,0 +1,115 @@
+using Digima.Core.Compose;
+using Digima.Core.Resources;
+using Digima.Core.Sending;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Scheduling;
+
+/// <summary>What the trigger of a scheduled mail runs at its time: checks it again (mailbox
+/// connected, merge fields filled, R8) and holds it otherwise; takes a slot of the mailbox's rate
+/// limit; claims it (scheduled -> sending, one UPDATE, so one node sends); sends; on a transient
+/// failure tries again later, on a permanent one fails with the server's reply.</summary>
+public sealed class SendScheduledMailCommand(
+    IOutgoingMailRepository outbox,
+    IScheduledMailRepository scheduled,
+    ScheduledMailCheck check,
+    ISendPacing pacing,
+    IScheduledSendTrigger trigger,
+    SendQueuedMailCommand send,
+    ScheduledSendOptions options,
+    TimeProvider time,
+    IStringLocalizer<CoreMessages> text,
+    ILogger<SendScheduledMailCommand> logger)
+{
+    /// <summary>A trigger may fire this much before the stored time (clock skew between nodes).</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
+
+    public async Task<ScheduledRun> RunAsync(long mailId, CancellationToken cancellationToken)
+    {
+        var mail = await outbox.GetAsync(mailId, cancellationToken);
+        if (mail is not { Status: MailStatus.Scheduled, ScheduledAt: { } scheduledAt })
+        {
+            return ScheduledRun.NotScheduled;
+        }
+
+        var now = time.GetUtcNow();
+        var due = mail.SendAfter ?? scheduledAt;
+        if (due > now + Tolerance)
+        {
+            // An edit moved the time while this trigger was firing: follow the stored time.
+            await trigger.ScheduleAsync(mailId, due, cancellationToken);
+            return ScheduledRun.NotDue;
+        }
+
+        var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
+        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken);
+        if (!rendered.Succeeded)
+        {
+            await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken);
+            return ScheduledRun.Held;
+        }
+
+        if (mail.SendAfter is null && options.Spacing is { } spacing)
+        {
+            var slot = await pacing.ReserveSlotAsync(mail.UserId, now, spacing, cancellationToken);
+            if (slot > now + Tolerance)
+            {
+                // Spaced, never dropped: the trigger moves to the slot and the mail keeps it.
+                if (await scheduled.DeferAsync(mailId, slot, cancellationToken))
+                {
+                    await trigger.ScheduleAsync(mailId, slot, cancellationToken);
+                }
+
+                return ScheduledRun.Deferred;
+            }
+        }
+
+        var claimed = await scheduled.ClaimDueAsync(mailId, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
+        if (claimed is null)
+        {
+            return ScheduledRun.NotScheduled;
+        }
+
+        var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        if (result.Succeeded)
+        {
+            return ScheduledRun.Sent;
+        }
+
+        var error = result.Error ?? text["SendFailed"];
+        var backoff = options.RetryBackoff;
+        if (!result.Permanent && claimed.RetryCount < backoff.Length)
+        {
+            var retryAt = time.GetUtcNow() + backoff[claimed.RetryCount];
+            logger.LogWarning("Scheduled mail {MailId} failed for now, retrying at {RetryAt}: {Error}", mailId, retryAt, error);
+            await scheduled.RetryLaterAsync(mailId, retryAt, error, cancellationToken);
+            await trigger.ScheduleAsync(mailId, retryAt, cancellationToken);
+            return ScheduledRun.RetryLater;
+        }
+
+        logger.LogWarning("Scheduled mail {MailId} failed: {Error}", mailId, error);
+        await outbox.MarkFailedAsync(mailId, error, time.GetUtcNow(), cancellationToken);
+        return ScheduledRun.Failed;
+    }
+
+    /// <summary>The one place a scheduled mail becomes held (保留).</summary>
+    private async Task HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
+        await scheduled.HoldAsync(mail.Id, reason, time.GetUtcNow(), cancellationToken);
+    }
+}
+
+public enum ScheduledRun
+{
+    Sent,
+    Held,
+    Deferred,
+    RetryLater,
+    Failed,
+    NotDue,
+
+    /// <summary>Cancelled, edited, sent or claimed by another node in the meantime: nothing to do.</summary>
+    NotScheduled,
+}

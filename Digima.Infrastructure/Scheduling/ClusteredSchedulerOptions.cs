@@ -1,0 +1,30 @@
+namespace Digima.Infrastructure.Scheduling;
+
+/// <summary><c>Digima:Quartz</c>: the clustered Quartz scheduler every node runs (scheduled sends
+/// and the periodic IMAP sync). Every node of one installation must use the same name.</summary>
+public sealed class ClusteredSchedulerOptions
+{
+    public const string Section = "Digima:Quartz";
+
+    /// <summary>The cluster's name in the job store tables; nodes with the same name share the work.</summary>
+    public string SchedulerName { get; set; } = "Digima";
+
+    /// <summary>Jobs one node runs at once (sends and syncs wait on the network, not the CPU).</summary>
+    public int MaxConcurrency { get; set; } = 10;
+
+    /// <summary>How often a node records that it is alive; a node silent for this plus
+    /// <see cref="CheckinMisfireThreshold"/> is taken for dead and its triggers recovered.</summary>
+    public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Off on a node that should only serve pages: it still schedules, never fires.</summary>
+    public bool SchedulingEnabled { get; set; } = true;
+
+    /// <summary>How often the sweeper looks for overdue scheduled mail without a trigger.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool IsValid() =>
+        !string.IsNullOrWhiteSpace(SchedulerName) && MaxConcurrency is >= 1 and <= 200
+        && CheckinInterval >= TimeSpan.FromSeconds(1) && SweepInterval >= TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,113 @@
+using Dapper;
+using Digima.Core.Common;
+using Digima.Core.Scheduling;
+using Digima.Core.Sending;
+using Digima.Infrastructure.Sending;
+using Npgsql;
+
+namespace Digima.Infrastructure.Scheduling;
+
+/// <summary>Scheduled mail in <c>outgoing_mails</c>. Each status change names the status it starts
+/// from in its WHERE, so the send, an edit and a cancel never both win.</summary>
+internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSource) : IScheduledMailRepository
+{
+    private const string Columns = OutgoingMailRepository.Columns;
+
+    public async Task<long> InsertScheduledAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        const string insertMail = """
+            INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
+                                        open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
+                                        scheduled_at, schedule_time_zone)
+            VALUES (@UserId, 'scheduled', @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
+                    @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
+                    @ScheduledAt, @ScheduleTimeZone)
+            RETURNING id
+            """;
+        const string insertRecipient = """
+            INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, email, display_name)
+            VALUES (@MailId, @Position, @Kind, @CustomerId, @Email, @DisplayName)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertMail, mail, transaction, cancellationToken: cancellationToken));
+        var rows = mail.Recipients.Select((r, i) => new
+        {
+            MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName,
+        });
+        await connection.ExecuteAsync(new CommandDefinition(insertRecipient, rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<MailStatus?> UpdateAsync(ScheduledMailChange change, CancellationToken cancellationToken)
+    {
+        // The outer SELECT sees the row as it was before the UPDATE: the status the edit found.
+        const string sql = """
+            WITH changed AS (
+                UPDATE outgoing_mails
+                SET subject_template = @SubjectTemplate, body_template = @BodyTemplate, subject = @Subject, body_text = @Body,
+                    scheduled_at = @ScheduledAt, schedule_time_zone = @TimeZoneId, status = 'scheduled',
+                    send_after = NULL, held_reason = NULL, error = NULL, retry_count = 0
+                WHERE id = @Id AND user_id = @UserId AND status IN ('scheduled', 'held')
+                RETURNING id)
+            SELECT status FROM outgoing_mails WHERE id = @Id AND user_id = @UserId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MailStatus?>(new CommandDefinition(sql, change, cancellationToken: cancellationToken));
+    }
+
+    public async Task<MailStatus?> CancelAsync(long id, long userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH cancelled AS (
+                UPDATE outgoing_mails SET status = 'cancelled', cancelled_at = @at
+                WHERE id = @id AND user_id = @userId AND status IN ('scheduled', 'held')
+                RETURNING id)
+            SELECT status FROM outgoing_mails WHERE id = @id AND user_id = @userId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MailStatus?>(new CommandDefinition(sql, new { id, userId, at }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<OutgoingMail?> ClaimDueAsync(long id, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken)
+    {
+        // Lateness is noted at the first claim only: a retry is not "late", it is a retry.
+        const string sql = $"""
+            UPDATE outgoing_mails
+            SET status = 'sending', claimed_at = @now, attempts = attempts + 1, subject = @subject, body_text = @body,
+                late_by = COALESCE(late_by, GREATEST(@now - scheduled_at, interval '0'))
+            WHERE id = @id AND status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @due
+            RETURNING {Columns}
+            """;
+        var due = now + SendScheduledMailCommand.Tolerance;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var mail = await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
+            new CommandDefinition(sql, new { id, now, due, subject, body }, cancellationToken: cancellationToken));
+        return mail is null ? null : (await OutgoingMailRepository.WithRecipientsAsync(connection, [mail], cancellationToken))[0];
+    }
+
+    public async Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outgoing_mails SET status = 'held', held_reason = @reason, failed_at = @at WHERE id = @id AND status = 'scheduled'";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, reason, at }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'scheduled', send_after = @sendAfter, error = @error, retry_count = retry_count + 1, claimed_at = NULL
+            WHERE id = @id AND status = 'sending' AND smtp_accepted_at IS NULL
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter, error }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> DeferAsync(long id, DateTimeOffset sendAfter, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outgoing_mails SET send_after = @sendAfter WHERE id = @id AND status = 'scheduled'";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter }, cancellationToken: cancellationToken)) == 1;
+    }
+}

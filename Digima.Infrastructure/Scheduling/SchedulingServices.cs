@@ -1,0 +1,55 @@
+using Digima.Core.Scheduling;
+using Digima.Infrastructure.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Npgsql;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Infrastructure;
+
+public static class SchedulingServices
+{
+    /// <summary>Quartz on its PostgreSQL job store, clustered (tables from the 0050 migration), shared
+    /// by scheduled sends and the IMAP sync; and the scheduled-send ports.</summary>
+    public static IServiceCollection AddScheduledSending(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScheduledSendOptions>()
+            .Bind(configuration.GetSection(ScheduledSendOptions.Section))
+            .Validate(o => o.IsValid(), "Digima:Scheduling has a value out of range (see ScheduledSendOptions).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScheduledSendOptions>>().Value);
+        services.AddOptions<ClusteredSchedulerOptions>()
+            .Bind(configuration.GetSection(ClusteredSchedulerOptions.Section))
+            .Validate(o => o.IsValid(), "Digima:Quartz has a value out of range (see ClusteredSchedulerOptions).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusteredSchedulerOptions>>().Value);
+
+        services.AddSingleton<IScheduledMailRepository, ScheduledMailRepository>();
+        services.AddSingleton<ISendPacing, PostgresSendPacing>();
+        services.AddSingleton<IScheduledSendTrigger, QuartzScheduledSendTrigger>();
+        services.AddScoped<SendScheduledMailJob>();
+        services.AddHostedService<ScheduledSendSweeper>();
+
+        var quartz = configuration.GetSection(ClusteredSchedulerOptions.Section).Get<ClusteredSchedulerOptions>() ?? new ClusteredSchedulerOptions();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = quartz.SchedulerName);
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = quartz.MaxConcurrency);
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(db => db.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>());
+                store.ConfigureStore(o => o.TablePrefix = "qrtz_");
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = quartz.CheckinInterval;
+                    c.CheckinMisfireThreshold = quartz.CheckinMisfireThreshold;
+                });
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Digima.Core.Scheduling;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Digima.Infrastructure.Scheduling;
+
+/// <summary>The trigger of one scheduled mail fired (on one node of the cluster): run the use case.</summary>
+internal sealed class SendScheduledMailJob(SendScheduledMailCommand send, ILogger<SendScheduledMailJob> logger) : IJob
+{
+    public const string MailIdKey = "mailId";
+    public const string Group = "scheduled-send";
+
+    public static JobKey KeyFor(long mailId) => new($"mail-{mailId}", Group);
+
+    public static TriggerKey TriggerFor(long mailId) => new($"mail-{mailId}", Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        // Stored as text: job data survives any serializer the store is given.
+        var mailId = long.Parse(context.MergedJobDataMap.GetString(MailIdKey)!, CultureInfo.InvariantCulture);
+        try
+        {
+            var run = await send.RunAsync(mailId, cancellationToken);
+            logger.LogDebug("Scheduled mail {MailId}: {Run}", mailId, run);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The mail stays scheduled (or in sending, which recovery resolves); the sweeper fires it again.
+            logger.LogError(e, "Scheduled mail {MailId} could not be sent", mailId);
+        }
+    }
+}
