@@ -15,6 +15,7 @@ public partial class ComposePage
 
     [Inject] private PreviewMailQuery Preview { get; set; } = default!;
     [Inject] private SendMailCommand Send { get; set; } = default!;
+    [Inject] private Digima.Core.Scheduling.ScheduleMailCommand Schedule { get; set; } = default!;
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -128,14 +129,35 @@ public partial class ComposePage
             return;
         }
 
+        await SubmitAsync(user => Send.SendNowAsync(user, _input, CancellationToken.None), T["Compose_Queued"]);
+    }
+
+    /// <summary>「予約送信」 (R11): the time in the rep's zone, then the same checks as sending now.</summary>
+    private async Task ScheduleAsync()
+    {
+        _errors = [];
+        _generalErrors = [];
+        var user = await CurrentUser.GetAsync();
+        var parameters = new DialogParameters<ScheduleSendDialog> { { d => d.ZoneId, user.TimeZoneId } };
+        var dialog = await Dialogs.ShowAsync<ScheduleSendDialog>(T["Compose_Schedule"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: DateTime at })
+        {
+            return;
+        }
+
+        await SubmitAsync(actor => Schedule.ScheduleAsync(actor, _input, at, actor.TimeZoneId, CancellationToken.None), T["Compose_Scheduled"], "?filter=scheduled");
+    }
+
+    private async Task SubmitAsync(Func<Digima.Core.Common.CurrentUser, Task<Digima.Core.Common.Outcome<long>>> submit, string done, string listQuery = "")
+    {
         _sending = true;
         try
         {
-            var outcome = await Send.SendNowAsync(await CurrentUser.GetAsync(), _input, CancellationToken.None);
+            var outcome = await submit(await CurrentUser.GetAsync());
             if (outcome.Succeeded)
             {
-                Snackbar.Add(T["Compose_Queued"], Severity.Success);
-                Navigation.NavigateTo("/mail/individual");
+                Snackbar.Add(done, Severity.Success);
+                Navigation.NavigateTo("/mail/individual" + listQuery);
                 return;
             }
 

@@ -13,6 +13,13 @@ public partial class IndividualMail
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
 
     [Inject] private ListIndividualMailQuery List { get; set; } = default!;
+    [Inject] private Digima.Core.Scheduling.ListScheduledMailQuery ListScheduled { get; set; } = default!;
+
+    /// <summary>「予約」 shows only scheduled and held mail, soonest first.</summary>
+    [SupplyParameterFromQuery(Name = "filter")]
+    private string? Filter { get; set; }
+
+    private string _filter = "all";
     [Inject] private RetryMailCommand Retry { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -22,11 +29,23 @@ public partial class IndividualMail
 
     private async Task<TableData<OutgoingMail>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var page = await List.ListAsync(await CurrentUser.GetAsync(), state.Page * state.PageSize, state.PageSize, cancellationToken);
-        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending);
+        var user = await CurrentUser.GetAsync();
+        var page = _filter == "scheduled"
+            ? await ListScheduled.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken)
+            : await List.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        // Scheduled mail changes on its own (sent, held): polled until live events reach this page.
+        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending or MailStatus.Scheduled);
         _refresh?.Dispose();
         _refresh = pending ? new Timer(_ => InvokeAsync(ReloadAsync), null, RefreshEvery, Timeout.InfiniteTimeSpan) : null;
         return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    protected override void OnParametersSet() => _filter = Filter == "scheduled" ? "scheduled" : "all";
+
+    private async Task FilterChangedAsync(string? filter)
+    {
+        _filter = filter ?? "all";
+        await ReloadAsync();
     }
 
     private async Task ReloadAsync()
