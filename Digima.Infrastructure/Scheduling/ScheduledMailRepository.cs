@@ -54,7 +54,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
             SELECT status FROM outgoing_mails WHERE id = @Id AND user_id = @UserId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<MailStatus?>(new CommandDefinition(sql, change, cancellationToken: cancellationToken));
+        return Status(await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, change, cancellationToken: cancellationToken)));
     }
 
     public async Task<MailStatus?> CancelAsync(long id, long userId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
             SELECT status FROM outgoing_mails WHERE id = @id AND user_id = @userId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<MailStatus?>(new CommandDefinition(sql, new { id, userId, at }, cancellationToken: cancellationToken));
+        return Status(await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { id, userId, at }, cancellationToken: cancellationToken)));
     }
 
     public async Task<OutgoingMail?> ClaimDueAsync(long id, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken)
@@ -110,4 +110,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter }, cancellationToken: cancellationToken)) == 1;
     }
+
+    // Dapper maps an enum column of a row, not a scalar: the status code is parsed here.
+    private static MailStatus? Status(string? code) => code is null ? null : Enum.Parse<MailStatus>(code, ignoreCase: true);
 }
