@@ -10,16 +10,14 @@ public sealed class RecoverStuckMailCommand(
     Mailboxes.IMailboxConnections mailboxes,
     IOutgoingMailTransport transport,
     SendQueuedMailCommand send,
+    SendingOptions options,
     TimeProvider time,
     ILogger<RecoverStuckMailCommand> logger)
 {
-    /// <summary>A send never takes this long; a claim older than this belongs to a dead worker.</summary>
-    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
-
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var stuck = await outbox.ClaimStuckSendingAsync(now - StuckAfter, now, cancellationToken);
+        var stuck = await outbox.ClaimStuckSendingAsync(now - options.StuckAfter, now, cancellationToken);
         foreach (var mail in stuck)
         {
             Mailboxes.MailboxConnection? mailbox;

@@ -9,6 +9,7 @@ internal static class SendingServices
     public static IServiceCollection AddSending(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<SendingOptions>() ?? new SendingOptions());
         services.AddSingleton<IOutgoingMailRepository, OutgoingMailRepository>();
         services.AddSingleton<TransportErrors>();
         services.AddSingleton<IOutgoingMailTransport, MailKitTransport>();

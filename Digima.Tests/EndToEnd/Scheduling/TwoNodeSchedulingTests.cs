@@ -1,0 +1,68 @@
+namespace Digima.Tests.EndToEnd.Scheduling;
+
+/// <summary>Two app processes on one PostgreSQL (clustered Quartz): scheduled mail reaches
+/// Dovecot exactly once, also when a node is killed mid-run and when every node was down.</summary>
+public sealed class TwoNodeSchedulingTests
+{
+    [Fact]
+    public async Task TwoNodes_200DueAtOnce_EachDeliveredExactlyOnce()
+    {
+        await using var cluster = await ClusterScenario.CreateAsync("two_nodes", reps: 10);
+        cluster.StartNode();
+        cluster.StartNode();
+        await cluster.WaitForNodesAsync(2);
+
+        var ids = await cluster.ScheduleAsync(perRep: 20, DateTimeOffset.UtcNow.AddSeconds(10));
+        await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") == ids.Count, TimeSpan.FromMinutes(3));
+
+        await AssertDeliveredOnceAsync(cluster, ids.Count);
+        var nodes = await cluster.QueryAsync<string>("SELECT DISTINCT instance_name FROM qrtz_scheduler_state");
+        Assert.Equal(2, nodes.Count());
+    }
+
+    [Fact]
+    public async Task TwoNodes_OneKilledMidRun_NoneLostNoneTwice()
+    {
+        await using var cluster = await ClusterScenario.CreateAsync("kill_node", reps: 10);
+        cluster.StartNode();
+        var victim = cluster.StartNode();
+        await cluster.WaitForNodesAsync(2);
+
+        var ids = await cluster.ScheduleAsync(perRep: 20, DateTimeOffset.UtcNow.AddSeconds(10));
+        await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") >= 40, TimeSpan.FromMinutes(2));
+        victim.Kill();
+        var sentAtKill = await cluster.CountAsync("sent");
+
+        await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") == ids.Count, TimeSpan.FromMinutes(3));
+
+        Assert.True(sentAtKill < ids.Count, "the node was killed before the run ended");
+        await AssertDeliveredOnceAsync(cluster, ids.Count);
+    }
+
+    [Fact]
+    public async Task NoNodeRunningAtTheTime_SentOnStartWithLatenessNoted()
+    {
+        await using var cluster = await ClusterScenario.CreateAsync("all_down", reps: 1);
+        var ids = await cluster.ScheduleAsync(perRep: 1, DateTimeOffset.UtcNow.AddSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        cluster.StartNode();
+        await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") == 1, TimeSpan.FromMinutes(2));
+
+        var late = await cluster.ScalarAsync<TimeSpan>("SELECT late_by FROM outgoing_mails WHERE id = @id", new { id = ids[0] });
+        Assert.True(late >= TimeSpan.FromSeconds(4), $"lateness noted: {late}");
+        await AssertDeliveredOnceAsync(cluster, 1);
+    }
+
+    private static async Task AssertDeliveredOnceAsync(ClusterScenario cluster, int expected)
+    {
+        var messageIds = await cluster.MessageIdsAsync();
+        Dictionary<string, int> delivered = [];
+        // Delivery through Postfix to Dovecot takes a moment after the SMTP answer.
+        await cluster.WaitUntilAsync(async () => (delivered = await cluster.DeliveredAsync()).Count >= expected, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(expected, messageIds.Count);
+        Assert.Equal([], delivered.Where(d => d.Value != 1).Select(d => $"{d.Key} x{d.Value}"));
+        Assert.Equal(messageIds.Order(), delivered.Keys.Order());
+    }
+}
