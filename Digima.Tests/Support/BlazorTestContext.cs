@@ -16,12 +16,16 @@ public abstract class BlazorTestContext : IAsyncLifetime
 
     protected BunitServiceProvider Services => Context.Services;
 
+    /// <summary>The components' clock: 2026-11-27 00:00 UTC (09:00 in Tokyo) unless a test moves it.</summary>
+    protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+
     protected BlazorTestContext()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("ja");
         CultureInfo.CurrentCulture = new CultureInfo("ja-JP");
         Services.AddMudServices();
         Services.AddLocalization();
+        Services.AddSingleton<TimeProvider>(Clock);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(SignedInUser())));
 

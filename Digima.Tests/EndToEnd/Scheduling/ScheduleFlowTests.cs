@@ -1,0 +1,66 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.Scheduling;
+using Digima.Core.Sending;
+using Digima.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.EndToEnd.Scheduling;
+
+[Collection(AppCollection.Name)]
+public sealed class ScheduleFlowTests(AppFixture app)
+{
+    [Fact]
+    public async Task Rep_SchedulesWithShortcut_SeesItUnderScheduled_EditsAndCancels()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "予約 担当");
+        await TestMailboxes.ConnectAsync(app.App.Services, Actor(rep));
+        var customer = new Customer { LastName = "巽", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社たつみ" };
+        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync($"/mail/compose?to={customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await page.GetByTestId("compose-subject").FillAsync("{{会社名}} 御中 ご案内");
+        await page.GetByTestId("compose-body").FillAsync("いつもお世話になっております。");
+        await page.GetByTestId("schedule-send").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("schedule-dialog")).ToBeVisibleAsync();
+        await page.GetByTestId("send-at-business-day").ClickAsync();
+        var businessDay = SendTimeRules.NextBusinessDayNine(DateTimeOffset.UtcNow, "Asia/Tokyo");
+        await Assertions.Expect(page.GetByTestId("send-at")).ToHaveValueAsync(businessDay.ToString("yyyy-MM-dd'T'09:00", System.Globalization.CultureInfo.InvariantCulture));
+        await AppFixture.ScreenshotAsync(page, "schedule-dialog");
+        await page.GetByTestId("schedule-confirm").ClickAsync();
+
+        await page.WaitForURLAsync("**/mail/individual?filter=scheduled", new() { Timeout = 30_000 });
+        await AppFixture.WaitInteractiveAsync(page);
+        var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "株式会社たつみ 御中 ご案内" });
+        await Assertions.Expect(row.GetByTestId("mail-status")).ToHaveTextAsync("予約");
+        await Assertions.Expect(row.GetByTestId("mail-scheduled-at")).ToContainTextAsync(businessDay.ToString("yyyy/MM/dd 09:00", System.Globalization.CultureInfo.InvariantCulture));
+        await AppFixture.ScreenshotAsync(page, "mail-scheduled");
+
+        await row.GetByTestId("mail-edit").ClickAsync();
+        var dialog = page.GetByTestId("edit-scheduled-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByTestId("send-at")).ToHaveValueAsync(businessDay.ToString("yyyy-MM-dd'T'09:00", System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByTestId("edit-subject").FillAsync("{{会社名}} 御中 日程変更");
+        await dialog.GetByTestId("send-at").FillAsync("2027-01-05T10:30");
+        await dialog.GetByTestId("send-at").BlurAsync();
+        await page.GetByTestId("edit-save").ClickAsync();
+        await AppFixture.OrScreenshotAsync(page, "schedule-edit-failure", () => Assertions.Expect(dialog).ToHaveCountAsync(0));
+        var edited = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "株式会社たつみ 御中 日程変更" });
+        await Assertions.Expect(edited.GetByTestId("mail-scheduled-at")).ToContainTextAsync("2027/01/05 10:30");
+
+        await edited.GetByTestId("mail-cancel").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "はい、取り消します" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mail-empty")).ToBeVisibleAsync();
+
+        var mail = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 5, CancellationToken.None)).Items.Single();
+        Assert.Equal(MailStatus.Cancelled, mail.Status);
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 1, 30, 0, TimeSpan.Zero), mail.ScheduledAt);
+        Assert.False(await app.Get<IScheduledSendTrigger>().ExistsAsync(mail.Id, CancellationToken.None));
+    }
+
+    private static CurrentUser Actor(User user) => new(user.Id, user.Email, user.DisplayName, user.Role, user.TimeZoneId, user.Language);
+}
