@@ -49,7 +49,12 @@ public static class SchedulingServices
                 });
             });
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        if (quartz.SchedulingEnabled)
+        {
+            // A node without it still stores triggers (it schedules mail); it never fires one.
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 }

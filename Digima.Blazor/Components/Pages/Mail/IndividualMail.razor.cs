@@ -23,6 +23,7 @@ public partial class IndividualMail
     [Inject] private RetryMailCommand Retry { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private MudTable<OutgoingMail>? _table;
     private Timer? _refresh;
@@ -33,8 +34,11 @@ public partial class IndividualMail
         var page = _filter == "scheduled"
             ? await ListScheduled.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken)
             : await List.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        // Scheduled mail changes on its own (sent, held): polled until live events reach this page.
-        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending or MailStatus.Scheduled);
+        // Scheduled mail changes on its own when its time comes (sent, held): polled from a few
+        // minutes before, until live events reach this page.
+        var soon = Time.GetUtcNow() + TimeSpan.FromMinutes(5);
+        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending
+            || (m.Status == MailStatus.Scheduled && (m.SendAfter ?? m.ScheduledAt) < soon));
         _refresh?.Dispose();
         _refresh = pending ? new Timer(_ => InvokeAsync(ReloadAsync), null, RefreshEvery, Timeout.InfiniteTimeSpan) : null;
         return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };

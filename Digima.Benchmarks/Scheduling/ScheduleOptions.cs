@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Digima.Benchmarks.Scheduling;
+
+internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int LeadSeconds)
+{
+    public static ScheduleOptions Parse(string[] args)
+    {
+        var options = new ScheduleOptions(1000, 20, 20, 60);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--mails" => options with { Mails = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--reps" => options with { Reps = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--lead" => options with { LeadSeconds = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}
