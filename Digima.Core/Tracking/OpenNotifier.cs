@@ -1,0 +1,25 @@
+using Digima.Core.LiveUpdates;
+using Digima.Core.Notifications;
+
+namespace Digima.Core.Tracking;
+
+/// <summary>「開封時に通知」: an entry under the sending rep's bell, announced on the bus so the
+/// rep's open screens (on any node) show it at once.</summary>
+public sealed class OpenNotifier(INotificationRepository notifications, ILiveEvents live)
+{
+    public async Task NotifyAsync(TrackedMail mail, TrackingEvent opened, CancellationToken cancellationToken)
+    {
+        var notification = new Notification
+        {
+            UserId = mail.UserId,
+            Kind = NotificationKind.Opened,
+            MailId = mail.Id,
+            CustomerId = opened.CustomerId,
+            Subject = mail.Subject,
+            Party = mail.FirstRecipientName,
+            CreatedAt = opened.OccurredAt,
+        };
+        var id = await notifications.InsertAsync(notification, cancellationToken);
+        await live.PublishAsync(new NotificationCreated(id, mail.UserId), cancellationToken);
+    }
+}
