@@ -19,18 +19,26 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
 
     public string LinkPath => Path(Assert.Single(TrackedSendTests.Hrefs(Received.HtmlBody)));
 
-    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, string repName, string subject)
+    public static async Task<User> ConnectedRepAsync(AppFixture app, string name)
     {
-        var rep = await app.AddUserAsync(UserRole.Rep, repName);
-        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, actor);
-        var customer = new Customer { LastName = "鷲尾", FirstName = "美咲", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
+        var rep = await app.AddUserAsync(UserRole.Rep, name);
+        await TestMailboxes.ConnectAsync(app.App.Services, Actor(rep));
+        return rep;
+    }
+
+    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, string repName, string subject) =>
+        await SendAsync(app, await ConnectedRepAsync(app, repName), subject);
+
+    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, User rep, string subject, string lastName = "鷲尾", string firstName = "美咲")
+    {
+        var actor = Actor(rep);
+        var customer = new Customer { LastName = lastName, FirstName = firstName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
         customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
         var input = new ComposeInput
         {
             To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)],
             Subject = subject,
-            Body = $"鷲尾様\n\nいつもお世話になっております。\nカタログはこちらです: {Link}\n\nよろしくお願いいたします。",
+            Body = $"{lastName}様\n\nいつもお世話になっております。\nカタログはこちらです: {Link}\n\nよろしくお願いいたします。",
             OpenTracking = true,
             ClickTracking = true,
             NotifyOnOpen = true,
@@ -41,6 +49,8 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
         return new TrackedMailScenario(rep, customer, mail, received);
     }
+
+    private static CurrentUser Actor(User rep) => new(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
 
     private static async Task<OutgoingMail> WaitSentAsync(AppFixture app, long id)
     {

@@ -13,7 +13,6 @@ public sealed class TrackingFlowTests(AppFixture app)
     private const string GoogleProxy = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 
     [Fact]
-    [Trait("Category", "Screenshots")]
     public async Task Open_CustomerOpensTrackedMail_RepSeesSnackbarBellAndOpenInIndividualMail()
     {
         var sent = await TrackedMailScenario.SendAsync(app, "田中 開封", "新製品カタログのご案内");
@@ -30,18 +29,15 @@ public sealed class TrackingFlowTests(AppFixture app)
         await Assertions.Expect(snackbar).ToContainTextAsync("鷲尾 美咲 様");
         await Assertions.Expect(page.GetByTestId("notification-count")).ToContainTextAsync("1");
         await Assertions.Expect(row.GetByTestId("tracking-open-count")).ToContainTextAsync("1回");
-        await AppFixture.ScreenshotAsync(page, "tracking-notification");
 
         using var click = await http.GetAsync(sent.LinkPath);
         Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
         Assert.Equal(TrackedMailScenario.Link, click.Headers.Location?.OriginalString);
         await Assertions.Expect(row.GetByTestId("tracking-click-count")).ToContainTextAsync("1回");
-        await AppFixture.ScreenshotAsync(page, "individual-mail-tracking");
 
         await page.GetByTestId("notification-button").ClickAsync();
         var item = page.GetByTestId("notification-item").Filter(new() { HasText = "新製品カタログのご案内" });
         await Assertions.Expect(item).ToBeVisibleAsync();
-        await AppFixture.ScreenshotAsync(page, "notification-bell");
         await item.ClickAsync();
         await page.WaitForURLAsync($"**/customers/{sent.Customer.Id}");
         await Assertions.Expect(page.GetByTestId("notification-count")).Not.ToContainTextAsync("1");
@@ -114,7 +110,7 @@ public sealed class TrackingFlowTests(AppFixture app)
         }
     }
 
-    private async Task<IPage> IndividualMailPageAsync(TrackedMailScenario sent)
+    internal async Task<IPage> IndividualMailPageAsync(TrackedMailScenario sent)
     {
         var page = await app.NewPageAsync();
         await AppFixture.SignInAsync(page, sent.Rep.Email);
