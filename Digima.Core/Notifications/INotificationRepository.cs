@@ -9,4 +9,9 @@ public interface INotificationRepository
 
     /// <summary>Marks the user's notifications read: one, or all when <paramref name="id"/> is null.</summary>
     Task MarkReadAsync(long userId, long? id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The user's settings; the defaults when never saved.</summary>
+    Task<NotificationSettings> GetSettingsAsync(long userId, CancellationToken cancellationToken);
+
+    Task SaveSettingsAsync(long userId, NotificationSettings settings, CancellationToken cancellationToken);
 }

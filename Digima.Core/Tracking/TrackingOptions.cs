@@ -20,6 +20,9 @@ public sealed class TrackingOptions
     /// <summary>Whether 「自動取得の可能性」 opens notify the rep too; off by default.</summary>
     public bool NotifyProbablyAutomated { get; set; }
 
+    /// <summary>Whether tracked mail can carry the image and links at all.</summary>
+    public bool CanTrack => PublicBaseUrl.Length > 0;
+
     public bool IsValid() =>
         (PublicBaseUrl.Length == 0
          || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0))

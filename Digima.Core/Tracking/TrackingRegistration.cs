@@ -15,6 +15,8 @@ public static class TrackingRegistration
         services.AddScoped<GetTrackingSummaryQuery>();
         services.AddScoped<ListNotificationsQuery>();
         services.AddScoped<MarkNotificationReadCommand>();
+        services.AddScoped<GetNotificationSettingsQuery>();
+        services.AddScoped<SaveNotificationSettingsCommand>();
         return services;
     }
 }

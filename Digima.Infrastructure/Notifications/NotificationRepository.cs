@@ -43,6 +43,24 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource) : INot
         await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, id, at }, cancellationToken: cancellationToken));
     }
 
+    public async Task<NotificationSettings> GetSettingsAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT email_on_open FROM notification_settings WHERE user_id = @userId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var emailOnOpen = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return new NotificationSettings(emailOnOpen ?? false);
+    }
+
+    public async Task SaveSettingsAsync(long userId, NotificationSettings settings, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO notification_settings (user_id, email_on_open) VALUES (@userId, @EmailOnOpen)
+            ON CONFLICT (user_id) DO UPDATE SET email_on_open = EXCLUDED.email_on_open
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, settings.EmailOnOpen }, cancellationToken: cancellationToken));
+    }
+
     private sealed record Row
     {
         public long Id { get; init; }

@@ -20,7 +20,7 @@ internal sealed class TrackedHtml(ITrackingTokens tokens, TrackingOptions option
             return null;
         }
 
-        if (options.PublicBaseUrl.Length == 0)
+        if (!options.CanTrack)
         {
             logger.LogWarning("Mail {MailId} asked for tracking but Digima:Tracking:PublicBaseUrl is not set; sent without", mail.Id);
             return null;

@@ -24,6 +24,7 @@ public static class TrackingServices
         services.AddSingleton<ITrackingTokens, HmacTrackingTokens>();
         services.AddSingleton<ITrackingRepository, TrackingRepository>();
         services.AddSingleton<INotificationRepository, NotificationRepository>();
+        services.AddSingleton<INotificationMailer, SmtpNotificationMailer>();
         services.AddSingleton<TrackedHtml>();
         return services;
     }

@@ -90,6 +90,24 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_RepChoseEmail_NoticeArrivesInRepsInboxFromTheirOwnMailbox()
+    {
+        await _services.Get<SaveNotificationSettingsCommand>().SaveAsync(_rep, new NotificationSettings(EmailOnOpen: true), CancellationToken.None);
+        var customer = await AddCustomerAsync("通知メ");
+        var mail = await SendAsync(customer, "ご確認ください。よろしくお願いいたします。", open: true, click: false, notify: true);
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
+        _services.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await RecordAsync(TokenOf(PixelUrls(received.HtmlBody)[0]), TrackingKind.Open, Browser);
+
+        var notification = Assert.Single((await _services.Get<ListNotificationsQuery>().ListAsync(_rep, CancellationToken.None)).Items);
+        var notice = Assert.Single(await MailboxReader.WaitForAsync(_rep.Email, $"digima.notification.{notification.Id}@digima.test"));
+        Assert.Equal("[Digima Mail] 開封通知: 計測テスト", notice.Subject);
+        Assert.Equal(_rep.Email, notice.From.Mailboxes.Single().Address);
+        Assert.Contains("「計測テスト」を開封しました", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Open_GoogleImageProxy_MarkedAutomatedAndNotNotified()
     {
         var customer = await AddCustomerAsync("代理");
