@@ -19,7 +19,7 @@ public sealed record Notification
     public long? CustomerId { get; init; }
     public string Subject { get; init; } = "";
 
-    /// <summary>Who it concerns, as shown: the customer's name, or the first recipient's.</summary>
+    /// <summary>The customer who opened, as shown; empty when the mail went to several customers.</summary>
     public string Party { get; init; } = "";
 
     public DateTimeOffset CreatedAt { get; init; }

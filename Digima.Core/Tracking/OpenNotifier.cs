@@ -16,7 +16,8 @@ public sealed class OpenNotifier(INotificationRepository notifications, INotific
             MailId = mail.Id,
             CustomerId = opened.CustomerId,
             Subject = mail.Subject,
-            Party = mail.FirstRecipientName,
+            // Who opened is known only when the mail went to one customer.
+            Party = opened.CustomerId is null ? "" : mail.FirstRecipientName,
             CreatedAt = opened.OccurredAt,
         };
         var id = await notifications.InsertAsync(notification, cancellationToken);

@@ -45,7 +45,12 @@ internal sealed class SmtpNotificationMailer(
             // Known in advance, so a test (or a mail rule) can find it.
             MessageId = $"digima.notification.{notification.Id}@{domain}",
             Subject = text["OpenedMailSubject", notification.Subject],
-            Body = new TextPart("plain") { Text = text["OpenedMailBody", notification.Party, notification.Subject, notification.CreatedAt.UtcDateTime.ToString("u")] },
+            Body = new TextPart("plain")
+            {
+                Text = notification.Party.Length == 0
+                    ? text["OpenedBySomeoneMailBody", notification.Subject, notification.CreatedAt.UtcDateTime.ToString("u")]
+                    : text["OpenedMailBody", notification.Party, notification.Subject, notification.CreatedAt.UtcDateTime.ToString("u")],
+            },
         };
         message.From.Add(new MailboxAddress("Digima Mail", mailbox.SenderAddress));
         message.To.Add(new MailboxAddress(mailbox.SenderName, mailbox.SenderAddress));

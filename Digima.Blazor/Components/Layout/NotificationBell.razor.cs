@@ -61,9 +61,12 @@ public partial class NotificationBell
         Navigation.NavigateTo(notification.CustomerId is { } customerId ? $"/customers/{customerId}" : "/mail/individual");
     }
 
-    private string Message(Notification notification) => notification.Kind == NotificationKind.Opened
-        ? T["Notifications_Opened", notification.Party, notification.Subject]
-        : T["Notifications_Held", notification.Subject];
+    private string Message(Notification notification) => notification switch
+    {
+        { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
+        { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
+        _ => T["Notifications_Opened", notification.Party, notification.Subject],
+    };
 
     public void Dispose()
     {

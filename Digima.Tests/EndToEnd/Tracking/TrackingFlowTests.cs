@@ -12,6 +12,9 @@ public sealed class TrackingFlowTests(AppFixture app)
     internal const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     private const string GoogleProxy = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
 
+    /// <summary>Live updates cross the database (NOTIFY) before they reach the page: slower under load than a click.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 15_000 };
+
     [Fact]
     public async Task Open_CustomerOpensTrackedMail_RepSeesSnackbarBellAndOpenInIndividualMail()
     {
@@ -26,14 +29,14 @@ public sealed class TrackingFlowTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/gif", image.Content.Headers.ContentType?.MediaType);
         var snackbar = page.Locator(".mud-snackbar").Filter(new() { HasText = "「新製品カタログのご案内」を開封しました" });
-        await Assertions.Expect(snackbar).ToContainTextAsync("鷲尾 美咲 様");
-        await Assertions.Expect(page.GetByTestId("notification-count")).ToContainTextAsync("1");
-        await Assertions.Expect(row.GetByTestId("tracking-open-count")).ToContainTextAsync("1回");
+        await Assertions.Expect(snackbar).ToContainTextAsync("鷲尾 美咲 様", Live);
+        await Assertions.Expect(page.GetByTestId("notification-count")).ToContainTextAsync("1", Live);
+        await Assertions.Expect(row.GetByTestId("tracking-open-count")).ToContainTextAsync("1回", Live);
 
         using var click = await http.GetAsync(sent.LinkPath);
         Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
         Assert.Equal(TrackedMailScenario.Link, click.Headers.Location?.OriginalString);
-        await Assertions.Expect(row.GetByTestId("tracking-click-count")).ToContainTextAsync("1回");
+        await Assertions.Expect(row.GetByTestId("tracking-click-count")).ToContainTextAsync("1回", Live);
 
         await page.GetByTestId("notification-button").ClickAsync();
         var item = page.GetByTestId("notification-item").Filter(new() { HasText = "新製品カタログのご案内" });
@@ -53,7 +56,7 @@ public sealed class TrackingFlowTests(AppFixture app)
         using var image = await http.GetAsync(sent.PixelPath);
 
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "見積書送付のご連絡" });
-        await Assertions.Expect(row.GetByTestId("tracking-open-automated")).ToContainTextAsync("自動取得の可能性 1");
+        await Assertions.Expect(row.GetByTestId("tracking-open-automated")).ToContainTextAsync("自動取得の可能性 1", Live);
         await Task.Delay(1000);
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("notification-count")).Not.ToContainTextAsync("1");

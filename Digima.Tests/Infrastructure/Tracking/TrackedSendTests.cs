@@ -108,6 +108,31 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_MailToTwoCustomers_AttributedToTheMailOnlyAndNoticeNamesNobody()
+    {
+        var first = await AddCustomerAsync("一人目");
+        var second = await AddCustomerAsync("二人目");
+        var input = new ComposeInput
+        {
+            To = [new ComposeRecipient(first.Id, first.Email, first.FullName)],
+            Cc = [new ComposeRecipient(second.Id, second.Email, second.FullName)],
+            Subject = "計測テスト",
+            Body = "ご確認ください。よろしくお願いいたします。",
+            OpenTracking = true,
+            NotifyOnOpen = true,
+        };
+        var mail = await SendAsync(input);
+        var received = Assert.Single(await MailboxReader.WaitForAsync(second.Email, mail.MessageId));
+        _services.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await RecordAsync(TokenOf(PixelUrls(received.HtmlBody)[0]), TrackingKind.Open, Browser);
+
+        Assert.Null(Assert.Single(await QueryEventsAsync(mail.Id)).CustomerId);
+        var notification = Assert.Single((await _services.Get<ListNotificationsQuery>().ListAsync(_rep, CancellationToken.None)).Items);
+        Assert.Equal(("", null), (notification.Party, notification.CustomerId));
+    }
+
+    [Fact]
     public async Task Open_GoogleImageProxy_MarkedAutomatedAndNotNotified()
     {
         var customer = await AddCustomerAsync("代理");
@@ -140,17 +165,18 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
         Assert.Equal(["https://example.co.jp/one", "http://example.com/two"], (await QueryEventsAsync(mail.Id)).Select(e => e.LinkUrl));
     }
 
-    private async Task<OutgoingMail> SendAsync(Customer to, string body, bool open, bool click, bool notify = false)
+    private Task<OutgoingMail> SendAsync(Customer to, string body, bool open, bool click, bool notify = false) => SendAsync(new ComposeInput
     {
-        var input = new ComposeInput
-        {
-            To = [new ComposeRecipient(to.Id, to.Email, to.FullName)],
-            Subject = "計測テスト",
-            Body = body,
-            OpenTracking = open,
-            ClickTracking = click,
-            NotifyOnOpen = notify,
-        };
+        To = [new ComposeRecipient(to.Id, to.Email, to.FullName)],
+        Subject = "計測テスト",
+        Body = body,
+        OpenTracking = open,
+        ClickTracking = click,
+        NotifyOnOpen = notify,
+    });
+
+    private async Task<OutgoingMail> SendAsync(ComposeInput input)
+    {
         var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, input, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
         var outbox = _services.Get<IOutgoingMailRepository>();
