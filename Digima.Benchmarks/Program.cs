@@ -1,5 +1,6 @@
 using Digima.Benchmarks.Autocomplete;
 using Digima.Benchmarks.Import;
+using Digima.Benchmarks.LiveUpdates;
 using Digima.Benchmarks.Scheduling;
 
 // `./digima bench <name> [args]` runs `dotnet run --project Digima.Benchmarks -- <name> [args]`.
@@ -14,9 +15,13 @@ switch (args.FirstOrDefault())
     case "schedule":
         await ScheduleBenchmark.RunAsync(ScheduleOptions.Parse(args[1..]));
         return 0;
+    case "live":
+        await LiveEventsBenchmark.RunAsync(args[1..]);
+        return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
         Console.Error.WriteLine("       ./digima bench import [--messages N] [--resyncs N] [--deliveries N]");
         Console.Error.WriteLine("       ./digima bench schedule [--mails N] [--reps N] [--threads N] [--lead SECONDS]");
+        Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
         return 2;
 }

@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddMailImport();
         services.AddTemplates();
         services.AddScheduling();
+        services.AddTracking();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

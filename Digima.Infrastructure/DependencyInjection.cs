@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddScheduledSending(configuration);
         services.AddMailImport(configuration);
         services.AddTemplates();
+        services.AddLiveUpdates(configuration);
+        services.AddTrackingStore(configuration);
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

@@ -3,7 +3,11 @@ using Digima.Core.Mailboxes;
 namespace Digima.Core.MailImport;
 
 /// <summary>What one folder's sync did.</summary>
-public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int Seen, int Imported, int Skipped);
+public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int Seen, int Imported, int Skipped)
+{
+    /// <summary>Customers of the mail stored (for the live event that tells their profiles).</summary>
+    public IReadOnlySet<long> CustomerIds { get; init; } = new HashSet<long>();
+}
 
 /// <summary>Imports one folder: new UIDs since the cursor (or the first-sync window when the
 /// folder is new or its UIDVALIDITY changed), in batches, each stored with its cursor in one
@@ -81,7 +85,13 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
     private static (MailImportCursor Position, FolderSyncResult Result) Advance(
         MailImportCursor position, FolderSyncResult result, MailImportBatch batch, int imported) =>
         (batch.Cursor with { ImportedCount = position.ImportedCount + imported },
-         result with { Seen = result.Seen + batch.Seen, Imported = result.Imported + imported, Skipped = result.Skipped + batch.Skipped.Count });
+         result with
+         {
+             Seen = result.Seen + batch.Seen,
+             Imported = result.Imported + imported,
+             Skipped = result.Skipped + batch.Skipped.Count,
+             CustomerIds = imported == 0 ? result.CustomerIds : result.CustomerIds.Union(batch.Mails.SelectMany(m => m.Customers).Select(c => c.CustomerId)).ToHashSet(),
+         });
 
     private static async Task StoredQuietlyAsync(Task<int> storing)
     {

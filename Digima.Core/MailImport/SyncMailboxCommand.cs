@@ -1,3 +1,4 @@
+using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,7 @@ public sealed class SyncMailboxCommand(
     IImportedMailRepository store,
     IMailboxSyncLock locks,
     MailImportOptions options,
+    ILiveEvents live,
     TimeProvider time,
     ILogger<SyncMailboxCommand> logger)
 {
@@ -64,10 +66,21 @@ public sealed class SyncMailboxCommand(
             // The next trigger retries; the error stays visible in the sync status until then.
             logger.LogWarning(e, "Mail import for user {UserId} failed: {Error}", userId, e.Message);
             await store.RecordFailureAsync(userId, e.Message, time.GetUtcNow(), CancellationToken.None);
+            await PublishImportedAsync(userId, folders, CancellationToken.None);
             return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, e.Message);
         }
 
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
+        await PublishImportedAsync(userId, folders, cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
+    }
+
+    /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28).</summary>
+    private async Task PublishImportedAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken)
+    {
+        if (folders.Sum(f => f.Imported) > 0)
+        {
+            await live.PublishAsync(new MailImported(userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList()), cancellationToken);
+        }
     }
 }

@@ -42,10 +42,12 @@ public sealed class RecoverStuckMailCommand(
             {
                 logger.LogInformation("Mail {MailId} was found in Sent after a crash: marked sent, not resent", mail.Id);
                 await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved: true, cancellationToken);
+                await send.PublishAsync(mail, MailStatus.Sent, cancellationToken);
             }
             else if (inSent == false)
             {
                 await outbox.RequeueStuckAsync(mail.Id, cancellationToken);
+                await send.PublishAsync(mail, MailStatus.Queued, cancellationToken);
             }
 
             // null: the server could not be asked; the mail stays in sending and is tried again later.

@@ -1,9 +1,10 @@
 using Digima.Core.Common;
+using Digima.Core.LiveUpdates;
 
 namespace Digima.Core.Sending;
 
 /// <summary>「再送信」 on a failed mail: back to the queue. Only the rep who wrote it may.</summary>
-public sealed class RetryMailCommand(IOutgoingMailRepository outbox, IOutboxSignal signal)
+public sealed class RetryMailCommand(IOutgoingMailRepository outbox, IOutboxSignal signal, ILiveEvents live)
 {
     public async Task<bool> RetryAsync(CurrentUser actor, long mailId, CancellationToken cancellationToken)
     {
@@ -11,6 +12,7 @@ public sealed class RetryMailCommand(IOutgoingMailRepository outbox, IOutboxSign
         if (requeued)
         {
             signal.MailQueued();
+            await live.PublishAsync(new OutgoingMailStatusChanged(mailId, actor.Id, MailStatus.Queued, []), cancellationToken);
         }
 
         return requeued;

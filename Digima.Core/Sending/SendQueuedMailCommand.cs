@@ -1,3 +1,4 @@
+using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
 using Microsoft.Extensions.Localization;
@@ -12,12 +13,14 @@ public sealed class SendQueuedMailCommand(
     IOutgoingMailRepository outbox,
     IMailboxConnections mailboxes,
     IOutgoingMailTransport transport,
+    ILiveEvents live,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
     ILogger<SendQueuedMailCommand> logger)
 {
     public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
     {
+        await PublishAsync(claimed, MailStatus.Sending, cancellationToken);
         MailboxConnection? mailbox;
         try
         {
@@ -27,12 +30,14 @@ public sealed class SendQueuedMailCommand(
         {
             // The key ring lost the key that protected the password: only reconnecting helps.
             await outbox.MarkFailedAsync(claimed.Id, text["MailboxSecretUnreadable"], time.GetUtcNow(), cancellationToken);
+            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
             return;
         }
 
         if (mailbox is null)
         {
             await outbox.MarkFailedAsync(claimed.Id, text["MailboxNotConnected"], time.GetUtcNow(), cancellationToken);
+            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
             return;
         }
 
@@ -41,6 +46,7 @@ public sealed class SendQueuedMailCommand(
         {
             logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
             await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
+            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
         }
     }
 
@@ -79,5 +85,10 @@ public sealed class SendQueuedMailCommand(
         }
 
         await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved, cancellationToken);
+        await PublishAsync(mail, MailStatus.Sent, cancellationToken);
     }
+
+    /// <summary>Tells open screens (個別メール, the customer's profile) on every node.</summary>
+    internal Task PublishAsync(OutgoingMail mail, MailStatus status, CancellationToken cancellationToken) =>
+        live.PublishAsync(new OutgoingMailStatusChanged(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList()), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
+using Digima.Infrastructure.Tracking;
 using MailKit;
 using MailKit.Search;
 using Microsoft.Extensions.Logging;
@@ -7,14 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace Digima.Infrastructure.Sending;
 
 /// <summary>Sends through the rep's own SMTP server and keeps one copy in their Sent folder (R2).</summary>
-internal sealed class MailKitTransport(TransportErrors errors, ILogger<MailKitTransport> logger) : IOutgoingMailTransport
+internal sealed class MailKitTransport(TransportErrors errors, TrackedHtml tracking, ILogger<MailKitTransport> logger) : IOutgoingMailTransport
 {
     public async Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         try
         {
+            var message = MailMessageFactory.Create(mailbox, mail, await tracking.ForAsync(mail, cancellationToken));
             using var client = await MailKitConnect.SmtpAsync(mailbox.Smtp, cancellationToken);
-            await client.SendAsync(MailMessageFactory.Create(mailbox, mail), cancellationToken);
+            await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);
             return TransportResult.Ok;
         }
@@ -36,7 +38,8 @@ internal sealed class MailKitTransport(TransportErrors errors, ILogger<MailKitTr
             }
 
             await sent.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
-            // Exactly once: a retry after a crash must not add a second copy.
+            // Exactly once: a retry after a crash must not add a second copy. The copy carries no
+            // tracking: the rep reading their own Sent folder must not count as the customer's open.
             var existing = await sent.SearchAsync(SearchQuery.HeaderContains("Message-ID", mail.MessageId), cancellationToken);
             if (existing.Count == 0)
             {

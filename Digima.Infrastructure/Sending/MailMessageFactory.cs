@@ -1,19 +1,21 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Digima.Core.Compose;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
+using Digima.Core.Tracking;
+using Digima.Infrastructure.Tracking;
 using MimeKit;
 
 namespace Digima.Infrastructure.Sending;
 
 /// <summary>Builds the MIME message of an outgoing mail: From the rep, UTF-8 encoded words for
 /// Japanese subjects and names (MimeKit's default), the stored Message-ID, and
-/// multipart/alternative with the text as typed and an escaped HTML rendering of it.</summary>
-internal static partial class MailMessageFactory
+/// multipart/alternative with the text as typed and an escaped HTML rendering of it, which
+/// carries the tracking image and links when <paramref name="tracking"/> is given.</summary>
+internal static class MailMessageFactory
 {
-    public static MimeMessage Create(MailboxConnection mailbox, OutgoingMail mail)
+    public static MimeMessage Create(MailboxConnection mailbox, OutgoingMail mail, TrackingMarkup? tracking = null)
     {
         var message = new MimeMessage
         {
@@ -36,32 +38,38 @@ internal static partial class MailMessageFactory
             message.References.Add(reference);
         }
 
-        message.Body = new BodyBuilder { TextBody = mail.BodyText, HtmlBody = Html(mail.BodyText) }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = mail.BodyText, HtmlBody = Html(mail.BodyText, tracking) }.ToMessageBody();
         return message;
     }
 
     private static MailboxAddress Address(OutgoingRecipient recipient) => new(recipient.DisplayName, recipient.Email);
 
-    /// <summary>The text, HTML-escaped, with line breaks kept and bare URLs made clickable.</summary>
-    internal static string Html(string text)
+    /// <summary>The text, HTML-escaped, with line breaks kept and bare URLs made clickable (through
+    /// their tracking address when click tracking is on; the shown text stays the original URL).</summary>
+    internal static string Html(string text, TrackingMarkup? tracking = null)
     {
         var html = new StringBuilder("<div style=\"font-family: 'Hiragino Sans', Meiryo, sans-serif; font-size: 14px; line-height: 1.6;\">");
         var last = 0;
-        foreach (Match url in UrlPattern().Matches(text))
+        var links = MailLinks.Find(text);
+        for (var i = 0; i < links.Count; i++)
         {
-            html.Append(Escape(text[last..url.Index]));
-            var href = WebUtility.HtmlEncode(url.Value);
-            html.Append("<a href=\"").Append(href).Append("\">").Append(href).Append("</a>");
-            last = url.Index + url.Length;
+            var (index, length, url) = links[i];
+            html.Append(Escape(text[last..index]));
+            var href = WebUtility.HtmlEncode(tracking?.LinkUrls is { } rewritten ? rewritten[i] : url);
+            html.Append("<a href=\"").Append(href).Append("\">").Append(WebUtility.HtmlEncode(url)).Append("</a>");
+            last = index + length;
         }
 
-        html.Append(Escape(text[last..])).Append("</div>");
-        return html.ToString();
+        html.Append(Escape(text[last..]));
+        if (tracking?.PixelUrl is { } pixel)
+        {
+            html.Append("<img src=\"").Append(WebUtility.HtmlEncode(pixel))
+                .Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px;\">");
+        }
+
+        return html.Append("</div>").ToString();
     }
 
     private static string Escape(string text) =>
         WebUtility.HtmlEncode(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "<br>\n", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"https?://[^\s<>""）」、。]+", RegexOptions.IgnoreCase)]
-    private static partial Regex UrlPattern();
 }

@@ -12,6 +12,14 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private readonly List<(IBrowserContext Context, DateTime CreatedAt)> _contexts = [];
 
+    /// <summary>Tracked mail points at a public address; tests fetch its paths from the app
+    /// itself. An open right after sending counts as a person here (the scanner rule has its own tests).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["Digima:Tracking:PublicBaseUrl"] = "https://track.digima.test",
+        ["Digima:Tracking:ScannerWindow"] = "00:00:00",
+    };
+
     public TestDatabase Database { get; private set; } = default!;
     public DigimaAppFactory App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
@@ -24,7 +32,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             // Mailboxes connected by a test are watched (IMAP IDLE) within seconds, not a minute.
             ["Digima:MailImport:MailboxRefreshInterval"] = "00:00:02",
-        });
+        }.Concat(Settings));
         App.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -76,6 +84,7 @@ public sealed class AppFixture : IAsyncLifetime
 
         foreach (var context in stale)
         {
+            // A copy: closing a page takes it out of context.Pages.
             foreach (var page in context.Pages.ToList())
             {
                 // Unloading the page lets Blazor end its circuit at once instead of keeping it for reconnection.

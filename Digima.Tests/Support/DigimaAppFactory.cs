@@ -9,7 +9,7 @@ namespace Digima.Tests.Support;
 
 /// <summary>The real app (Program) on a real Kestrel port over its own test database, so a real
 /// browser can use it. Seeding is off: tests create the data they need.</summary>
-public sealed class DigimaAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class DigimaAppFactory(string connectionString, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     : WebApplicationFactory<Program>
 {
     public string BaseUrl { get; private set; } = "";
@@ -31,7 +31,7 @@ public sealed class DigimaAppFactory(string connectionString, IReadOnlyDictionar
         // Circuits of closed test browsers end quickly rather than waiting minutes for a reconnect.
         builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(
             o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(10)));
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in settings ?? [])
         {
             builder.UseSetting(key, value);
         }

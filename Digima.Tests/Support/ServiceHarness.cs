@@ -15,11 +15,12 @@ public sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private ServiceHarness(TestDatabase database)
+    private ServiceHarness(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
     {
         Database = database;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = database.ConnectionString })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -36,11 +37,12 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
 
-    public static async Task<ServiceHarness> CreateAsync(string purpose)
+    /// <param name="settings">Configuration on top of the connection string (feature options).</param>
+    public static async Task<ServiceHarness> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // Messages are asserted in Japanese, the product's default language.
         CultureInfo.CurrentUICulture = new CultureInfo("ja");
-        return new ServiceHarness(await TestDatabase.CreateAsync(purpose));
+        return new ServiceHarness(await TestDatabase.CreateAsync(purpose), settings);
     }
 
     public T Get<T>()

@@ -75,6 +75,13 @@ public sealed class MailboxSettingsTests(AppFixture app)
             var open = page.Locator(".mud-popover-open");
             await open.GetByText("なし（ローカル専用）", new() { Exact = true }).ClickAsync();
             await Assertions.Expect(open).ToHaveCountAsync(0);
+            if (protocol == "imap")
+            {
+                // The server answers the security change with the usual port (993 -> 143); typing
+                // the port before that answer arrives would be overwritten by it.
+                await Assertions.Expect(page.GetByTestId("mailbox-imap-port")).ToHaveValueAsync("143");
+            }
+
             await page.GetByTestId($"mailbox-{protocol}-port").FillAsync(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(page.GetByTestId($"mailbox-{protocol}-user")).ToHaveValueAsync(email);
             await page.GetByTestId($"mailbox-{protocol}-password").FillAsync(password);

@@ -28,7 +28,7 @@ public sealed class UnchangedSyncCostTests : IAsyncLifetime
         var server = new CountingServer(_s.Services.Get<TransportErrors>(), _s.Services.Get<MimeContentReader>());
         var sync = new SyncMailboxCommand(
             _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<IMailboxSyncLock>(),
-            new MailImportOptions(), _s.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
+            new MailImportOptions(), _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), _s.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
 
         var result = await sync.SyncAsync(_s.Rep.Id, CancellationToken.None);
 

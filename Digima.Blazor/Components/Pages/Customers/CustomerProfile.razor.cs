@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Customers;
+using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport;
 using Digima.Core.Sending;
 using Microsoft.AspNetCore.Components;
@@ -16,20 +17,31 @@ public partial class CustomerProfile
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
 
     [Parameter] public long Id { get; set; }
 
     private Customer? _customer;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(3);
     private IReadOnlyList<TimelineEntry> _timeline = [];
-    private Timer? _check;
+    private IDisposable[] _subscriptions = [];
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_subscriptions.Length == 0)
+        {
+            // Mail imported, sent, opened or clicked for this customer, on any node (R28).
+            _subscriptions =
+            [
+                Live.Subscribe<MailImported>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
+                Live.Subscribe<OutgoingMailStatusChanged>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
+                Live.Subscribe<TrackingRecorded>(e => e.CustomerId == Id ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
+                Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshTimelineAsync)),
+            ];
+        }
+
         await LoadAsync();
-        _check ??= new Timer(_ => InvokeAsync(RefreshTimelineAsync), null, CheckEvery, CheckEvery);
     }
 
     /// <summary>Mail sent from the app and mail imported from the reps' mailboxes, newest first.
@@ -63,7 +75,13 @@ public partial class CustomerProfile
         }
     }
 
-    public void Dispose() => _check?.Dispose();
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
 
     private sealed record TimelineEntry(bool Received, string Subject, DateTimeOffset At, string Snippet, MailStatus? Status);
 

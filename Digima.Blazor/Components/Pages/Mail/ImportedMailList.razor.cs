@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -6,18 +7,18 @@ using MudBlazor;
 namespace Digima.Blazor.Components.Pages.Mail;
 
 /// <summary>One tab of the mailbox: newest first, keyset paging ("more" appends the next page),
-/// search, preview, delete. New mail shows up by itself: the list checks for a newer first row
-/// every few seconds, which works the same whichever node imported the mail (R28).</summary>
+/// search, preview, delete. New mail shows up by itself: when the bus says mail was imported into
+/// this mailbox (on any node), the list checks for a newer first row (R28).</summary>
 public partial class ImportedMailList
 {
     private const int PageSize = 50;
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(3);
 
     [Inject] private ListImportedMailQuery List { get; set; } = default!;
     [Inject] private DeleteImportedMailCommand Delete { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
 
     [Parameter, EditorRequired] public long OwnerId { get; set; }
     [Parameter, EditorRequired] public MailDirection Direction { get; set; }
@@ -27,15 +28,16 @@ public partial class ImportedMailList
     private bool _hasMore;
     private bool _loading = true;
     private bool CanDelete { get; set; }
-    private Timer? _check;
+    private readonly List<IDisposable> _subscriptions = [];
 
     private string DirectionCode => Direction == MailDirection.Received ? "received" : "sent";
 
     protected override async Task OnInitializedAsync()
     {
         CanDelete = (await CurrentUser.GetAsync()).Id == OwnerId;
+        _subscriptions.Add(Live.Subscribe<MailImported>(e => e.UserId == OwnerId ? InvokeAsync(CheckForNewAsync) : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(CheckForNewAsync)));
         await ReloadAsync();
-        _check = new Timer(_ => InvokeAsync(CheckForNewAsync), null, CheckEvery, CheckEvery);
     }
 
     private async Task ReloadAsync()
@@ -109,5 +111,11 @@ public partial class ImportedMailList
         ? (row.FromName.Length > 0 ? row.FromName : row.FromAddress)
         : string.Join("、", row.To.Select(p => p.Name.Length > 0 ? p.Name : p.Address));
 
-    public void Dispose() => _check?.Dispose();
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
 }

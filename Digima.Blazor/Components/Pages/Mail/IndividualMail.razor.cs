@@ -1,19 +1,22 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Compose;
+using Digima.Core.LiveUpdates;
 using Digima.Core.Sending;
+using Digima.Core.Tracking;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Mail;
 
-/// <summary>「個別メール」: the rep's own individual mail with its status. While anything is
-/// queued or sending, the list refreshes itself so the rep sees it go out.</summary>
+/// <summary>「個別メール」: the rep's own individual mail with its status, 開封 and クリック. The
+/// list reloads when the bus says one of the rep's mails changed status or was opened or
+/// clicked, on whichever node that happened.</summary>
 public partial class IndividualMail
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(2);
-
     [Inject] private ListIndividualMailQuery List { get; set; } = default!;
     [Inject] private Digima.Core.Scheduling.ListScheduledMailQuery ListScheduled { get; set; } = default!;
+    [Inject] private GetTrackingSummaryQuery Tracking { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
 
     /// <summary>「予約」 shows only scheduled and held mail, soonest first.</summary>
     [SupplyParameterFromQuery(Name = "filter")]
@@ -25,8 +28,21 @@ public partial class IndividualMail
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
 
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    private readonly List<IDisposable> _subscriptions = [];
     private MudTable<OutgoingMail>? _table;
     private Timer? _refresh;
+    private Dictionary<(long MailId, TrackingKind Kind), TrackingSummary> _tracking = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Subscribed before the first load, so a change during it is not missed.
+        var userId = (await CurrentUser.GetAsync()).Id;
+        _subscriptions.Add(Live.Subscribe<OutgoingMailStatusChanged>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<TrackingRecorded>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<LiveEventsResumed>(_ => ReloadOnCircuitAsync()));
+    }
 
     private async Task<TableData<OutgoingMail>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -34,11 +50,12 @@ public partial class IndividualMail
         var page = _filter == "scheduled"
             ? await ListScheduled.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken)
             : await List.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        // Scheduled mail changes on its own when its time comes (sent, held): polled from a few
-        // minutes before, until live events reach this page.
+        var summaries = await Tracking.GetAsync(user, page.Items.Select(m => m.Id).ToList(), cancellationToken);
+        _tracking = summaries.ToDictionary(s => (s.MailId, s.Kind));
+        // Status changes arrive on the bus; a scheduled mail whose time is near is also looked at
+        // again shortly, as a safety net should its node die between claim and send.
         var soon = Time.GetUtcNow() + TimeSpan.FromMinutes(5);
-        var pending = page.Items.Any(m => m.Status is MailStatus.Queued or MailStatus.Sending
-            || (m.Status == MailStatus.Scheduled && (m.SendAfter ?? m.ScheduledAt) < soon));
+        var pending = page.Items.Any(m => m.Status == MailStatus.Scheduled && (m.SendAfter ?? m.ScheduledAt) < soon);
         _refresh?.Dispose();
         _refresh = pending ? new Timer(_ => InvokeAsync(ReloadAsync), null, RefreshEvery, Timeout.InfiniteTimeSpan) : null;
         return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };
@@ -51,6 +68,10 @@ public partial class IndividualMail
         _filter = filter ?? "all";
         await ReloadAsync();
     }
+
+    private TrackingSummary? Summary(OutgoingMail mail, TrackingKind kind) => _tracking.GetValueOrDefault((mail.Id, kind));
+
+    private Task ReloadOnCircuitAsync() => InvokeAsync(ReloadAsync);
 
     private async Task ReloadAsync()
     {
@@ -74,5 +95,12 @@ public partial class IndividualMail
         string.Join("、", mail.RecipientsOf(RecipientKind.To).Select(r => r.DisplayName))
         + (mail.Recipients.Count(r => r.Kind != RecipientKind.To) is var others and > 0 ? $" +{others}" : "");
 
-    public void Dispose() => _refresh?.Dispose();
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
 }

@@ -1,0 +1,78 @@
+using Digima.Blazor.Auth;
+using Digima.Core.LiveUpdates;
+using Digima.Core.Notifications;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Layout;
+
+public partial class NotificationBell
+{
+    [Inject] private ListNotificationsQuery List { get; set; } = default!;
+    [Inject] private MarkNotificationReadCommand MarkRead { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private readonly List<IDisposable> _subscriptions = [];
+    private NotificationList _list = new([], 0);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var userId = (await CurrentUser.GetAsync()).Id;
+        _subscriptions.Add(Live.Subscribe<NotificationCreated>(e => e.UserId == userId ? InvokeAsync(() => ArrivedAsync(e.NotificationId)) : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshAsync)));
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync() => _list = await List.ListAsync(await CurrentUser.GetAsync(), CancellationToken.None);
+
+    private async Task RefreshAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task ArrivedAsync(long id)
+    {
+        await LoadAsync();
+        if (_list.Items.FirstOrDefault(n => n.Id == id) is { } notification)
+        {
+            Snackbar.Add(Message(notification), Severity.Info, o =>
+            {
+                o.Icon = Icons.Material.Outlined.Drafts;
+                o.VisibleStateDuration = 10_000;
+            });
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task MarkReadAsync(long? id)
+    {
+        await MarkRead.MarkReadAsync(await CurrentUser.GetAsync(), id, CancellationToken.None);
+        await LoadAsync();
+    }
+
+    private async Task OpenAsync(Notification notification)
+    {
+        await MarkReadAsync(notification.Id);
+        Navigation.NavigateTo(notification.CustomerId is { } customerId ? $"/customers/{customerId}" : "/mail/individual");
+    }
+
+    private string Message(Notification notification) => notification switch
+    {
+        { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
+        { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
+        _ => T["Notifications_Opened", notification.Party, notification.Subject],
+    };
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+}

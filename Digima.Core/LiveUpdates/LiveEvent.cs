@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Digima.Core.Sending;
+using Digima.Core.Tracking;
+
+namespace Digima.Core.LiveUpdates;
+
+/// <summary>Something changed that open screens may show. Small on purpose: it travels between
+/// nodes as a PostgreSQL notification (at most 8000 bytes), so it carries ids, never content.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
+[JsonDerivedType(typeof(MailImported), "imported")]
+[JsonDerivedType(typeof(OutgoingMailStatusChanged), "status")]
+[JsonDerivedType(typeof(TrackingRecorded), "tracking")]
+[JsonDerivedType(typeof(ScheduledMailHeld), "held")]
+[JsonDerivedType(typeof(NotificationCreated), "notification")]
+[JsonDerivedType(typeof(LiveEventsResumed), "resumed")]
+public abstract record LiveEvent;
+
+/// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
+/// customers it was exchanged with.</summary>
+public sealed record MailImported(long UserId, IReadOnlyList<long> CustomerIds) : LiveEvent;
+
+/// <summary>An individual mail moved in the outbox (queued, sending, sent, failed).</summary>
+public sealed record OutgoingMailStatusChanged(long MailId, long UserId, MailStatus Status, IReadOnlyList<long> CustomerIds) : LiveEvent;
+
+/// <summary>A customer opened a tracked mail or clicked one of its links.</summary>
+public sealed record TrackingRecorded(long MailId, long UserId, long? CustomerId, TrackingKind Kind, bool ProbablyAutomated) : LiveEvent;
+
+/// <summary>A scheduled mail was held at send time instead of going out (R8: a merge field became
+/// empty); <see cref="Reason"/> is what the rep is told.</summary>
+public sealed record ScheduledMailHeld(long MailId, long UserId, string Reason) : LiveEvent;
+
+/// <summary>A rep has a new entry under the bell.</summary>
+public sealed record NotificationCreated(long NotificationId, long UserId) : LiveEvent;
+
+/// <summary>This node's bus connection came back after a drop: events of the gap are lost, so
+/// screens reload what they show. Only ever delivered locally.</summary>
+public sealed record LiveEventsResumed : LiveEvent;

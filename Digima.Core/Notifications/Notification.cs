@@ -1,0 +1,30 @@
+namespace Digima.Core.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>A customer opened a mail sent with 「開封時に通知」.</summary>
+    Opened,
+
+    /// <summary>A scheduled mail was held instead of sent.</summary>
+    Held,
+}
+
+/// <summary>An entry under the bell in the app bar.</summary>
+public sealed record Notification
+{
+    public long Id { get; init; }
+    public long UserId { get; init; }
+    public NotificationKind Kind { get; init; }
+    public long? MailId { get; init; }
+    public long? CustomerId { get; init; }
+    public string Subject { get; init; } = "";
+
+    /// <summary>The customer who opened, as shown; empty when the mail went to several customers.</summary>
+    public string Party { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; init; }
+}
+
+/// <summary>The latest notifications and how many are unread.</summary>
+public sealed record NotificationList(IReadOnlyList<Notification> Items, int UnreadCount);

@@ -1,0 +1,7 @@
+namespace Digima.Core.Tracking;
+
+public enum TrackingKind
+{
+    Open,
+    Click,
+}

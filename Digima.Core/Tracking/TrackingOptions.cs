@@ -1,0 +1,30 @@
+namespace Digima.Core.Tracking;
+
+/// <summary><c>Digima:Tracking</c>: open and click tracking (R9).</summary>
+public sealed class TrackingOptions
+{
+    public const string Section = "Digima:Tracking";
+
+    /// <summary>The address customers' mail clients reach this app at, e.g. https://mail.example.co.jp.
+    /// Empty: mail goes out without tracking (nothing could reach the image or the links).</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>An open or click this soon after sending is taken for a security scanner.</summary>
+    public TimeSpan ScannerWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Opens of one mail this close together (<see cref="BurstSize"/> or more) are a machine.</summary>
+    public TimeSpan BurstWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int BurstSize { get; set; } = 3;
+
+    /// <summary>Whether 「自動取得の可能性」 opens notify the rep too; off by default.</summary>
+    public bool NotifyProbablyAutomated { get; set; }
+
+    /// <summary>Whether tracked mail can carry the image and links at all.</summary>
+    public bool CanTrack => PublicBaseUrl.Length > 0;
+
+    public bool IsValid() =>
+        (PublicBaseUrl.Length == 0
+         || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0))
+        && ScannerWindow >= TimeSpan.Zero && BurstWindow >= TimeSpan.Zero && BurstSize >= 2;
+}

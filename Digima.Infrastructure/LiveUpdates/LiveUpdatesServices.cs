@@ -1,0 +1,24 @@
+using Digima.Core.LiveUpdates;
+using Digima.Infrastructure.LiveUpdates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Infrastructure;
+
+public static class LiveUpdatesServices
+{
+    /// <summary>The change event bus: local fan-out plus PostgreSQL LISTEN/NOTIFY between nodes.</summary>
+    public static IServiceCollection AddLiveUpdates(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LiveUpdatesOptions>()
+            .Bind(configuration.GetSection(LiveUpdatesOptions.Section))
+            .Validate(o => o.IsValid(), "Digima:LiveUpdates: the reconnect delays must be positive, the maximum not below the minimum.")
+            .ValidateOnStart();
+        services.AddSingleton<LocalLiveEventHub>();
+        services.AddSingleton<ILiveEvents, PostgresLiveEvents>();
+        services.AddSingleton<LiveEventListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventListener>());
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Digima.Core.Notifications;
+using Digima.Core.Tracking;
+using Digima.Infrastructure.Notifications;
+using Digima.Infrastructure.Tracking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+// In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
+namespace Digima.Infrastructure;
+
+public static class TrackingServices
+{
+    /// <summary>Tracking tokens (secret in <c>tracking_keys</c>), events, notifications, and
+    /// <see cref="TrackingOptions"/> from <c>Digima:Tracking</c>.</summary>
+    public static IServiceCollection AddTrackingStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrackingOptions>()
+            .Bind(configuration.GetSection(TrackingOptions.Section))
+            .Validate(o => o.IsValid(), "Digima:Tracking: PublicBaseUrl must be an absolute http(s) URL without a query (or empty), the windows not negative.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrackingOptions>>().Value);
+        services.AddSingleton<TrackingKeyStore>();
+        services.AddSingleton<ITrackingTokens, HmacTrackingTokens>();
+        services.AddSingleton<ITrackingRepository, TrackingRepository>();
+        services.AddSingleton<INotificationRepository, NotificationRepository>();
+        services.AddSingleton<INotificationMailer, SmtpNotificationMailer>();
+        services.AddSingleton<TrackedHtml>();
+        return services;
+    }
+}

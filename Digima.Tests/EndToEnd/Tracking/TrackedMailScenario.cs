@@ -1,0 +1,76 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Compose;
+using Digima.Core.Customers;
+using Digima.Core.Sending;
+using Digima.Tests.Infrastructure.Tracking;
+using Digima.Tests.Support;
+using MimeKit;
+
+namespace Digima.Tests.EndToEnd.Tracking;
+
+/// <summary>A rep with a connected mailbox sends a tracked mail through the app's outbox; the
+/// customer's copy is read back from Dovecot.</summary>
+internal sealed record TrackedMailScenario(User Rep, Customer Customer, OutgoingMail Mail, MimeMessage Received)
+{
+    public const string Link = "https://example.co.jp/catalog?id=42&lang=ja";
+
+    public string PixelPath => Path(Assert.Single(TrackedSendTests.PixelUrls(Received.HtmlBody)));
+
+    public string LinkPath => Path(Assert.Single(TrackedSendTests.Hrefs(Received.HtmlBody)));
+
+    public static async Task<User> ConnectedRepAsync(AppFixture app, string name)
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, name);
+        await TestMailboxes.ConnectAsync(app.App.Services, Actor(rep));
+        return rep;
+    }
+
+    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, string repName, string subject) =>
+        await SendAsync(app, await ConnectedRepAsync(app, repName), subject);
+
+    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, User rep, string subject, string lastName = "鷲尾", string firstName = "美咲")
+    {
+        var actor = Actor(rep);
+        var customer = new Customer { LastName = lastName, FirstName = firstName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
+        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var input = new ComposeInput
+        {
+            To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)],
+            Subject = subject,
+            Body = $"{lastName}様\n\nいつもお世話になっております。\nカタログはこちらです: {Link}\n\nよろしくお願いいたします。",
+            OpenTracking = true,
+            ClickTracking = true,
+            NotifyOnOpen = true,
+        };
+        var outcome = await app.Get<SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
+        var mail = await WaitSentAsync(app, outcome.Value);
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
+        return new TrackedMailScenario(rep, customer, mail, received);
+    }
+
+    private static CurrentUser Actor(User rep) => new(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+
+    private static async Task<OutgoingMail> WaitSentAsync(AppFixture app, long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var mail = (await app.Get<IOutgoingMailRepository>().GetAsync(id, CancellationToken.None))!;
+            if (mail.Status == MailStatus.Sent || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(MailStatus.Sent, mail.Status);
+                return mail;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static string Path(string url)
+    {
+        Assert.StartsWith(AppFixture.Settings["Digima:Tracking:PublicBaseUrl"]!, url, StringComparison.Ordinal);
+        return new Uri(url).AbsolutePath;
+    }
+}

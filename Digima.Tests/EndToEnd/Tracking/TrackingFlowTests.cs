@@ -1,0 +1,134 @@
+using System.Net;
+using Digima.Infrastructure.LiveUpdates;
+using Digima.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.EndToEnd.Tracking;
+
+/// <summary>The customer opens and clicks a tracked mail; the rep's open browser shows it at once.</summary>
+[Collection(AppCollection.Name)]
+public sealed class TrackingFlowTests(AppFixture app)
+{
+    internal const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    private const string GoogleProxy = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
+
+    /// <summary>Live updates cross the database (NOTIFY) before they reach the page: slower under load than a click.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task Open_CustomerOpensTrackedMail_RepSeesSnackbarBellAndOpenInIndividualMail()
+    {
+        var sent = await TrackedMailScenario.SendAsync(app, "田中 開封", "新製品カタログのご案内");
+        var page = await IndividualMailPageAsync(sent);
+        var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "新製品カタログのご案内" });
+        await Assertions.Expect(row.GetByTestId("tracking-open")).ToContainTextAsync("開封");
+
+        using var http = Http(app.BaseUrl, Chrome);
+        using var image = await http.GetAsync(sent.PixelPath);
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/gif", image.Content.Headers.ContentType?.MediaType);
+        var snackbar = page.Locator(".mud-snackbar").Filter(new() { HasText = "「新製品カタログのご案内」を開封しました" });
+        await Assertions.Expect(snackbar).ToContainTextAsync("鷲尾 美咲 様", Live);
+        await Assertions.Expect(page.GetByTestId("notification-count")).ToContainTextAsync("1", Live);
+        await Assertions.Expect(row.GetByTestId("tracking-open-count")).ToContainTextAsync("1回", Live);
+
+        using var click = await http.GetAsync(sent.LinkPath);
+        Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
+        Assert.Equal(TrackedMailScenario.Link, click.Headers.Location?.OriginalString);
+        await Assertions.Expect(row.GetByTestId("tracking-click-count")).ToContainTextAsync("1回", Live);
+
+        await page.GetByTestId("notification-button").ClickAsync();
+        var item = page.GetByTestId("notification-item").Filter(new() { HasText = "新製品カタログのご案内" });
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await item.ClickAsync();
+        await page.WaitForURLAsync($"**/customers/{sent.Customer.Id}");
+        await Assertions.Expect(page.GetByTestId("notification-count")).Not.ToContainTextAsync("1");
+    }
+
+    [Fact]
+    public async Task Open_GoogleImageProxy_MarkedPossiblyAutomaticAndNoNotification()
+    {
+        var sent = await TrackedMailScenario.SendAsync(app, "高橋 代理", "見積書送付のご連絡");
+        var page = await IndividualMailPageAsync(sent);
+
+        using var http = Http(app.BaseUrl, GoogleProxy);
+        using var image = await http.GetAsync(sent.PixelPath);
+
+        var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "見積書送付のご連絡" });
+        await Assertions.Expect(row.GetByTestId("tracking-open-automated")).ToContainTextAsync("自動取得の可能性 1", Live);
+        await Task.Delay(1000);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("notification-count")).Not.ToContainTextAsync("1");
+    }
+
+    [Fact]
+    public async Task Fetch_ForgedOrUnknownToken_SameImageAndBare404()
+    {
+        var sent = await TrackedMailScenario.SendAsync(app, "伊藤 偽造", "偽造トークンの確認");
+        using var http = Http(app.BaseUrl, Chrome);
+        var good = await http.GetByteArrayAsync(sent.PixelPath);
+        var token = sent.PixelPath[(sent.PixelPath.LastIndexOf('/') + 1)..];
+        var forged = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
+
+        foreach (var path in new[] { $"/t/o/{forged}", "/t/o/unknown", "/t/o/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+        {
+            using var response = await http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(good, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        var linkToken = sent.LinkPath[(sent.LinkPath.LastIndexOf('/') + 1)..];
+        foreach (var path in new[] { $"/t/c/{linkToken[..^1]}{(linkToken[^1] == 'A' ? 'B' : 'A')}", "/t/c/unknown", $"/t/c/{token}" })
+        {
+            using var response = await http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            Assert.Null(response.Headers.Location);
+        }
+
+        Assert.Equal(1, await app.Database.DataSource.CreateCommand($"SELECT count(*)::int FROM tracking_events WHERE mail_id = {sent.Mail.Id}").ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Circuit_Closed_LeavesNoLiveSubscription()
+    {
+        var hub = app.Get<LocalLiveEventHub>();
+        var rep = await app.AddUserAsync(Digima.Core.Accounts.UserRole.Rep, "山本 購読");
+        var page = await app.NewPageAsync();
+        var before = hub.SubscriptionCount;
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/mail/individual");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mail-empty")).ToBeVisibleAsync();
+        var open = hub.SubscriptionCount;
+        Assert.True(open >= before + 4, $"bell and 個別メール subscribe: {before} -> {open}");
+
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        // Back to where it was: neither the circuit nor the prerendered page keeps a subscription.
+        while (hub.SubscriptionCount > before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"subscriptions left after the circuit closed: {hub.SubscriptionCount}, before {before}");
+            await Task.Delay(200);
+        }
+    }
+
+    internal async Task<IPage> IndividualMailPageAsync(TrackedMailScenario sent)
+    {
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, sent.Rep.Email);
+        await page.GotoAsync("/mail/individual");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mail-table").Locator("tbody tr").First).ToContainTextAsync("送信済み");
+        return page;
+    }
+
+    internal static HttpClient Http(string baseUrl, string userAgent)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        return http;
+    }
+}
