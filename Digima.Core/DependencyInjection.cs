@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddMailboxes();
         services.AddMailImport();
         services.AddTemplates();
+        services.AddTimeline();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSending(configuration);
         services.AddMailImport(configuration);
         services.AddTemplates();
+        services.AddTimeline();
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

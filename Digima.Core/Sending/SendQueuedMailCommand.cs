@@ -1,5 +1,6 @@
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
+using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ public sealed class SendQueuedMailCommand(
     IOutgoingMailTransport transport,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
+    ICustomerEventRecorder events,
     ILogger<SendQueuedMailCommand> logger)
 {
     public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
@@ -26,13 +28,13 @@ public sealed class SendQueuedMailCommand(
         catch (SecretUnreadableException)
         {
             // The key ring lost the key that protected the password: only reconnecting helps.
-            await outbox.MarkFailedAsync(claimed.Id, text["MailboxSecretUnreadable"], time.GetUtcNow(), cancellationToken);
+            await FailAsync(claimed, text["MailboxSecretUnreadable"], cancellationToken);
             return;
         }
 
         if (mailbox is null)
         {
-            await outbox.MarkFailedAsync(claimed.Id, text["MailboxNotConnected"], time.GetUtcNow(), cancellationToken);
+            await FailAsync(claimed, text["MailboxNotConnected"], cancellationToken);
             return;
         }
 
@@ -42,7 +44,7 @@ public sealed class SendQueuedMailCommand(
             if (!sent.Succeeded)
             {
                 logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
-                await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
+                await FailAsync(claimed, sent.Error ?? text["SendFailed"], cancellationToken);
                 return;
             }
 
@@ -68,5 +70,16 @@ public sealed class SendQueuedMailCommand(
         }
 
         await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved, cancellationToken);
+    }
+
+    /// <summary>Marks the mail failed and puts the failure on each recipient's timeline (R13).</summary>
+    private async Task FailAsync(OutgoingMail mail, string error, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        await outbox.MarkFailedAsync(mail.Id, error, at, cancellationToken);
+        var failed = mail.Recipients.Select(r => r.CustomerId).Distinct()
+            .Select(id => new CustomerEvent(id, CustomerEventKind.Failed, at, mail.UserId, mail.Id, error))
+            .ToList();
+        await events.RecordAsync(failed, cancellationToken);
     }
 }
