@@ -29,6 +29,24 @@ public sealed class DraftFromMailQuery(
         return input;
     }
 
+    /// <summary>A follow-up to a mail written in this app (「返信」 on the timeline): to the same
+    /// customers, one "Re: ", the mail quoted, In-Reply-To and References continuing its thread.</summary>
+    /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
+    public async Task<ComposeInput> ReplyToSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
+        var input = new ComposeInput
+        {
+            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
+            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
+            Subject = ReplyDraft.Subject(mail.Subject),
+            Body = ReplyDraft.QuotedBody(mail.BodyText, actor.Id == mail.UserId ? actor.DisplayName : "", actor.Id == mail.UserId ? actor.Email : "", TimeZones.ToUserTime(mail.SentAt ?? mail.CreatedAt, actor.TimeZoneId)),
+            InReplyTo = mail.MessageId,
+        };
+        input.References = ReplyDraft.References(mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries), mail.MessageId).ToList();
+        return input;
+    }
+
     /// <summary>A new mail with the same customers, subject and body as an imported mail.</summary>
     /// <exception cref="NotFoundException">No such mail visible to the user.</exception>
     public async Task<ComposeInput> DuplicateImportedAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken)
@@ -47,12 +65,7 @@ public sealed class DraftFromMailQuery(
     /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
     public async Task<ComposeInput> DuplicateSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
     {
-        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
-        if (mail is null || (mail.UserId != actor.Id && !actor.IsManager))
-        {
-            throw new NotFoundException($"Mail {outgoingMailId} does not exist.");
-        }
-
+        var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
         return new ComposeInput
         {
             To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
@@ -61,6 +74,15 @@ public sealed class DraftFromMailQuery(
             Subject = mail.SubjectTemplate.Length > 0 ? mail.SubjectTemplate : mail.Subject,
             Body = mail.BodyTemplate.Length > 0 ? mail.BodyTemplate : mail.BodyText,
         };
+    }
+
+    private async Task<OutgoingMail> VisibleSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
+        return mail is null || (mail.UserId != actor.Id && !actor.IsManager)
+            ? throw new NotFoundException($"Mail {outgoingMailId} does not exist.")
+            : mail;
     }
 
     private Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<MailCustomerLink> links, CancellationToken cancellationToken) =>

@@ -16,10 +16,4 @@ internal static class TimelineAccess
             throw new ForbiddenException("Only reps and managers read timelines.");
         }
     }
-
-    /// <summary>Whether the actor may reply to or duplicate a mail from the timeline: the mail
-    /// goes out from the actor's own mailbox, so a rep does that with their own mail, a manager
-    /// with anyone's (the compose use cases check again).</summary>
-    public static bool CanContinue(CurrentUser actor, TimelineItem item) =>
-        item.IsMail && (actor.IsManager || item.RepUserId == actor.Id);
 }

@@ -38,6 +38,15 @@ public sealed record TimelineItem
     public string? ThreadId { get; init; }
 
     public bool IsMail => EventKind is null;
+
+    /// <summary>Whether <paramref name="actor"/> may reply to or duplicate this mail: it goes out
+    /// from the actor's own mailbox, so a rep does that with their own mail, a manager with
+    /// anyone's. The compose use cases check the same again.</summary>
+    public bool CanBeContinuedBy(Common.CurrentUser actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return IsMail && (actor.IsManager || RepUserId == actor.Id);
+    }
 }
 
 /// <summary>Where a timeline page ended: its last row's time and id (keyset paging).</summary>
