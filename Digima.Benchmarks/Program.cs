@@ -1,5 +1,6 @@
 using Digima.Benchmarks.Autocomplete;
 using Digima.Benchmarks.Import;
+using Digima.Benchmarks.Timeline;
 
 // `./digima bench <name> [args]` runs `dotnet run --project Digima.Benchmarks -- <name> [args]`.
 switch (args.FirstOrDefault())
@@ -10,8 +11,12 @@ switch (args.FirstOrDefault())
     case "import":
         await ImportBenchmark.RunAsync(ImportOptions.Parse(args[1..]));
         return 0;
+    case "timeline":
+        await TimelineBenchmark.RunAsync(TimelineOptions.Parse(args[1..]));
+        return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
         Console.Error.WriteLine("       ./digima bench import [--messages N] [--resyncs N] [--deliveries N]");
+        Console.Error.WriteLine("       ./digima bench timeline [--mails N] [--hot N] [--customers N] [--samples N] [--baseline N]");
         return 2;
 }

@@ -47,6 +47,8 @@ public sealed class TimelineFlowTests(AppFixture app)
         await page.WaitForURLAsync("**/mail/compose?reply=*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 導入のご相談");
+        var quoted = await page.GetByTestId("compose-body").InputValueAsync();
+        await page.GetByTestId("compose-body").FillAsync("ご相談ありがとうございます。資料をお送りしますので、ご検討ください。" + quoted);
         await page.GetByTestId("send-now").ClickAsync();
         await page.GetByTestId("confirm-send").ClickAsync();
         await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
