@@ -109,14 +109,10 @@ FROM outgoing_mails m
 ON CONFLICT (message_id) DO NOTHING;
 
 INSERT INTO mail_threads (message_id, thread_id, ancestors, subject, mail_date)
-SELECT DISTINCT ON (m.message_id) m.message_id, m.thread_key, m."references" || m.in_reply_to, m.subject, m.mail_date
-FROM imported_mails m
-WHERE m.in_reply_to IS NULL OR NOT (m."references" @> ARRAY[m.in_reply_to])
-ORDER BY m.message_id, m.id
-ON CONFLICT (message_id) DO NOTHING;
-
-INSERT INTO mail_threads (message_id, thread_id, ancestors, subject, mail_date)
-SELECT DISTINCT ON (m.message_id) m.message_id, m.thread_key, m."references", m.subject, m.mail_date
+SELECT DISTINCT ON (m.message_id) m.message_id, m.thread_key,
+       CASE WHEN m.in_reply_to IS NULL OR m."references"[cardinality(m."references")] = m.in_reply_to
+            THEN m."references" ELSE array_remove(m."references", m.in_reply_to) || m.in_reply_to END,
+       m.subject, m.mail_date
 FROM imported_mails m
 ORDER BY m.message_id, m.id
 ON CONFLICT (message_id) DO NOTHING;
