@@ -1,3 +1,4 @@
+using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.MailImport;
@@ -9,7 +10,8 @@ namespace Digima.Core.Compose;
 public sealed class DraftFromMailQuery(
     GetImportedMailQuery importedMail,
     IOutgoingMailRepository outbox,
-    ICustomerRepository customers)
+    ICustomerRepository customers,
+    IUserRepository users)
 {
     /// <summary>A reply to an imported mail: to the customer who wrote it (or the customers our
     /// mail went to), one "Re: ", the original quoted, In-Reply-To and References set.</summary>
@@ -35,12 +37,14 @@ public sealed class DraftFromMailQuery(
     public async Task<ComposeInput> ReplyToSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
     {
         var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
+        var author = mail.UserId == actor.Id ? null : await users.FindByIdAsync(mail.UserId, cancellationToken);
+        var (name, address) = author is null ? (actor.DisplayName, actor.Email) : (author.DisplayName, author.Email);
         var input = new ComposeInput
         {
             To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
             Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
             Subject = ReplyDraft.Subject(mail.Subject),
-            Body = ReplyDraft.QuotedBody(mail.BodyText, actor.Id == mail.UserId ? actor.DisplayName : "", actor.Id == mail.UserId ? actor.Email : "", TimeZones.ToUserTime(mail.SentAt ?? mail.CreatedAt, actor.TimeZoneId)),
+            Body = ReplyDraft.QuotedBody(mail.BodyText, name, address, TimeZones.ToUserTime(mail.SentAt ?? mail.CreatedAt, actor.TimeZoneId)),
             InReplyTo = mail.MessageId,
         };
         input.References = ReplyDraft.References(mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries), mail.MessageId).ToList();

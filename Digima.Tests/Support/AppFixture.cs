@@ -76,7 +76,7 @@ public sealed class AppFixture : IAsyncLifetime
 
         foreach (var context in stale)
         {
-            foreach (var page in context.Pages)
+            foreach (var page in context.Pages.ToList())
             {
                 // Unloading the page lets Blazor end its circuit at once instead of keeping it for reconnection.
                 await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });

@@ -60,6 +60,8 @@ public sealed class TimelineFlowTests(AppFixture app)
         // The customer answers from their own mail client, through Postfix.
         var answer = Message(customer.Email, rep.Email, "Re: 導入のご相談", "<p>ご返信ありがとうございます。来週お打ち合わせできますか。</p>");
         answer.InReplyTo = delivered.MessageId;
+        // A Date header has whole seconds: the answer must not seem older than the mail it answers.
+        answer.Date = DateTimeOffset.Now.AddSeconds(2);
         foreach (var reference in delivered.References.Append(sent.MessageId))
         {
             answer.References.Add(reference);
@@ -109,6 +111,8 @@ public sealed class TimelineFlowTests(AppFixture app)
         await AppFixture.WaitInteractiveAsync(page);
         var mail = page.GetByTestId("timeline-mail");
         await Assertions.Expect(mail).ToHaveCountAsync(1);
+        // Queued when the page may have loaded: the status follows without a reload.
+        await Assertions.Expect(mail.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
         await mail.GetByTestId("timeline-duplicate").ClickAsync();
         await page.WaitForURLAsync("**/mail/compose?duplicateSent=*");
         await AppFixture.WaitInteractiveAsync(page);
@@ -145,13 +149,15 @@ public sealed class TimelineFlowTests(AppFixture app)
         Assert.InRange(await page.GetByTestId("timeline-mail").CountAsync(), 1, 60);
         await AppFixture.ScreenshotAsync(page, "timeline-long");
 
-        for (var i = 0; i < 60 && await page.GetByText("ご連絡 No.0", new() { Exact = true }).CountAsync() == 0; i++)
+        // Each scroll to the end brings the next keyset page into view.
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (DateTime.UtcNow < deadline && await page.GetByText("ご連絡 No.0", new() { Exact = true }).CountAsync() == 0)
         {
             await page.GetByTestId("timeline-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
-            await Task.Delay(150);
+            await Task.Delay(300);
         }
 
-        await Assertions.Expect(page.GetByText("ご連絡 No.0", new() { Exact = true })).ToBeVisibleAsync();
+        await AppFixture.OrScreenshotAsync(page, "timeline-long-end", () => Assertions.Expect(page.GetByText("ご連絡 No.0", new() { Exact = true })).ToBeVisibleAsync());
         Assert.InRange(await page.GetByTestId("timeline-mail").CountAsync(), 1, 80);
     }
 

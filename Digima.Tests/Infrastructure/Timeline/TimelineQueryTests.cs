@@ -150,5 +150,7 @@ public sealed class TimelineQueryTests : IAsyncLifetime
         var reply = await drafts.ReplyToSentAsync(manager, mail.Id, CancellationToken.None);
         Assert.Equal("Re: 担当のメール", reply.Subject);
         Assert.Equal(mail.MessageId, reply.InReplyTo);
+        Assert.Contains($"{owner.DisplayName} <{owner.Email}> さんは書きました：\n> 担当のメール の本文です。", reply.Body, StringComparison.Ordinal);
+        Assert.Equal([mine.Id], reply.To.Select(r => r.CustomerId));
     }
 }

@@ -1,5 +1,6 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
+using Digima.Core.Sending;
 using Digima.Core.Timeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
@@ -46,9 +47,11 @@ public partial class CustomerTimeline
 
     private async ValueTask<ItemsProviderResult<TimelineItem>> ProvideAsync(ItemsProviderRequest request)
     {
+        // Not cancelled with the request: a page costs a millisecond or two, and a query cancelled
+        // mid-flight surfaces as a database error rather than the request's own cancellation.
         while (_hasMore && _items.Count < request.StartIndex + request.Count)
         {
-            await LoadMoreAsync(request.CancellationToken);
+            await LoadMoreAsync();
         }
 
         var rows = _items.Skip(request.StartIndex).Take(request.Count).ToList();
@@ -56,10 +59,10 @@ public partial class CustomerTimeline
         return new ItemsProviderResult<TimelineItem>(rows, _items.Count + (_hasMore ? PageSize : 0));
     }
 
-    private async Task LoadMoreAsync(CancellationToken cancellationToken = default)
+    private async Task LoadMoreAsync()
     {
         var after = _items.Count > 0 ? TimelinePageKey.After(_items[^1]) : null;
-        var page = await ListTimeline.ListAsync(_actor!, CustomerId, after, PageSize, cancellationToken);
+        var page = await ListTimeline.ListAsync(_actor!, CustomerId, after, PageSize, CancellationToken.None);
         foreach (var item in page.Items.Where(i => _ids.Add(i.Id)))
         {
             _items.Add(item);
@@ -79,10 +82,11 @@ public partial class CustomerTimeline
             return false;
         }
 
+        var statusChanged = await RefreshPendingAsync();
         var added = await ListNew.ListAsync(_actor, CustomerId, _newestId, CancellationToken.None);
         if (added.Count == 0)
         {
-            return false;
+            return statusChanged && await RedrawAsync();
         }
 
         _newestId = Math.Max(_newestId, added.Max(i => i.Id));
@@ -91,7 +95,7 @@ public partial class CustomerTimeline
         var fresh = added.Where(i => !_ids.Contains(i.Id) && (!_hasMore || cursor is null || IsNewer(i, cursor))).ToList();
         if (fresh.Count == 0)
         {
-            return false;
+            return statusChanged && await RedrawAsync();
         }
 
         foreach (var item in fresh)
@@ -101,6 +105,35 @@ public partial class CustomerTimeline
         }
 
         _items.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
+        return await RedrawAsync();
+    }
+
+    /// <summary>Mail still queued or sending when loaded changes status in place: while any is
+    /// loaded, the first page is read again and its rows replace theirs (pending mail is new).</summary>
+    private async Task<bool> RefreshPendingAsync()
+    {
+        if (!_items.Any(i => i.Status is MailStatus.Queued or MailStatus.Sending))
+        {
+            return false;
+        }
+
+        var top = await ListTimeline.ListAsync(_actor!, CustomerId, null, PageSize, CancellationToken.None);
+        var changed = false;
+        foreach (var row in top.Items)
+        {
+            var at = _items.FindIndex(i => i.Id == row.Id);
+            if (at >= 0 && _items[at].Status != row.Status)
+            {
+                _items[at] = row;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> RedrawAsync()
+    {
         if (_list is not null)
         {
             await _list.RefreshDataAsync();
