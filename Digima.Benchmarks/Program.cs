@@ -2,6 +2,7 @@ using Digima.Benchmarks.Autocomplete;
 using Digima.Benchmarks.Import;
 using Digima.Benchmarks.LiveUpdates;
 using Digima.Benchmarks.Scheduling;
+using Digima.Benchmarks.Timeline;
 
 // `./digima bench <name> [args]` runs `dotnet run --project Digima.Benchmarks -- <name> [args]`.
 switch (args.FirstOrDefault())
@@ -18,10 +19,14 @@ switch (args.FirstOrDefault())
     case "live":
         await LiveEventsBenchmark.RunAsync(args[1..]);
         return 0;
+    case "timeline":
+        await TimelineBenchmark.RunAsync(TimelineOptions.Parse(args[1..]));
+        return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
         Console.Error.WriteLine("       ./digima bench import [--messages N] [--resyncs N] [--deliveries N]");
         Console.Error.WriteLine("       ./digima bench schedule [--mails N] [--reps N] [--threads N] [--lead SECONDS]");
         Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
+        Console.Error.WriteLine("       ./digima bench timeline [--mails N] [--hot N] [--customers N] [--samples N] [--baseline N]");
         return 2;
 }

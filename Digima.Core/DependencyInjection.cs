@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddTemplates();
         services.AddScheduling();
         services.AddTracking();
+        services.AddTimeline();
         services.AddScoped<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 

@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddTemplates();
         services.AddLiveUpdates(configuration);
         services.AddTrackingStore(configuration);
+        services.AddTimeline();
 
         services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
         services.AddOptions<KeyManagementOptions>()

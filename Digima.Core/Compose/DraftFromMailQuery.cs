@@ -1,3 +1,4 @@
+using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.MailImport;
@@ -9,7 +10,8 @@ namespace Digima.Core.Compose;
 public sealed class DraftFromMailQuery(
     GetImportedMailQuery importedMail,
     IOutgoingMailRepository outbox,
-    ICustomerRepository customers)
+    ICustomerRepository customers,
+    IUserRepository users)
 {
     /// <summary>A reply to an imported mail: to the customer who wrote it (or the customers our
     /// mail went to), one "Re: ", the original quoted, In-Reply-To and References set.</summary>
@@ -26,6 +28,26 @@ public sealed class DraftFromMailQuery(
             InReplyTo = mail.MessageId.StartsWith("hash:", StringComparison.Ordinal) ? null : mail.MessageId,
         };
         input.References = input.InReplyTo is null ? [] : ReplyDraft.References(mail.References, mail.MessageId).ToList();
+        return input;
+    }
+
+    /// <summary>A follow-up to a mail written in this app (「返信」 on the timeline): to the same
+    /// customers, one "Re: ", the mail quoted, In-Reply-To and References continuing its thread.</summary>
+    /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
+    public async Task<ComposeInput> ReplyToSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
+        var author = mail.UserId == actor.Id ? null : await users.FindByIdAsync(mail.UserId, cancellationToken);
+        var (name, address) = author is null ? (actor.DisplayName, actor.Email) : (author.DisplayName, author.Email);
+        var input = new ComposeInput
+        {
+            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
+            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
+            Subject = ReplyDraft.Subject(mail.Subject),
+            Body = ReplyDraft.QuotedBody(mail.BodyText, name, address, TimeZones.ToUserTime(mail.SentAt ?? mail.CreatedAt, actor.TimeZoneId)),
+            InReplyTo = mail.MessageId,
+        };
+        input.References = ReplyDraft.References(mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries), mail.MessageId).ToList();
         return input;
     }
 
@@ -47,12 +69,7 @@ public sealed class DraftFromMailQuery(
     /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
     public async Task<ComposeInput> DuplicateSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
     {
-        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
-        if (mail is null || (mail.UserId != actor.Id && !actor.IsManager))
-        {
-            throw new NotFoundException($"Mail {outgoingMailId} does not exist.");
-        }
-
+        var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
         return new ComposeInput
         {
             To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
@@ -61,6 +78,15 @@ public sealed class DraftFromMailQuery(
             Subject = mail.SubjectTemplate.Length > 0 ? mail.SubjectTemplate : mail.Subject,
             Body = mail.BodyTemplate.Length > 0 ? mail.BodyTemplate : mail.BodyText,
         };
+    }
+
+    private async Task<OutgoingMail> VisibleSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
+        return mail is null || (mail.UserId != actor.Id && !actor.IsManager)
+            ? throw new NotFoundException($"Mail {outgoingMailId} does not exist.")
+            : mail;
     }
 
     private Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<MailCustomerLink> links, CancellationToken cancellationToken) =>

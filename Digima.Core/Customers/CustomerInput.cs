@@ -45,6 +45,21 @@ public sealed class CustomerInput
         OwnerUserId = OwnerUserId,
     };
 
+    /// <summary>The names of the fields whose cleaned value differs in <paramref name="other"/>.</summary>
+    public IReadOnlyList<string> ChangedFields(CustomerInput other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (a, b) = (ToCustomer(), other.ToCustomer());
+        var fields = new (string Name, object? Before, object? After)[]
+        {
+            (nameof(LastName), a.LastName, b.LastName), (nameof(FirstName), a.FirstName, b.FirstName),
+            (nameof(LastNameKana), a.LastNameKana, b.LastNameKana), (nameof(FirstNameKana), a.FirstNameKana, b.FirstNameKana),
+            (nameof(Email), a.Email, b.Email), (nameof(Company), a.Company, b.Company), (nameof(Department), a.Department, b.Department),
+            (nameof(Title), a.Title, b.Title), (nameof(Phone), a.Phone, b.Phone), (nameof(OwnerUserId), a.OwnerUserId, b.OwnerUserId),
+        };
+        return fields.Where(f => !Equals(f.Before, f.After)).Select(f => f.Name).ToList();
+    }
+
     internal static string Clean(string? value) =>
         (value ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim();
 }

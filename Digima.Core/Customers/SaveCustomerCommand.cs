@@ -1,5 +1,6 @@
 using Digima.Core.Common;
 using Digima.Core.Resources;
+using Digima.Core.Timeline;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -10,6 +11,8 @@ namespace Digima.Core.Customers;
 public sealed class SaveCustomerCommand(
     ICustomerRepository customers,
     IValidator<CustomerInput> validator,
+    ICustomerEventRecorder events,
+    TimeProvider time,
     IStringLocalizer<CoreMessages> text)
 {
     public async Task<Outcome<long>> SaveAsync(CurrentUser actor, long id, CustomerInput input, CancellationToken cancellationToken)
@@ -29,9 +32,17 @@ public sealed class SaveCustomerCommand(
                 return Outcome<long>.Success(await customers.InsertAsync(customer, cancellationToken));
             }
 
-            if (!await customers.UpdateAsync(customer, cancellationToken))
+            var before = await customers.GetAsync(id, cancellationToken);
+            if (before is null || !await customers.UpdateAsync(customer, cancellationToken))
             {
                 throw new NotFoundException($"Customer {id} does not exist.");
+            }
+
+            var changed = CustomerInput.From(before).ChangedFields(input);
+            if (changed.Count > 0)
+            {
+                var change = new CustomerEvent(id, CustomerEventKind.ContactFieldChanged, time.GetUtcNow(), actor.Id, Detail: string.Join(',', changed));
+                await events.RecordAsync([change], cancellationToken);
             }
 
             return Outcome<long>.Success(id);

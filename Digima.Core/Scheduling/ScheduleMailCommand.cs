@@ -2,6 +2,7 @@ using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 
 namespace Digima.Core.Scheduling;
@@ -13,6 +14,7 @@ public sealed class ScheduleMailCommand(
     ComposedMailFactory factory,
     IScheduledMailRepository scheduled,
     IScheduledSendTrigger trigger,
+    ICustomerEventRecorder events,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text)
 {
@@ -39,6 +41,12 @@ public sealed class ScheduleMailCommand(
         var id = await scheduled.InsertScheduledAsync(mail, cancellationToken);
         // Stored first: should setting the trigger fail, the sweeper finds the due mail without one.
         await trigger.ScheduleAsync(id, sendAt, cancellationToken);
+        var now = time.GetUtcNow();
+        await events.RecordAsync(
+            mail.Recipients.Select(r => r.CustomerId).Distinct()
+                .Select(customerId => new CustomerEvent(customerId, CustomerEventKind.Scheduled, now, actor.Id, id))
+                .ToList(),
+            cancellationToken);
         return Outcome<long>.Success(id);
     }
 }

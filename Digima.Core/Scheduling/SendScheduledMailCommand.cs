@@ -1,6 +1,9 @@
 using Digima.Core.Compose;
+using Digima.Core.LiveUpdates;
+using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +20,9 @@ public sealed class SendScheduledMailCommand(
     ISendPacing pacing,
     IScheduledSendTrigger trigger,
     SendQueuedMailCommand send,
+    ICustomerEventRecorder events,
+    INotificationRepository notifications,
+    ILiveEvents live,
     ScheduledSendOptions options,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
@@ -71,6 +77,7 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotScheduled;
         }
 
+        await send.PublishAsync(claimed, MailStatus.Sending, cancellationToken);
         var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
         if (result.Succeeded)
         {
@@ -85,19 +92,39 @@ public sealed class SendScheduledMailCommand(
             logger.LogWarning("Scheduled mail {MailId} failed for now, retrying at {RetryAt}: {Error}", mailId, retryAt, error);
             await scheduled.RetryLaterAsync(mailId, retryAt, error, cancellationToken);
             await trigger.ScheduleAsync(mailId, retryAt, cancellationToken);
+            await send.PublishAsync(claimed, MailStatus.Scheduled, cancellationToken);
             return ScheduledRun.RetryLater;
         }
 
         logger.LogWarning("Scheduled mail {MailId} failed: {Error}", mailId, error);
-        await outbox.MarkFailedAsync(mailId, error, time.GetUtcNow(), cancellationToken);
+        await send.FailAsync(claimed, error, cancellationToken);
         return ScheduledRun.Failed;
     }
 
-    /// <summary>The one place a scheduled mail becomes held (保留).</summary>
+    /// <summary>The one place a scheduled mail becomes held (保留): the rep is told under the bell
+    /// and by a snackbar on any node, the list and the customers' timelines show it.</summary>
     private async Task HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
     {
         logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
-        await scheduled.HoldAsync(mail.Id, reason, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken);
+        var customers = mail.Recipients.Select(r => r.CustomerId).Distinct().ToList();
+        await events.RecordAsync(
+            customers.Select(id => new CustomerEvent(id, CustomerEventKind.Held, now, mail.UserId, mail.Id, reason)).ToList(),
+            cancellationToken);
+        var notification = new Notification
+        {
+            UserId = mail.UserId,
+            Kind = NotificationKind.Held,
+            MailId = mail.Id,
+            CustomerId = customers.Count == 1 ? customers[0] : null,
+            Subject = mail.Subject,
+            CreatedAt = now,
+        };
+        var notificationId = await notifications.InsertAsync(notification, cancellationToken);
+        await live.PublishAsync(new ScheduledMailHeld(mail.Id, mail.UserId, reason), cancellationToken);
+        await live.PublishAsync(new NotificationCreated(notificationId, mail.UserId), cancellationToken);
+        await send.PublishAsync(mail, MailStatus.Held, cancellationToken);
     }
 }
 

@@ -1,6 +1,7 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
+using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ public sealed class SendQueuedMailCommand(
     ILiveEvents live,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
+    ICustomerEventRecorder events,
     ILogger<SendQueuedMailCommand> logger)
 {
     public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
@@ -29,15 +31,13 @@ public sealed class SendQueuedMailCommand(
         catch (SecretUnreadableException)
         {
             // The key ring lost the key that protected the password: only reconnecting helps.
-            await outbox.MarkFailedAsync(claimed.Id, text["MailboxSecretUnreadable"], time.GetUtcNow(), cancellationToken);
-            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
+            await FailAsync(claimed, text["MailboxSecretUnreadable"], cancellationToken);
             return;
         }
 
         if (mailbox is null)
         {
-            await outbox.MarkFailedAsync(claimed.Id, text["MailboxNotConnected"], time.GetUtcNow(), cancellationToken);
-            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
+            await FailAsync(claimed, text["MailboxNotConnected"], cancellationToken);
             return;
         }
 
@@ -45,8 +45,7 @@ public sealed class SendQueuedMailCommand(
         if (!sent.Succeeded)
         {
             logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
-            await outbox.MarkFailedAsync(claimed.Id, sent.Error ?? text["SendFailed"], time.GetUtcNow(), cancellationToken);
-            await PublishAsync(claimed, MailStatus.Failed, cancellationToken);
+            await FailAsync(claimed, sent.Error ?? text["SendFailed"], cancellationToken);
         }
     }
 
@@ -91,4 +90,17 @@ public sealed class SendQueuedMailCommand(
     /// <summary>Tells open screens (個別メール, the customer's profile) on every node.</summary>
     internal Task PublishAsync(OutgoingMail mail, MailStatus status, CancellationToken cancellationToken) =>
         live.PublishAsync(new OutgoingMailStatusChanged(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList()), cancellationToken);
+
+    /// <summary>The one way a mail fails: marked failed, the failure on each recipient's timeline
+    /// (R13), open screens told.</summary>
+    internal async Task FailAsync(OutgoingMail mail, string error, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        await outbox.MarkFailedAsync(mail.Id, error, at, cancellationToken);
+        var failed = mail.Recipients.Select(r => r.CustomerId).Distinct()
+            .Select(id => new CustomerEvent(id, CustomerEventKind.Failed, at, mail.UserId, mail.Id, error))
+            .ToList();
+        await events.RecordAsync(failed, cancellationToken);
+        await PublishAsync(mail, MailStatus.Failed, cancellationToken);
+    }
 }

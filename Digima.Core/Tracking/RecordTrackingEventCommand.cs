@@ -1,4 +1,7 @@
 using Digima.Core.LiveUpdates;
+using Digima.Core.Resources;
+using Digima.Core.Timeline;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Tracking;
@@ -10,7 +13,9 @@ public sealed class RecordTrackingEventCommand(
     ITrackingTokens tokens,
     ITrackingRepository tracking,
     OpenNotifier notifier,
+    ICustomerEventRecorder events,
     ILiveEvents live,
+    IStringLocalizer<CoreMessages> text,
     TrackingOptions options,
     TimeProvider time,
     ILogger<RecordTrackingEventCommand> logger)
@@ -50,12 +55,19 @@ public sealed class RecordTrackingEventCommand(
         return url;
     }
 
-    /// <summary>Everything that follows a stored open or click: the live event for open screens
-    /// and the rep's notification. The place to hook further consumers (such as a customer
-    /// timeline) of an open or click.</summary>
+    /// <summary>Everything that follows a stored open or click: the live event for open screens,
+    /// the customer's timeline and the rep's notification.</summary>
     private async Task RecordedAsync(TrackedMail mail, TrackingEvent stored, bool firstHumanOpen, CancellationToken cancellationToken)
     {
         logger.LogInformation("Tracked {Kind} of mail {MailId} (automated: {Reason})", stored.Kind, mail.Id, stored.AutomatedReason);
+        if (stored.CustomerId is { } customerId)
+        {
+            // On the customer's timeline (R13): the link clicked, or why an open may be a machine's.
+            var detail = stored.Kind == TrackingKind.Click ? stored.LinkUrl ?? "" : stored.ProbablyAutomated ? text["TrackingProbablyAutomated"].Value : "";
+            var kind = stored.Kind == TrackingKind.Click ? CustomerEventKind.Clicked : CustomerEventKind.Opened;
+            await events.RecordAsync([new CustomerEvent(customerId, kind, stored.OccurredAt, mail.UserId, mail.Id, detail)], cancellationToken);
+        }
+
         await live.PublishAsync(new TrackingRecorded(mail.Id, mail.UserId, stored.CustomerId, stored.Kind, stored.ProbablyAutomated), cancellationToken);
         var notify = stored.Kind == TrackingKind.Open && mail.NotifyOnOpen
             && (firstHumanOpen ? !stored.ProbablyAutomated : stored.ProbablyAutomated && options.NotifyProbablyAutomated);

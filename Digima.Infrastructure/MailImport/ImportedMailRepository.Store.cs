@@ -1,5 +1,7 @@
 using Dapper;
 using Digima.Core.MailImport;
+using Digima.Core.Timeline.Threads;
+using Digima.Infrastructure.Timeline;
 using Npgsql;
 
 namespace Digima.Infrastructure.MailImport;
@@ -117,6 +119,9 @@ internal sealed partial class ImportedMailRepository
             var args = new { MailIds = links.Select(l => l.MailId).ToArray(), CustomerIds = links.Select(l => l.CustomerId).ToArray(), Roles = links.Select(l => l.Role).ToArray() };
             await connection.ExecuteAsync(new CommandDefinition(InsertLinks, args, transaction, cancellationToken: cancellationToken));
         }
+
+        var threads = insertedMails.Select(m => new ThreadMessage(m.MessageId, ThreadMessage.AncestorsOf(m.References, m.InReplyTo), m.Subject, m.MailDate)).ToList();
+        await MailThreadWriter.ThreadAsync(connection, transaction, threads, cancellationToken);
 
         var received = CustomerDates(insertedMails, MailDirection.Received, [MailCustomerRole.From]);
         if (received.Count > 0)

@@ -2,6 +2,8 @@ using Dapper;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Sending;
+using Digima.Core.Timeline.Threads;
+using Digima.Infrastructure.Timeline;
 using Npgsql;
 
 namespace Digima.Infrastructure.Sending;
@@ -32,6 +34,9 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertMail, mail, transaction, cancellationToken: cancellationToken));
         var rows = mail.Recipients.Select((r, i) => new { MailId = id, Position = i, Kind = KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName });
         await connection.ExecuteAsync(new CommandDefinition(insertRecipient, rows, transaction, cancellationToken: cancellationToken));
+        var references = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var thread = new ThreadMessage(mail.MessageId, ThreadMessage.AncestorsOf(references, mail.InReplyTo), mail.Subject, mail.CreatedAt);
+        await MailThreadWriter.ThreadAsync(connection, transaction, [thread], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }

@@ -31,6 +31,10 @@ public partial class ComposePage
     [SupplyParameterFromQuery(Name = "reply")]
     private long? ReplyToMailId { get; set; }
 
+    /// <summary>「返信」 on the timeline to a mail written in this app.</summary>
+    [SupplyParameterFromQuery(Name = "replySent")]
+    private long? ReplyToSentMailId { get; set; }
+
     /// <summary>「複製」 of an imported mail.</summary>
     [SupplyParameterFromQuery(Name = "duplicate")]
     private long? DuplicateMailId { get; set; }
@@ -54,6 +58,10 @@ public partial class ComposePage
         if (ReplyToMailId is { } replyTo)
         {
             _input = await Drafts.ReplyAsync(user, replyTo, CancellationToken.None);
+        }
+        else if (ReplyToSentMailId is { } replyToSent)
+        {
+            _input = await Drafts.ReplyToSentAsync(user, replyToSent, CancellationToken.None);
         }
         else if (DuplicateMailId is { } duplicate)
         {

@@ -2,8 +2,6 @@ using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.LiveUpdates;
-using Digima.Core.MailImport;
-using Digima.Core.Sending;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,8 +10,6 @@ namespace Digima.Blazor.Components.Pages.Customers;
 public partial class CustomerProfile
 {
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
-    [Inject] private ListCustomerMailQuery ListMail { get; set; } = default!;
-    [Inject] private ListCustomerImportedMailQuery ListImported { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -24,7 +20,7 @@ public partial class CustomerProfile
     private Customer? _customer;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private IReadOnlyList<TimelineEntry> _timeline = [];
+    private Timeline.CustomerTimeline? _timeline;
     private IDisposable[] _subscriptions = [];
 
     protected override async Task OnParametersSetAsync()
@@ -44,29 +40,15 @@ public partial class CustomerProfile
         await LoadAsync();
     }
 
-    /// <summary>Mail sent from the app and mail imported from the reps' mailboxes, newest first.
-    /// The full timeline with threads and events is its own feature.</summary>
-    private async Task<IReadOnlyList<TimelineEntry>> LoadTimelineAsync()
-    {
-        var user = await CurrentUser.GetAsync();
-        var sent = await ListMail.ListAsync(user, Id, CancellationToken.None);
-        var imported = await ListImported.ListAsync(user, Id, 50, CancellationToken.None);
-        return sent.Select(m => new TimelineEntry(false, m.Subject, m.SentAt ?? m.CreatedAt, Snippet(m.BodyText), m.Status))
-            .Concat(imported.Select(m => new TimelineEntry(m.Direction == MailDirection.Received, m.Subject, m.MailDate, m.Snippet, null)))
-            .OrderByDescending(e => e.At)
-            .ToList();
-    }
-
-    // New mail shows up without a reload (R28), whichever node imported or sent it.
+    // New mail and events show up without a reload (R28), whichever node wrote them. The
+    // timeline's LoadNewerAsync is the one entry point a live event can call as well.
     private async Task RefreshTimelineAsync()
     {
         try
         {
-            var fresh = await LoadTimelineAsync();
-            if (fresh.Count != _timeline.Count || fresh.Zip(_timeline).Any(p => p.First != p.Second))
+            if (_timeline is not null)
             {
-                _timeline = fresh;
-                StateHasChanged();
+                await _timeline.LoadNewerAsync();
             }
         }
         catch (ObjectDisposedException)
@@ -83,15 +65,12 @@ public partial class CustomerProfile
         }
     }
 
-    private sealed record TimelineEntry(bool Received, string Subject, DateTimeOffset At, string Snippet, MailStatus? Status);
-
     private async Task LoadAsync()
     {
         try
         {
             var user = await CurrentUser.GetAsync();
             _customer = await GetCustomer.GetAsync(user, Id, CancellationToken.None);
-            _timeline = await LoadTimelineAsync();
             _notFound = false;
         }
         catch (NotFoundException)
@@ -107,9 +86,6 @@ public partial class CustomerProfile
         ];
     }
 
-    private static string Snippet(string body) =>
-        body.Length <= 140 ? body : string.Concat(body.AsSpan(0, 140), "…");
-
     private async Task EditAsync()
     {
         if (_customer is null)
@@ -122,6 +98,7 @@ public partial class CustomerProfile
         {
             Snackbar.Add(T["Customers_Saved"], Severity.Success);
             await LoadAsync();
+            await RefreshTimelineAsync();
         }
     }
 }

@@ -1,0 +1,155 @@
+using Digima.Blazor.Auth;
+using Digima.Core.Common;
+using Digima.Core.Sending;
+using Digima.Core.Timeline;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Timeline;
+
+public partial class CustomerTimeline
+{
+    private const int PageSize = 30;
+
+    [Inject] private ListTimelineQuery ListTimeline { get; set; } = default!;
+    [Inject] private ListNewTimelineItemsQuery ListNew { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Parameter, EditorRequired] public long CustomerId { get; set; }
+
+    // Rows loaded so far, newest first; the keyset cursor is the last one.
+    private readonly List<TimelineItem> _items = [];
+    private readonly HashSet<long> _ids = [];
+    private Virtualize<TimelineItem>? _list;
+    private CurrentUser? _actor;
+    private bool _hasMore = true;
+    private bool _loaded;
+    private long _newestId;
+    private long _loadedFor;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor == CustomerId && _loaded)
+        {
+            return;
+        }
+
+        _loadedFor = CustomerId;
+        _actor = await CurrentUser.GetAsync();
+        _items.Clear();
+        _ids.Clear();
+        _hasMore = true;
+        await LoadMoreAsync();
+        _loaded = true;
+    }
+
+    private async ValueTask<ItemsProviderResult<TimelineItem>> ProvideAsync(ItemsProviderRequest request)
+    {
+        // Not cancelled with the request: a page costs a millisecond or two, and a query cancelled
+        // mid-flight surfaces as a database error rather than the request's own cancellation.
+        while (_hasMore && _items.Count < request.StartIndex + request.Count)
+        {
+            await LoadMoreAsync();
+        }
+
+        var rows = _items.Skip(request.StartIndex).Take(request.Count).ToList();
+        // One page more than loaded while older rows exist: scrolling there loads the next page.
+        return new ItemsProviderResult<TimelineItem>(rows, _items.Count + (_hasMore ? PageSize : 0));
+    }
+
+    private async Task LoadMoreAsync()
+    {
+        var after = _items.Count > 0 ? TimelinePageKey.After(_items[^1]) : null;
+        var page = await ListTimeline.ListAsync(_actor!, CustomerId, after, PageSize, CancellationToken.None);
+        foreach (var item in page.Items.Where(i => _ids.Add(i.Id)))
+        {
+            _items.Add(item);
+        }
+
+        _newestId = Math.Max(_newestId, page.Items.Select(i => i.Id).DefaultIfEmpty().Max());
+        _hasMore = page.HasMore;
+    }
+
+    /// <summary>Merges rows added since the last look (a mail imported or sent on any node, an
+    /// event) into the open timeline. The profile's periodic check calls it now; a live event
+    /// can call it as well. Returns whether anything changed.</summary>
+    public async Task<bool> LoadNewerAsync()
+    {
+        if (!_loaded || _actor is null)
+        {
+            return false;
+        }
+
+        var statusChanged = await RefreshPendingAsync();
+        var added = await ListNew.ListAsync(_actor, CustomerId, _newestId, CancellationToken.None);
+        if (added.Count == 0)
+        {
+            return statusChanged && await RedrawAsync();
+        }
+
+        _newestId = Math.Max(_newestId, added.Max(i => i.Id));
+        var cursor = _items.Count > 0 ? _items[^1] : null;
+        // Rows older than the last loaded one arrive with the next page anyway.
+        var fresh = added.Where(i => !_ids.Contains(i.Id) && (!_hasMore || cursor is null || IsNewer(i, cursor))).ToList();
+        if (fresh.Count == 0)
+        {
+            return statusChanged && await RedrawAsync();
+        }
+
+        foreach (var item in fresh)
+        {
+            _ids.Add(item.Id);
+            _items.Add(item);
+        }
+
+        _items.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
+        return await RedrawAsync();
+    }
+
+    /// <summary>Mail still queued or sending when loaded changes status in place: while any is
+    /// loaded, the first page is read again and its rows replace theirs (pending mail is new).</summary>
+    private async Task<bool> RefreshPendingAsync()
+    {
+        if (!_items.Any(i => i.Status is MailStatus.Queued or MailStatus.Sending))
+        {
+            return false;
+        }
+
+        var top = await ListTimeline.ListAsync(_actor!, CustomerId, null, PageSize, CancellationToken.None);
+        var changed = false;
+        foreach (var row in top.Items)
+        {
+            var at = _items.FindIndex(i => i.Id == row.Id);
+            if (at >= 0 && _items[at].Status != row.Status)
+            {
+                _items[at] = row;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> RedrawAsync()
+    {
+        if (_list is not null)
+        {
+            await _list.RefreshDataAsync();
+        }
+
+        StateHasChanged();
+        return true;
+    }
+
+    private static bool IsNewer(TimelineItem a, TimelineItem b) =>
+        a.OccurredAt > b.OccurredAt || (a.OccurredAt == b.OccurredAt && a.Id > b.Id);
+
+    private async Task ShowThreadAsync(TimelineItem item)
+    {
+        var parameters = new DialogParameters<ThreadDialog> { { d => d.CustomerId, CustomerId }, { d => d.ItemId, item.Id } };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true };
+        await Dialogs.ShowAsync<ThreadDialog>(T["Timeline_ThreadTitle"], parameters, options);
+    }
+}

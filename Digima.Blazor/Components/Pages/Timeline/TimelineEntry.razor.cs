@@ -1,0 +1,54 @@
+using Digima.Blazor.Auth;
+using Digima.Core.Common;
+using Digima.Core.Timeline;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Timeline;
+
+public partial class TimelineEntry
+{
+    [Inject] private GetTimelineMailQuery GetMail { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+
+    [Parameter, EditorRequired] public TimelineItem Item { get; set; } = default!;
+    [Parameter, EditorRequired] public long CustomerId { get; set; }
+    [Parameter] public CurrentUser? Actor { get; set; }
+    [Parameter] public EventCallback<TimelineItem> OnShowThread { get; set; }
+
+    private TimelineMail? _full;
+
+    private string ReplyHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?replySent={sent}" : $"/mail/compose?reply={Item.ImportedMailId}";
+
+    private string DuplicateHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?duplicateSent={sent}" : $"/mail/compose?duplicate={Item.ImportedMailId}";
+
+    private async Task ToggleAsync()
+    {
+        _full = _full is null ? await GetMail.GetAsync(await CurrentUser.GetAsync(), CustomerId, Item.Id, CancellationToken.None) : null;
+    }
+
+    private string EventIcon => Item.EventKind switch
+    {
+        CustomerEventKind.Scheduled => Icons.Material.Filled.Schedule,
+        CustomerEventKind.Held => Icons.Material.Filled.PauseCircle,
+        CustomerEventKind.Failed => Icons.Material.Filled.ErrorOutline,
+        CustomerEventKind.Opened => Icons.Material.Filled.Drafts,
+        CustomerEventKind.Clicked => Icons.Material.Filled.AdsClick,
+        _ => Icons.Material.Filled.EditNote,
+    };
+
+    private string EventText
+    {
+        get
+        {
+            var label = T[$"Timeline_Event_{Item.EventKind}"].Value;
+            var detail = Item.EventKind == CustomerEventKind.ContactFieldChanged
+                ? string.Join("、", Item.EventDetail.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(FieldLabel))
+                : Item.EventDetail;
+            var subject = Item.Subject.Length > 0 ? $"「{Item.Subject}」" : "";
+            return string.Join(" ", new[] { label, subject, detail }.Where(s => s.Length > 0));
+        }
+    }
+
+    private string FieldLabel(string field) => T[field == "OwnerUserId" ? "Customer_Owner" : $"Customer_{field}"].Value;
+}

@@ -1,0 +1,26 @@
+using Digima.Core.Common;
+
+namespace Digima.Core.Timeline;
+
+/// <summary>The whole thread of a mail on a customer's timeline (「スレッドを表示」, R15), newest
+/// on top, across sent and received mail and every rep's mailbox.</summary>
+public sealed class GetThreadQuery(ITimelineQueries queries)
+{
+    private const int MaxThreadLength = 200;
+
+    /// <exception cref="NotFoundException">The row is not a mail on this customer's timeline.</exception>
+    /// <exception cref="ForbiddenException">The actor may not read timelines.</exception>
+    public async Task<IReadOnlyList<TimelineMail>> GetAsync(CurrentUser actor, long customerId, long itemId, CancellationToken cancellationToken)
+    {
+        TimelineAccess.EnsureCanRead(actor);
+        var mail = await queries.GetMailAsync(customerId, itemId, cancellationToken)
+            ?? throw new NotFoundException($"Timeline row {itemId} is no mail of customer {customerId}.");
+        if (mail.Item.ThreadId is not { } threadId)
+        {
+            return [mail];
+        }
+
+        var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
+        return thread.Count > 0 ? thread : [mail];
+    }
+}

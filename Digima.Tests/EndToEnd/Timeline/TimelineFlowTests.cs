@@ -1,0 +1,238 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Customers;
+using Digima.Core.MailImport;
+using Digima.Core.Sending;
+using Digima.Tests.Support;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Digima.Tests.EndToEnd.Timeline;
+
+[Collection(AppCollection.Name)]
+public sealed class TimelineFlowTests(AppFixture app)
+{
+    [Fact]
+    [Trait("Category", "Screenshots")]
+    public async Task Rep_ExpandsMail_ShowsThread_Replies_CustomerReplyJoinsThread()
+    {
+        var (rep, actor) = await ConnectedRepAsync("時系列 担当");
+        var customer = await AddCustomerAsync("導入");
+        var question = Message(customer.Email, rep.Email, "導入のご相談", "<p>御社サービスの導入を検討しています。</p><p>二段落目の詳しいご相談です。</p>");
+        await AppendAsync(rep.Email, question, "INBOX");
+        await SyncUntilAsync(actor, customer.Id, 1);
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        var first = page.GetByTestId("timeline-mail");
+        await Assertions.Expect(first).ToHaveCountAsync(1);
+        await Assertions.Expect(first.GetByTestId("timeline-direction")).ToHaveTextAsync("受信");
+        await Assertions.Expect(first.GetByTestId("timeline-more")).ToHaveTextAsync("更に表示");
+        await first.GetByTestId("timeline-more").ClickAsync();
+        var frame = first.GetByTestId("timeline-full").GetByTestId("mail-frame");
+        await Assertions.Expect(frame).ToBeVisibleAsync();
+        Assert.Contains("二段落目の詳しいご相談です。", await frame.GetAttributeAsync("srcdoc") ?? "", StringComparison.Ordinal);
+        await Assertions.Expect(first.GetByTestId("timeline-thread")).ToHaveTextAsync("スレッドを表示");
+        await first.GetByTestId("timeline-thread").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("thread-dialog").GetByTestId("thread-item")).ToHaveCountAsync(1);
+        await page.GetByTestId("thread-close").ClickAsync();
+
+        await first.GetByTestId("timeline-reply").ClickAsync();
+        await page.WaitForURLAsync("**/mail/compose?reply=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 導入のご相談");
+        var quoted = await page.GetByTestId("compose-body").InputValueAsync();
+        await page.GetByTestId("compose-body").FillAsync("ご相談ありがとうございます。資料をお送りしますので、ご検討ください。" + quoted);
+        await page.GetByTestId("send-now").ClickAsync();
+        await page.GetByTestId("confirm-send").ClickAsync();
+        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        var sent = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();
+        var delivered = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
+        Assert.Equal(question.MessageId, delivered.InReplyTo);
+        Assert.Contains(question.MessageId, delivered.References);
+
+        // The customer answers from their own mail client, through Postfix.
+        var answer = Message(customer.Email, rep.Email, "Re: 導入のご相談", "<p>ご返信ありがとうございます。来週お打ち合わせできますか。</p>");
+        answer.InReplyTo = delivered.MessageId;
+        // A Date header has whole seconds: the answer must not seem older than the mail it answers.
+        answer.Date = DateTimeOffset.Now.AddSeconds(2);
+        foreach (var reference in delivered.References.Append(sent.MessageId))
+        {
+            answer.References.Add(reference);
+        }
+
+        using (var smtp = new SmtpClient())
+        {
+            await smtp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.SmtpPort, SecureSocketOptions.None);
+            await smtp.SendAsync(answer);
+            await smtp.DisconnectAsync(true);
+        }
+
+        await MailboxReader.WaitForAsync(rep.Email, answer.MessageId!);
+        await SyncUntilAsync(actor, customer.Id, 3);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        var mails = page.GetByTestId("timeline-mail");
+        await Assertions.Expect(mails).ToHaveCountAsync(3);
+        await Assertions.Expect(mails.First.GetByTestId("timeline-subject")).ToHaveTextAsync("Re: 導入のご相談");
+        await mails.First.GetByTestId("timeline-thread").ClickAsync();
+        var thread = page.GetByTestId("thread-dialog").GetByTestId("thread-item");
+        await Assertions.Expect(thread).ToHaveCountAsync(3);
+        await Assertions.Expect(thread.First).ToContainTextAsync($"差出人: {customer.Email}");
+        await thread.First.GetByTestId("thread-more").ClickAsync();
+        var answerFrame = thread.First.GetByTestId("thread-full").GetByTestId("mail-frame");
+        await Assertions.Expect(answerFrame).ToBeVisibleAsync();
+        Assert.Contains("来週お打ち合わせできますか", await answerFrame.GetAttributeAsync("srcdoc") ?? "", StringComparison.Ordinal);
+        await Assertions.Expect(thread.Last.GetByTestId("thread-subject")).ToHaveTextAsync("導入のご相談");
+        await thread.Nth(1).GetByTestId("thread-more").ClickAsync();
+        await Assertions.Expect(thread.Nth(1).GetByTestId("thread-full")).ToContainTextAsync("さんは書きました");
+        await AppFixture.ScreenshotAsync(page, "timeline-thread");
+    }
+
+    [Fact]
+    public async Task Rep_DuplicatesFromTimeline_AnotherRepSeesTheMailButCannotContinueIt()
+    {
+        var (rep, actor) = await ConnectedRepAsync("複製 担当");
+        var other = await app.AddUserAsync(UserRole.Rep, "別 担当");
+        var customer = await AddCustomerAsync("複製先");
+        var input = new Digima.Core.Compose.ComposeInput { Subject = "{{姓}}様 資料送付のご案内", Body = "{{姓}} 様\n資料をお送りします。" };
+        input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
+        Assert.True((await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None)).Succeeded);
+
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        var mail = page.GetByTestId("timeline-mail");
+        await Assertions.Expect(mail).ToHaveCountAsync(1);
+        // Queued when the page may have loaded: the status follows without a reload.
+        await Assertions.Expect(mail.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
+        await mail.GetByTestId("timeline-duplicate").ClickAsync();
+        await page.WaitForURLAsync("**/mail/compose?duplicateSent=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("{{姓}}様 資料送付のご案内");
+        await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
+
+        var otherPage = await app.NewPageAsync();
+        await AppFixture.SignInAsync(otherPage, other.Email);
+        await otherPage.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(otherPage);
+        var seen = otherPage.GetByTestId("timeline-mail");
+        await Assertions.Expect(seen).ToHaveCountAsync(1);
+        await Assertions.Expect(seen.GetByTestId("timeline-subject")).ToHaveTextAsync("複製先様 資料送付のご案内");
+        await Assertions.Expect(seen.GetByTestId("timeline-reply")).ToHaveCountAsync(0);
+        await Assertions.Expect(seen.GetByTestId("timeline-duplicate")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    [Trait("Category", "Screenshots")]
+    public async Task LongTimeline_LoadsPagesWhileScrolling()
+    {
+        var (rep, actor) = await ConnectedRepAsync("長い 担当");
+        var customer = await AddCustomerAsync("長期");
+        var start = DateTimeOffset.UtcNow.AddDays(-200);
+        var mails = Enumerable.Range(0, 150).Select(i => Imported(actor, customer, i, start.AddDays(i))).ToList();
+        var batch = new MailImportBatch(actor.Id, new MailImportCursor(MailFolderKind.Inbox, "INBOX", 7, 150, 0, 150, 0), 150, mails, [], DateTimeOffset.UtcNow);
+        await app.Get<IImportedMailRepository>().StoreBatchAsync(batch, CancellationToken.None);
+
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("timeline-subject").First).ToHaveTextAsync("ご連絡 No.149");
+        Assert.InRange(await page.GetByTestId("timeline-mail").CountAsync(), 1, 60);
+        await AppFixture.ScreenshotAsync(page, "timeline-long");
+
+        // Each scroll to the end brings the next keyset page into view.
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (DateTime.UtcNow < deadline && await page.GetByText("ご連絡 No.0", new() { Exact = true }).CountAsync() == 0)
+        {
+            await page.GetByTestId("timeline-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+            await Task.Delay(300);
+        }
+
+        await AppFixture.OrScreenshotAsync(page, "timeline-long-end", () => Assertions.Expect(page.GetByText("ご連絡 No.0", new() { Exact = true })).ToBeVisibleAsync());
+        Assert.InRange(await page.GetByTestId("timeline-mail").CountAsync(), 1, 80);
+    }
+
+    private static ImportedMail Imported(CurrentUser rep, Customer customer, int i, DateTimeOffset at)
+    {
+        var received = i % 3 != 0;
+        var id = $"long{i}.{Guid.NewGuid():N}@customer.test";
+        return new ImportedMail
+        {
+            UserId = rep.Id,
+            MessageId = id,
+            Direction = received ? MailDirection.Received : MailDirection.Sent,
+            FolderKind = received ? MailFolderKind.Inbox : MailFolderKind.Sent,
+            UidValidity = 7,
+            Uid = i + 1,
+            Subject = $"ご連絡 No.{i}",
+            FromAddress = received ? customer.Email : rep.Email,
+            FromName = received ? customer.FullName : rep.DisplayName,
+            To = [received ? new MailParty(rep.Email, rep.DisplayName) : new MailParty(customer.Email, customer.FullName)],
+            MailDate = at,
+            Snippet = "お世話になっております。",
+            BodyText = $"{customer.FullName} 様\nお世話になっております。{i} 通目のご連絡です。\n引き続きよろしくお願いいたします。",
+            ThreadKey = id,
+            ImportedAt = at,
+            Customers = [new MailCustomerLink(customer.Id, received ? MailCustomerRole.From : MailCustomerRole.To)],
+        };
+    }
+
+    private async Task SyncUntilAsync(CurrentUser actor, long customerId, int count)
+    {
+        var timeline = app.Get<Digima.Core.Timeline.ListTimelineQuery>();
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await app.Get<SyncMailboxCommand>().SyncAsync(actor.Id, CancellationToken.None);
+            if ((await timeline.ListAsync(actor, customerId, null, 50, CancellationToken.None)).Items.Count >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Fail("The mail did not reach the timeline.");
+    }
+
+    private async Task<(User Rep, CurrentUser Actor)> ConnectedRepAsync(string name)
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, name);
+        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+        await TestMailboxes.ConnectAsync(app.App.Services, actor);
+        return (rep, actor);
+    }
+
+    private async Task<Customer> AddCustomerAsync(string lastName)
+    {
+        var customer = new Customer { LastName = lastName, FirstName = "花子", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
+        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+    }
+
+    private static MimeMessage Message(string from, string to, string subject, string html)
+    {
+        var message = new MimeMessage { Subject = subject, Date = DateTimeOffset.Now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.test") };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = "テキスト版" }.ToMessageBody();
+        return message;
+    }
+
+    private static async Task AppendAsync(string address, MimeMessage message, string folder)
+    {
+        using var client = new ImapClient();
+        await client.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort, SecureSocketOptions.None);
+        await client.AuthenticateAsync(address, TestEnvironment.MailPassword);
+        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
+        await target.AppendAsync(new AppendRequest(message, MessageFlags.Seen));
+        await client.DisconnectAsync(true);
+    }
+}
