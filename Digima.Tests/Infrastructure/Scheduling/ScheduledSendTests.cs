@@ -1,5 +1,7 @@
+using Digima.Core.Notifications;
 using Digima.Core.Scheduling;
 using Digima.Core.Sending;
+using Digima.Core.Timeline;
 using Digima.Tests.Support;
 
 namespace Digima.Tests.Infrastructure.Scheduling;
@@ -71,6 +73,25 @@ public sealed class ScheduledSendTests : IAsyncLifetime
         _s.Services.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(id));
         Assert.Equal("株式会社なおした 御中", Assert.Single(await MailboxReader.WaitForAsync(customer.Email, held.MessageId)).Subject);
+    }
+
+    [Fact]
+    public async Task Run_Held_RepNotifiedAndBothEventsOnTheCustomersTimeline()
+    {
+        var customer = await _s.AddCustomerAsync("通知");
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("{{会社名}} 御中", "本文です。", customer), new DateTime(2026, 11, 27, 10, 0, 0));
+        await _s.ExecuteAsync("UPDATE customers SET company = '' WHERE id = @id", new { id = customer.Id });
+        _s.Services.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(ScheduledRun.Held, await _s.RunAsync(id));
+
+        var notification = Assert.Single((await _s.Services.Get<ListNotificationsQuery>().ListAsync(_s.Rep, CancellationToken.None)).Items);
+        Assert.Equal((NotificationKind.Held, id, (long?)customer.Id), (notification.Kind, notification.MailId, notification.CustomerId));
+        var timeline = await _s.Services.Get<ListTimelineQuery>().ListAsync(_s.Rep, customer.Id, null, 30, CancellationToken.None);
+        var events = timeline.Items.Where(i => i.EventKind is not null).ToList();
+        Assert.Equal([CustomerEventKind.Held, CustomerEventKind.Scheduled], events.Select(e => e.EventKind!.Value));
+        Assert.Contains("会社名", events[0].EventDetail);
+        Assert.Equal(MailStatus.Held, Assert.Single(timeline.Items, i => i.OutgoingMailId == id && i.EventKind is null).Status);
     }
 
     [Fact]

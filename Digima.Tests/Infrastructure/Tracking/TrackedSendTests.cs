@@ -5,6 +5,7 @@ using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Notifications;
 using Digima.Core.Sending;
+using Digima.Core.Timeline;
 using Digima.Core.Tracking;
 using Digima.Tests.Support;
 using MimeKit;
@@ -145,6 +146,8 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
         var stored = Assert.Single(await QueryEventsAsync(mail.Id));
         Assert.True(stored.ProbablyAutomated);
         Assert.Equal(0, (await _services.Get<ListNotificationsQuery>().ListAsync(_rep, CancellationToken.None)).UnreadCount);
+        var opened = Assert.Single(await TimelineEventsAsync(customer));
+        Assert.Equal((CustomerEventKind.Opened, "自動取得の可能性", "計測テスト"), (opened.EventKind, opened.EventDetail, opened.Subject));
     }
 
     [Fact]
@@ -163,6 +166,16 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
         var beyond = await _services.Get<ITrackingTokens>().CreateAsync(new TrackingTarget(mail.Id, TrackingKind.Click, 2), CancellationToken.None);
         Assert.Null(await RecordAsync(beyond, TrackingKind.Click, Browser));
         Assert.Equal(["https://example.co.jp/one", "http://example.com/two"], (await QueryEventsAsync(mail.Id)).Select(e => e.LinkUrl));
+        // On the customer's timeline too, newest first, each with the link clicked.
+        var clicks = await TimelineEventsAsync(customer);
+        Assert.All(clicks, e => Assert.Equal(CustomerEventKind.Clicked, e.EventKind));
+        Assert.Equal(["http://example.com/two", "https://example.co.jp/one"], clicks.Select(e => e.EventDetail));
+    }
+
+    private async Task<List<TimelineItem>> TimelineEventsAsync(Customer customer)
+    {
+        var page = await _services.Get<ListTimelineQuery>().ListAsync(_rep, customer.Id, null, 30, CancellationToken.None);
+        return page.Items.Where(i => i.EventKind is not null).ToList();
     }
 
     private Task<OutgoingMail> SendAsync(Customer to, string body, bool open, bool click, bool notify = false) => SendAsync(new ComposeInput
