@@ -29,36 +29,47 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, cursor?.SeenCount ?? 0, cursor?.ImportedCount ?? 0)
             : cursor! with { FolderName = folder.FullName };
 
-        // Two batches in flight: while one is stored, the next is read from the server. Batches
-        // are still stored one after the other, in order, each with its cursor; a batch read
-        // before the previous one is stored may fetch a body that turns out to be known, and the
-        // unique key then leaves it out.
+        // Three kinds of work overlap, each on its own resource: the connection reads the next
+        // chunk's summaries while the database looks up this chunk's customers and identities,
+        // then reads this chunk's bodies (parsed in parallel as they arrive) while the database
+        // looks up the next chunk and stores the previous batch. Batches are still stored one
+        // after the other, in UID order, each with its cursor, so a cut anywhere resumes after
+        // the last stored batch. A chunk looked up before the previous batch is stored may fetch
+        // a body that turns out to be known; the unique key then leaves it out.
         var result = new FolderSyncResult(folder.Kind, false, 0, 0, 0);
+        var chunks = uids.Chunk(options.BatchSize).ToList();
         Task<int>? storing = null;
         MailImportBatch? stored = null;
-        foreach (var chunk in uids.Chunk(options.BatchSize))
+        Task<Lookup>? lookingUp = null;
+        try
         {
-            MailImportBatch batch;
-            try
+            if (chunks.Count > 0)
             {
-                batch = await ReadBatchAsync(mailbox, session, folder, chunk, position, cancellationToken);
-            }
-            catch when (storing is not null)
-            {
-                // The batch already read is still stored before the failure is reported.
-                await StoredQuietlyAsync(storing);
-                throw;
+                lookingUp = LookUpAsync(mailbox, folder.Kind, await session.FetchSummariesAsync(chunks[0], cancellationToken), cancellationToken);
             }
 
-            if (storing is not null)
+            for (var i = 0; i < chunks.Count; i++)
             {
-                (position, result) = Advance(position, result, stored!, await storing);
-            }
+                var following = i + 1 < chunks.Count ? await session.FetchSummariesAsync(chunks[i + 1], cancellationToken) : null;
+                var lookup = await lookingUp!;
+                lookingUp = following is null ? null : LookUpAsync(mailbox, folder.Kind, following, cancellationToken);
+                var batch = await ReadBatchAsync(mailbox, session, folder, chunks[i], lookup, position, cancellationToken);
+                if (storing is not null)
+                {
+                    (position, result) = Advance(position, result, stored!, await storing);
+                }
 
-            // Read while the previous batch was still being stored: its cursor follows that one's.
-            batch = batch with { Cursor = position with { LastUid = Math.Max(position.LastUid, chunk.Max()), SeenCount = position.SeenCount + chunk.Length } };
-            storing = store.StoreBatchAsync(batch, cancellationToken);
-            stored = batch;
+                batch = batch with { Cursor = position with { LastUid = Math.Max(position.LastUid, chunks[i].Max()), SeenCount = position.SeenCount + chunks[i].Length } };
+                storing = store.StoreBatchAsync(batch, cancellationToken);
+                stored = batch;
+            }
+        }
+        catch when (storing is not null || lookingUp is not null)
+        {
+            // The batch already read is still stored before the failure is reported.
+            await QuietlyAsync(lookingUp);
+            await QuietlyAsync(storing);
+            throw;
         }
 
         if (storing is not null)
@@ -83,15 +94,18 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         (batch.Cursor with { ImportedCount = position.ImportedCount + imported },
          result with { Seen = result.Seen + batch.Seen, Imported = result.Imported + imported, Skipped = result.Skipped + batch.Skipped.Count });
 
-    private static async Task StoredQuietlyAsync(Task<int> storing)
+    private static async Task QuietlyAsync(Task? task)
     {
         try
         {
-            await storing;
+            if (task is not null)
+            {
+                await task;
+            }
         }
         catch (Exception)
         {
-            // The read's failure is the one reported; this batch is retried by the next sync.
+            // The read's failure is the one reported; what failed here is retried by the next sync.
         }
     }
 
@@ -101,19 +115,29 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
     private static bool IsUnchanged(MailImportCursor cursor, MailFolderState folder) =>
         folder.UidNext is { } next && next <= cursor.LastUid + 1;
 
+    /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
+    private sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates);
+
+    private async Task<Lookup> LookUpAsync(
+        MailboxConnection mailbox, MailFolderKind kind, IReadOnlyList<MailSummary> summaries, CancellationToken cancellationToken)
+    {
+        var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
+        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
+        // Two queries on two pooled connections at once: half the round trips' wait.
+        var matching = emails.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>())
+            : store.MatchCustomersAsync(emails, cancellationToken);
+        var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
+        await Task.WhenAll(matching, knowing);
+        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, await knowing));
+    }
+
     private async Task<MailImportBatch> ReadBatchAsync(
-        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, uint[] chunk, MailImportCursor position, CancellationToken cancellationToken)
+        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, uint[] chunk, Lookup lookup, MailImportCursor position,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var summaries = await session.FetchSummariesAsync(chunk, cancellationToken);
-        var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
-        var customers = emails.Count == 0
-            ? new Dictionary<string, long>()
-            : await store.MatchCustomersAsync(emails, cancellationToken);
-        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
-        var known = await store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
-        var candidates = ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), customers, known);
-
+        var candidates = lookup.Candidates;
         var mails = new List<ImportedMail>();
         var skipped = new List<SkippedMail>();
         if (candidates.Count > 0)
@@ -134,12 +158,8 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             }
         }
 
-        var cursor = position with
-        {
-            LastUid = Math.Max(position.LastUid, chunk.Max()),
-            SeenCount = position.SeenCount + chunk.Length,
-        };
-        return new MailImportBatch(mailbox.UserId, cursor, chunk.Length, mails, skipped, now);
+        // The caller moves the cursor past this chunk once the batches before it are stored.
+        return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
     }
 
     private static HashSet<string> OwnAddresses(MailboxConnection mailbox) =>
