@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Digima.Core.Mailboxes;
 
 namespace Digima.Core.MailImport;
@@ -10,8 +11,9 @@ public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int S
 /// transaction so a cut anywhere resumes after the last stored batch.</summary>
 internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time)
 {
+    /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
     public async Task<FolderSyncResult> ImportAsync(
-        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, CancellationToken cancellationToken)
+        MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, CancellationToken cancellationToken)
     {
         var cursor = await store.GetCursorAsync(mailbox.UserId, folder.Kind, cancellationToken);
         var rescan = cursor is null || cursor.UidValidity != folder.UidValidity;
@@ -29,53 +31,24 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, cursor?.SeenCount ?? 0, cursor?.ImportedCount ?? 0)
             : cursor! with { FolderName = folder.FullName };
 
-        // Three kinds of work overlap, each on its own resource: the connection reads the next
-        // chunk's summaries while the database looks up this chunk's customers and identities,
-        // then reads this chunk's bodies (parsed in parallel as they arrive) while the database
-        // looks up the next chunk and stores the previous batch. Batches are still stored one
-        // after the other, in UID order, each with its cursor, so a cut anywhere resumes after
-        // the last stored batch. A chunk looked up before the previous batch is stored may fetch
-        // a body that turns out to be known; the unique key then leaves it out.
-        var result = new FolderSyncResult(folder.Kind, false, 0, 0, 0);
         var chunks = uids.Chunk(options.BatchSize).ToList();
-        Task<int>? storing = null;
-        MailImportBatch? stored = null;
-        Task<Lookup>? lookingUp = null;
+        var batches = new OrderedBatchStore(store, position, new FolderSyncResult(folder.Kind, false, 0, 0, 0));
+        var second = chunks.Count > 1 && bodySession is not null ? await bodySession.OpenAsync(folder, cancellationToken) : null;
         try
         {
-            if (chunks.Count > 0)
-            {
-                lookingUp = LookUpAsync(mailbox, folder.Kind, await session.FetchSummariesAsync(chunks[0], cancellationToken), cancellationToken);
-            }
-
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var following = i + 1 < chunks.Count ? await session.FetchSummariesAsync(chunks[i + 1], cancellationToken) : null;
-                var lookup = await lookingUp!;
-                lookingUp = following is null ? null : LookUpAsync(mailbox, folder.Kind, following, cancellationToken);
-                var batch = await ReadBatchAsync(mailbox, session, folder, chunks[i], lookup, position, cancellationToken);
-                if (storing is not null)
-                {
-                    (position, result) = Advance(position, result, stored!, await storing);
-                }
-
-                batch = batch with { Cursor = position with { LastUid = Math.Max(position.LastUid, chunks[i].Max()), SeenCount = position.SeenCount + chunks[i].Length } };
-                storing = store.StoreBatchAsync(batch, cancellationToken);
-                stored = batch;
-            }
+            await (second is null
+                ? ReadOnOneConnectionAsync(mailbox, session, folder, chunks, batches, cancellationToken)
+                : ReadOnTwoConnectionsAsync(mailbox, session, second, folder, chunks, batches, cancellationToken));
         }
-        catch when (storing is not null || lookingUp is not null)
+        catch
         {
-            // The batch already read is still stored before the failure is reported.
-            await QuietlyAsync(lookingUp);
-            await QuietlyAsync(storing);
+            await batches.FlushQuietlyAsync();
             throw;
         }
 
-        if (storing is not null)
-        {
-            (position, result) = Advance(position, result, stored!, await storing);
-        }
+        await batches.FlushAsync();
+        position = batches.Position;
+        var result = batches.Result;
 
         // Nothing new in the window (or the folder is empty): still remember where the folder
         // stands, so the next sync is the cheap unchanged check.
@@ -89,10 +62,84 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         return result;
     }
 
-    private static (MailImportCursor Position, FolderSyncResult Result) Advance(
-        MailImportCursor position, FolderSyncResult result, MailImportBatch batch, int imported) =>
-        (batch.Cursor with { ImportedCount = position.ImportedCount + imported },
-         result with { Seen = result.Seen + batch.Seen, Imported = result.Imported + imported, Skipped = result.Skipped + batch.Skipped.Count });
+    /// <summary>One connection: it reads the next chunk's summaries while the database looks up
+    /// this chunk's customers and identities, then this chunk's bodies (parsed in parallel as they
+    /// arrive) while the database looks up the next chunk and stores the previous batch.</summary>
+    private async Task ReadOnOneConnectionAsync(
+        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, List<uint[]> chunks, OrderedBatchStore batches,
+        CancellationToken cancellationToken)
+    {
+        Task<Lookup>? lookingUp = null;
+        try
+        {
+            if (chunks.Count > 0)
+            {
+                lookingUp = LookUpAsync(mailbox, folder.Kind, await session.FetchSummariesAsync(chunks[0], cancellationToken), cancellationToken);
+            }
+
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var following = i + 1 < chunks.Count ? await session.FetchSummariesAsync(chunks[i + 1], cancellationToken) : null;
+                var lookup = await lookingUp!;
+                lookingUp = following is null ? null : LookUpAsync(mailbox, folder.Kind, following, cancellationToken);
+                await batches.AddAsync(await ReadBatchAsync(mailbox, session, folder, chunks[i], lookup, batches.Position, cancellationToken), chunks[i], cancellationToken);
+            }
+        }
+        catch
+        {
+            await QuietlyAsync(lookingUp);
+            throw;
+        }
+    }
+
+    /// <summary>Two connections: the first reads summaries (and the database looks them up) up to
+    /// two chunks ahead of the second, which reads bodies; batches are stored in order as above.
+    /// Chunks already looked up when the first connection fails are still read and stored.</summary>
+    private async Task ReadOnTwoConnectionsAsync(
+        MailboxConnection mailbox, IMailImportSession session, IMailImportSession bodies, MailFolderState folder, List<uint[]> chunks,
+        OrderedBatchStore batches, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Channel.CreateBounded<(uint[] Chunk, Task<Lookup> Lookup)>(2);
+        var summaries = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var chunk in chunks)
+                    {
+                        var read = await session.FetchSummariesAsync(chunk, stop.Token);
+                        await ahead.Writer.WriteAsync((chunk, LookUpAsync(mailbox, folder.Kind, read, stop.Token)), stop.Token);
+                    }
+
+                    ahead.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    ahead.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (var (chunk, lookingUp) in ahead.Reader.ReadAllAsync(cancellationToken))
+            {
+                var lookup = await lookingUp;
+                await batches.AddAsync(await ReadBatchAsync(mailbox, bodies, folder, chunk, lookup, batches.Position, cancellationToken), chunk, cancellationToken);
+            }
+        }
+        finally
+        {
+            // On a failure here the summaries stop too; lookups already started are waited for.
+            await stop.CancelAsync();
+            await summaries;
+            while (ahead.Reader.TryRead(out var left))
+            {
+                await QuietlyAsync(left.Lookup);
+            }
+        }
+    }
 
     private static async Task QuietlyAsync(Task? task)
     {
@@ -158,7 +205,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             }
         }
 
-        // The caller moves the cursor past this chunk once the batches before it are stored.
+        // The cursor past this chunk is set when the batches before it are stored (OrderedBatchStore).
         return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
     }
 

@@ -50,12 +50,14 @@ public sealed class SyncMailboxCommand(
             }
 
             await using var session = await server.ConnectAsync(mailbox, cancellationToken);
+            // Disposed before the first connection, so the first is the one kept for the next sync.
+            await using var bodies = new BodySession(token => server.ConnectAsync(mailbox, token));
             var importer = new FolderImporter(store, options, time);
             foreach (var kind in (MailFolderKind[])[MailFolderKind.Inbox, MailFolderKind.Sent])
             {
                 if (await session.OpenAsync(kind, cancellationToken) is { } folder)
                 {
-                    folders.Add(await importer.ImportAsync(mailbox, session, folder, cancellationToken));
+                    folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, cancellationToken));
                 }
             }
         }
