@@ -47,6 +47,9 @@ internal static class ImportBenchmark
 
         // Rounds, alternating which of the two goes first, so neither always meets the machine in
         // the same state. Each import starts from nothing: no rows, no cursor, no kept connection.
+        // Round 1 is the import's first run in this process (code not yet JIT-compiled) and is
+        // reported apart; the medians are over the later rounds, as the app server runs after
+        // its first sync.
         var rounds = new List<ImportReport.Round>();
         for (var round = 1; round <= options.Rounds; round++)
         {

@@ -37,9 +37,11 @@ internal static class ImportReport
     {
         await using var connection = await db.OpenConnectionAsync();
         var c = CultureInfo.InvariantCulture;
-        var import = Median(rounds.Select(r => r.Import.Rate));
-        var mbsync = Median(rounds.Select(r => r.Mbsync.Rate));
+        var warm = rounds.Skip(1).ToList();
+        var import = Median(warm.Select(r => r.Import.Rate));
+        var mbsync = Median(warm.Select(r => r.Mbsync.Rate));
         var ratio = import / mbsync;
+        var cold = rounds[0];
         Console.WriteLine();
         Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MemoryGiB():F1} GiB, {CpuModel()}; load average now {LoadAverage()}");
@@ -51,7 +53,7 @@ internal static class ImportReport
         foreach (var r in rounds)
         {
             Console.WriteLine(string.Format(c, "| {0} | {1} | {2:N0} in {3:F2} s = {4:N0} msg/s | {5:F2} s | {6:N0} in {7:F2} s = {8:N0} msg/s | {9:F2}x |",
-                r.Number, r.Number % 2 == 1 ? "import" : "mbsync", r.Import.Seen, r.Import.Elapsed.TotalSeconds, r.Import.Rate, r.Import.Cpu.TotalSeconds,
+                r.Number == 1 ? "1 (fresh process)" : r.Number.ToString(c), r.Number % 2 == 1 ? "import" : "mbsync", r.Import.Seen, r.Import.Elapsed.TotalSeconds, r.Import.Rate, r.Import.Cpu.TotalSeconds,
                 r.Mbsync.Messages, r.Mbsync.Elapsed.TotalSeconds, r.Mbsync.Rate, r.Ratio));
         }
 
@@ -59,17 +61,19 @@ internal static class ImportReport
         Console.WriteLine();
         Console.WriteLine("| measure | result | goal | met |");
         Console.WriteLine("| --- | ---: | --- | --- |");
-        Console.WriteLine(string.Format(c, "| first import, median of {0} | {1:N0} msg/s | | |", rounds.Count, import));
+        Console.WriteLine(string.Format(c, "| first import, median of rounds 2-{0} | {1:N0} msg/s | | |", rounds.Count, import));
         foreach (var f in last.Import.Result.Folders)
         {
             Console.WriteLine($"| - {f.Kind} (last round) | {f.Seen:N0} seen, {f.Imported:N0} imported, {f.Skipped} skipped | | |");
         }
 
         Console.WriteLine($"| rows stored (each round) | {last.Import.Rows.Mails:N0} imported_mails ({last.Import.Rows.WithHtml:N0} with HTML), {last.Import.Rows.CustomerLinks:N0} customer links | | |");
-        Console.WriteLine(string.Format(c, "| mbsync, median of {0} | {1:N0} msg/s; each copy {2:N0} files, {3:F1} MB (server's INBOX: {4:F1} MB) | | |",
+        Console.WriteLine(string.Format(c, "| mbsync, median of rounds 2-{0} | {1:N0} msg/s; each copy {2:N0} files, {3:F1} MB (server's INBOX: {4:F1} MB) | | |",
             rounds.Count, mbsync, last.Mbsync.Messages, last.Mbsync.Bytes / 1e6, inboxBytes / 1e6));
-        Console.WriteLine(string.Format(c, "| import rate / mbsync (medians) | {0:F2}x (rounds: {1}) | >= 1.0x | {2} |",
-            ratio, string.Join(", ", rounds.Select(r => r.Ratio.ToString("F2", c) + "x")), Met(ratio >= 1.0)));
+        Console.WriteLine(string.Format(c, "| import rate / mbsync (medians of rounds 2-{0}) | {1:F2}x (rounds 2-{0}: {2}) | >= 1.0x | {3} |",
+            rounds.Count, ratio, string.Join(", ", warm.Select(r => r.Ratio.ToString("F2", c) + "x")), Met(ratio >= 1.0)));
+        Console.WriteLine(string.Format(c, "| - round 1, fresh process | {0:N0} msg/s / {1:N0} msg/s = {2:F2}x | | {3} |",
+            cold.Import.Rate, cold.Mbsync.Rate, cold.Ratio, Met(cold.Ratio >= 1.0)));
         Console.WriteLine(string.Format(c, "| unchanged re-sync, kept connection ({0}x) | p50 {1:F1} ms, p95 {2:F1} ms | <= 50 ms | {3} |",
             resyncs.Count, resyncs.Percentile(50), resyncs.Percentile(95), Met(resyncs.Percentile(95) <= 50)));
         Console.WriteLine(string.Format(c, "| IMAP commands, unchanged re-sync on the kept connection | {0:F1} per sync ({1} in {2} syncs): {3} | <= 3 | {4} |",
