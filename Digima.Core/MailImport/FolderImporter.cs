@@ -12,10 +12,11 @@ public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int S
 internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time)
 {
     /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
+    /// <param name="cursor">The folder's stored cursor (<see cref="IImportedMailRepository.GetCursorAsync"/>).</param>
     public async Task<FolderSyncResult> ImportAsync(
-        MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, CancellationToken cancellationToken)
+        MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, MailImportCursor? cursor,
+        CancellationToken cancellationToken)
     {
-        var cursor = await store.GetCursorAsync(mailbox.UserId, folder.Kind, cancellationToken);
         var rescan = cursor is null || cursor.UidValidity != folder.UidValidity;
         if (!rescan && IsUnchanged(cursor!, folder))
         {
