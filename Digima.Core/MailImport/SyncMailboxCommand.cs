@@ -57,6 +57,7 @@ public sealed class SyncMailboxCommand(
             // Both cursors are read while the server answers the EXAMINEs: an unchanged sync waits
             // for two database round trips less.
             var cursors = Task.WhenAll(kinds.Select(k => store.GetCursorAsync(userId, k, cancellationToken)));
+            // Observed even when a failing EXAMINE ends the sync before the cursors are awaited.
             _ = cursors.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             for (var i = 0; i < kinds.Length; i++)
             {
