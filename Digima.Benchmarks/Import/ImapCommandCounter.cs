@@ -7,7 +7,8 @@ namespace Digima.Benchmarks.Import;
 
 /// <summary>A loopback TCP relay in front of Dovecot that records the IMAP commands clients send.
 /// The engine builds its ImapClient itself (no protocol logger can be injected), so the mailbox
-/// is pointed at this relay for the one sync whose commands are counted. Plain text only
+/// is pointed at this relay for the syncs whose commands are counted (one on a new connection,
+/// then some on the connection it keeps). Plain text only
 /// (security None), which is what the bench servers speak.</summary>
 internal sealed partial class ImapCommandCounter : IAsyncDisposable
 {

@@ -2,11 +2,11 @@ namespace Digima.Benchmarks.Import;
 
 /// <summary>Sizes of the import benchmark. The defaults are the figures; smaller values
 /// make a quick trial run.</summary>
-internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries)
+internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds)
 {
     public static ImportOptions Parse(string[] args)
     {
-        var options = new ImportOptions(10_000, 20, 50);
+        var options = new ImportOptions(10_000, 20, 50, 4);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
@@ -15,6 +15,7 @@ internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries)
                 "--messages" => options with { Messages = value },
                 "--resyncs" => options with { Resyncs = value },
                 "--deliveries" => options with { Deliveries = value },
+                "--rounds" => options with { Rounds = Math.Max(2, value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -6,7 +6,10 @@ namespace Digima.Benchmarks.Import;
 /// Maildir, with its config in a temp dir and FSync off (the database runs without fsync too).</summary>
 internal static class MbsyncReference
 {
-    public sealed record Result(int Messages, TimeSpan Elapsed, string Version);
+    public sealed record Result(int Messages, TimeSpan Elapsed, string Version, long Bytes)
+    {
+        public double Rate => Messages / Elapsed.TotalSeconds;
+    }
 
     public static async Task<Result> RunAsync(string user, TimeSpan timeout)
     {
@@ -52,9 +55,11 @@ internal static class MbsyncReference
                 throw new InvalidOperationException($"mbsync exited with {code}: {output}");
             }
 
-            var copied = Directory.EnumerateFiles(Path.Combine(maildir, "INBOX", "cur")).Count()
-                + Directory.EnumerateFiles(Path.Combine(maildir, "INBOX", "new")).Count();
-            return new Result(copied, elapsed, version);
+            // What was really written: every message whole, not an already-synced state.
+            var files = Directory.EnumerateFiles(Path.Combine(maildir, "INBOX", "cur"))
+                .Concat(Directory.EnumerateFiles(Path.Combine(maildir, "INBOX", "new")))
+                .Select(f => new FileInfo(f).Length).ToList();
+            return new Result(files.Count, elapsed, version, files.Sum());
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Digima.Core.Mailboxes;
 
 namespace Digima.Core.MailImport;
@@ -14,10 +15,12 @@ public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int S
 /// transaction so a cut anywhere resumes after the last stored batch.</summary>
 internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time)
 {
+    /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
+    /// <param name="cursor">The folder's stored cursor (<see cref="IImportedMailRepository.GetCursorAsync"/>).</param>
     public async Task<FolderSyncResult> ImportAsync(
-        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, CancellationToken cancellationToken)
+        MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, MailImportCursor? cursor,
+        CancellationToken cancellationToken)
     {
-        var cursor = await store.GetCursorAsync(mailbox.UserId, folder.Kind, cancellationToken);
         var rescan = cursor is null || cursor.UidValidity != folder.UidValidity;
         if (!rescan && IsUnchanged(cursor!, folder))
         {
@@ -33,42 +36,24 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, cursor?.SeenCount ?? 0, cursor?.ImportedCount ?? 0)
             : cursor! with { FolderName = folder.FullName };
 
-        // Two batches in flight: while one is stored, the next is read from the server. Batches
-        // are still stored one after the other, in order, each with its cursor; a batch read
-        // before the previous one is stored may fetch a body that turns out to be known, and the
-        // unique key then leaves it out.
-        var result = new FolderSyncResult(folder.Kind, false, 0, 0, 0);
-        Task<int>? storing = null;
-        MailImportBatch? stored = null;
-        foreach (var chunk in uids.Chunk(options.BatchSize))
+        var chunks = uids.Chunk(options.BatchSize).ToList();
+        var batches = new OrderedBatchStore(store, position, new FolderSyncResult(folder.Kind, false, 0, 0, 0));
+        var second = chunks.Count > 1 && bodySession is not null ? await bodySession.OpenAsync(folder, cancellationToken) : null;
+        try
         {
-            MailImportBatch batch;
-            try
-            {
-                batch = await ReadBatchAsync(mailbox, session, folder, chunk, position, cancellationToken);
-            }
-            catch when (storing is not null)
-            {
-                // The batch already read is still stored before the failure is reported.
-                await StoredQuietlyAsync(storing);
-                throw;
-            }
-
-            if (storing is not null)
-            {
-                (position, result) = Advance(position, result, stored!, await storing);
-            }
-
-            // Read while the previous batch was still being stored: its cursor follows that one's.
-            batch = batch with { Cursor = position with { LastUid = Math.Max(position.LastUid, chunk.Max()), SeenCount = position.SeenCount + chunk.Length } };
-            storing = store.StoreBatchAsync(batch, cancellationToken);
-            stored = batch;
+            await (second is null
+                ? ReadOnOneConnectionAsync(mailbox, session, folder, chunks, batches, cancellationToken)
+                : ReadOnTwoConnectionsAsync(mailbox, session, second, folder, chunks, batches, cancellationToken));
+        }
+        catch
+        {
+            await batches.FlushQuietlyAsync();
+            throw;
         }
 
-        if (storing is not null)
-        {
-            (position, result) = Advance(position, result, stored!, await storing);
-        }
+        await batches.FlushAsync();
+        position = batches.Position;
+        var result = batches.Result;
 
         // Nothing new in the window (or the folder is empty): still remember where the folder
         // stands, so the next sync is the cheap unchanged check.
@@ -82,26 +67,97 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         return result;
     }
 
-    private static (MailImportCursor Position, FolderSyncResult Result) Advance(
-        MailImportCursor position, FolderSyncResult result, MailImportBatch batch, int imported) =>
-        (batch.Cursor with { ImportedCount = position.ImportedCount + imported },
-         result with
-         {
-             Seen = result.Seen + batch.Seen,
-             Imported = result.Imported + imported,
-             Skipped = result.Skipped + batch.Skipped.Count,
-             CustomerIds = imported == 0 ? result.CustomerIds : result.CustomerIds.Union(batch.Mails.SelectMany(m => m.Customers).Select(c => c.CustomerId)).ToHashSet(),
-         });
+    /// <summary>One connection: it reads the next chunk's summaries while the database looks up
+    /// this chunk's customers and identities, then this chunk's bodies (parsed in parallel as they
+    /// arrive) while the database looks up the next chunk and stores the previous batch.</summary>
+    private async Task ReadOnOneConnectionAsync(
+        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, List<uint[]> chunks, OrderedBatchStore batches,
+        CancellationToken cancellationToken)
+    {
+        Task<Lookup>? lookingUp = null;
+        try
+        {
+            if (chunks.Count > 0)
+            {
+                lookingUp = LookUpAsync(mailbox, folder.Kind, await session.FetchSummariesAsync(chunks[0], cancellationToken), cancellationToken);
+            }
 
-    private static async Task StoredQuietlyAsync(Task<int> storing)
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var following = i + 1 < chunks.Count ? await session.FetchSummariesAsync(chunks[i + 1], cancellationToken) : null;
+                var lookup = await lookingUp!;
+                lookingUp = following is null ? null : LookUpAsync(mailbox, folder.Kind, following, cancellationToken);
+                await batches.AddAsync(await ReadBatchAsync(mailbox, session, folder, chunks[i], lookup, batches.Position, cancellationToken), chunks[i], cancellationToken);
+            }
+        }
+        catch
+        {
+            await QuietlyAsync(lookingUp);
+            throw;
+        }
+    }
+
+    /// <summary>Two connections: the first reads summaries (and the database looks them up) up to
+    /// two chunks ahead of the second, which reads bodies; batches are stored in order as above.
+    /// Chunks already looked up when the first connection fails are still read and stored.</summary>
+    private async Task ReadOnTwoConnectionsAsync(
+        MailboxConnection mailbox, IMailImportSession session, IMailImportSession bodies, MailFolderState folder, List<uint[]> chunks,
+        OrderedBatchStore batches, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Channel.CreateBounded<(uint[] Chunk, Task<Lookup> Lookup)>(2);
+        var summaries = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var chunk in chunks)
+                    {
+                        var read = await session.FetchSummariesAsync(chunk, stop.Token);
+                        await ahead.Writer.WriteAsync((chunk, LookUpAsync(mailbox, folder.Kind, read, stop.Token)), stop.Token);
+                    }
+
+                    ahead.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    ahead.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (var (chunk, lookingUp) in ahead.Reader.ReadAllAsync(cancellationToken))
+            {
+                var lookup = await lookingUp;
+                await batches.AddAsync(await ReadBatchAsync(mailbox, bodies, folder, chunk, lookup, batches.Position, cancellationToken), chunk, cancellationToken);
+            }
+        }
+        finally
+        {
+            // On a failure here the summaries stop too; lookups already started are waited for.
+            await stop.CancelAsync();
+            await summaries;
+            while (ahead.Reader.TryRead(out var left))
+            {
+                await QuietlyAsync(left.Lookup);
+            }
+        }
+    }
+
+    private static async Task QuietlyAsync(Task? task)
     {
         try
         {
-            await storing;
+            if (task is not null)
+            {
+                await task;
+            }
         }
         catch (Exception)
         {
-            // The read's failure is the one reported; this batch is retried by the next sync.
+            // The read's failure is the one reported; what failed here is retried by the next sync.
         }
     }
 
@@ -111,19 +167,29 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
     private static bool IsUnchanged(MailImportCursor cursor, MailFolderState folder) =>
         folder.UidNext is { } next && next <= cursor.LastUid + 1;
 
+    /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
+    private sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates);
+
+    private async Task<Lookup> LookUpAsync(
+        MailboxConnection mailbox, MailFolderKind kind, IReadOnlyList<MailSummary> summaries, CancellationToken cancellationToken)
+    {
+        var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
+        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
+        // Two queries on two pooled connections at once: half the round trips' wait.
+        var matching = emails.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>())
+            : store.MatchCustomersAsync(emails, cancellationToken);
+        var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
+        await Task.WhenAll(matching, knowing);
+        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, await knowing));
+    }
+
     private async Task<MailImportBatch> ReadBatchAsync(
-        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, uint[] chunk, MailImportCursor position, CancellationToken cancellationToken)
+        MailboxConnection mailbox, IMailImportSession session, MailFolderState folder, uint[] chunk, Lookup lookup, MailImportCursor position,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var summaries = await session.FetchSummariesAsync(chunk, cancellationToken);
-        var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
-        var customers = emails.Count == 0
-            ? new Dictionary<string, long>()
-            : await store.MatchCustomersAsync(emails, cancellationToken);
-        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
-        var known = await store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
-        var candidates = ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), customers, known);
-
+        var candidates = lookup.Candidates;
         var mails = new List<ImportedMail>();
         var skipped = new List<SkippedMail>();
         if (candidates.Count > 0)
@@ -144,12 +210,8 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             }
         }
 
-        var cursor = position with
-        {
-            LastUid = Math.Max(position.LastUid, chunk.Max()),
-            SeenCount = position.SeenCount + chunk.Length,
-        };
-        return new MailImportBatch(mailbox.UserId, cursor, chunk.Length, mails, skipped, now);
+        // The cursor past this chunk is set when the batches before it are stored (OrderedBatchStore).
+        return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
     }
 
     private static HashSet<string> OwnAddresses(MailboxConnection mailbox) =>

@@ -5,7 +5,9 @@ namespace Digima.Core.MailImport;
 /// <summary>Reads a rep's mailbox for the import. Read-only: nothing is changed on the server.</summary>
 public interface IMailImportServer
 {
-    /// <summary>Connects and logs in to the mailbox's IMAP server.</summary>
+    /// <summary>A logged-in connection to the mailbox's IMAP server: the one kept from the
+    /// mailbox's last sync when there is one, else a new login. Disposing the session gives it
+    /// back for the next sync (or logs it out).</summary>
     /// <exception cref="MailImportException">The server refused the login or cannot be reached.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken);

@@ -13,6 +13,11 @@ public sealed class MailImportOptions
     /// held in memory at once.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>A sync's logged-in IMAP connection is kept this long for the mailbox's next sync
+    /// (an unchanged re-sync then needs no login); zero logs out after every sync. Below the
+    /// 30 minutes after which servers may drop an idle client.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The periodic Quartz job per mailbox; off on nodes that only serve pages, and in tests.</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
@@ -33,6 +38,7 @@ public sealed class MailImportOptions
 
     public bool IsValid() =>
         FirstSyncDays is > 0 and <= 3650 && BatchSize is > 0 and <= 5000
+        && SessionIdleTimeout >= TimeSpan.Zero && SessionIdleTimeout < TimeSpan.FromMinutes(29)
         && ScheduleInterval >= TimeSpan.FromSeconds(10) && IdleRenewal > TimeSpan.Zero && IdleRenewal < TimeSpan.FromMinutes(29)
         && ReconnectMinDelay > TimeSpan.Zero && ReconnectMaxDelay >= ReconnectMinDelay && MailboxRefreshInterval > TimeSpan.Zero;
 }

@@ -4,29 +4,37 @@ using Digima.Infrastructure.Sending;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
-using MimeKit;
 
 namespace Digima.Infrastructure.MailImport;
 
-/// <summary>One logged-in IMAP connection of a sync. Each method is one IMAP command (EXAMINE,
-/// UID SEARCH, UID FETCH), so a batch costs two commands whatever its size.</summary>
-internal sealed class ImapImportSession(ImapClient client, MailboxConnection mailbox, TransportErrors errors, MimeContentReader reader)
+/// <summary>One logged-in IMAP connection of a sync, new or kept from the mailbox's last sync.
+/// Each method is one IMAP command (EXAMINE, UID SEARCH, UID FETCH), so a batch costs two
+/// commands whatever its size. Used by one sync at a time, never by two threads.</summary>
+internal sealed class ImapImportSession(ImapImportServer server, MailboxConnection mailbox, ImapClient client, bool reused)
     : IMailImportSession
 {
+    private ImapClient _client = client;
+    private bool _reused = reused;
+    private bool _broken;
     private IMailFolder? _folder;
 
-    public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public async Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken)
     {
-        var folder = kind == MailFolderKind.Inbox ? client.Inbox : await SentFolderAsync(cancellationToken);
-        if (folder is null)
+        try
         {
-            return null;
+            return await GuardAsync(() => OpenFolderAsync(kind, cancellationToken), cancellationToken);
         }
-
-        await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
-        _folder = folder;
-        return (MailFolderState?)new MailFolderState(kind, folder.FullName, folder.UidValidity, folder.UidNext?.Id, folder.HighestModSeq, folder.Count);
-    }, cancellationToken);
+        catch (MailImportException e) when (_reused && ImapImportServer.IsConnectionLost(e.InnerException))
+        {
+            // The kept connection was closed meanwhile (the server's idle logout, a restart, the
+            // network): log in again once. Nothing was read from it, so nothing is lost or doubled.
+            _reused = false;
+            _ = ImapSessionPool.CloseAsync(_client);
+            _client = await server.LoginAsync(mailbox, cancellationToken);
+            _broken = false;
+            return await GuardAsync(() => OpenFolderAsync(kind, cancellationToken), cancellationToken);
+        }
+    }
 
     public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date), cancellationToken);
@@ -42,55 +50,53 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
 
     public Task<MailBodies> FetchBodiesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var read = new List<MailContent>();
-        var unreadable = new List<UnreadableMail>();
-        await ((ImapFolder)Folder).GetStreamsAsync(Ids(uids), async (_, _, uid, stream, token) =>
-        {
-            // Parsed as it streams in: a batch never holds more than one raw message.
-            var result = await reader.ReadAsync(uid.Id, stream, token);
-            if (result.Content is { } content)
-            {
-                read.Add(content);
-            }
-            else
-            {
-                unreadable.Add(new UnreadableMail(uid.Id, result.Error!));
-            }
-        }, cancellationToken);
-        return new MailBodies(read, unreadable);
-    }, cancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
+        var parsing = new ParallelBodyParser(server.Reader, cancellationToken);
         try
         {
-            if (client.IsConnected)
-            {
-                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await client.DisconnectAsync(true, quit.Token);
-            }
-        }
-        catch (Exception e) when (ImapImportServer.IsServerFault(e, CancellationToken.None))
-        {
-            // The connection is gone either way; nothing was left half-written on our side.
+            await ((ImapFolder)Folder).GetStreamsAsync(Ids(uids), (_, _, uid, stream, token) => parsing.AddAsync(uid.Id, stream, token), cancellationToken);
         }
         finally
         {
-            client.Dispose();
+            // Parses already started finish (or stop on cancellation) before the fault is reported.
+            await parsing.CompleteAsync();
         }
+
+        return parsing.Result;
+    }, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        server.Release(mailbox, _client, healthy: !_broken);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<MailFolderState?> OpenFolderAsync(MailFolderKind kind, CancellationToken cancellationToken)
+    {
+        var folder = kind == MailFolderKind.Inbox ? _client.Inbox : await SentFolderAsync(cancellationToken);
+        if (folder is null)
+        {
+            return null;
+        }
+
+        // EXAMINE again even when the folder is already the selected one on a kept connection:
+        // its answer carries the current UIDNEXT, which decides whether anything arrived.
+        await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        _folder = folder;
+        _reused = false;
+        return new MailFolderState(kind, folder.FullName, folder.UidValidity, folder.UidNext?.Id, folder.HighestModSeq, folder.Count);
     }
 
     /// <summary>The folder MailKit already knows from login's SPECIAL-USE listing when it is the
     /// saved one (no LIST command), else the saved name or common names.</summary>
     private async Task<IMailFolder?> SentFolderAsync(CancellationToken cancellationToken)
     {
-        if (client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && client.GetFolder(SpecialFolder.Sent) is { } special
+        if (_client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && _client.GetFolder(SpecialFolder.Sent) is { } special
             && (string.IsNullOrEmpty(mailbox.SentFolderName) || special.FullName == mailbox.SentFolderName))
         {
             return special;
         }
 
-        return await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
+        return await MailKitConnect.SentFolderAsync(_client, mailbox.SentFolderName, cancellationToken);
     }
 
     private IMailFolder Folder => _folder ?? throw new InvalidOperationException("Open a folder first.");
@@ -109,9 +115,17 @@ internal sealed class ImapImportSession(ImapClient client, MailboxConnection mai
         {
             return await action();
         }
-        catch (Exception e) when (ImapImportServer.IsServerFault(e, cancellationToken))
+        catch (Exception e)
         {
-            throw new MailImportException(errors.Describe(e, mailbox.Imap).Error ?? e.Message, e);
+            // Whatever broke (or was cancelled) mid-command leaves the connection in an unknown
+            // state: it is not kept for the next sync.
+            _broken = true;
+            if (ImapImportServer.IsServerFault(e, cancellationToken))
+            {
+                throw server.Fault(e, mailbox);
+            }
+
+            throw;
         }
     }
 }

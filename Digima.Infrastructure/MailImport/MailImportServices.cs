@@ -22,6 +22,7 @@ public static class MailImportServices
 
         services.AddSingleton<MailHtmlSanitizer>();
         services.AddSingleton<MimeContentReader>();
+        services.AddSingleton<ImapSessionPool>();
         services.AddSingleton<IMailImportServer, ImapImportServer>();
         services.AddSingleton<IImportedMailRepository, ImportedMailRepository>();
         services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();

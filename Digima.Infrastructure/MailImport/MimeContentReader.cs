@@ -18,12 +18,13 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
     // (MimeKit tries UTF-8 first and falls back to this).
     private static readonly ParserOptions Options = CreateOptions();
 
-    public async Task<(MailContent? Content, string? Error)> ReadAsync(uint uid, Stream stream, CancellationToken cancellationToken)
+    /// <summary>Reads a message held in memory (CPU only, safe to call from several threads at once).</summary>
+    public (MailContent? Content, string? Error) Read(uint uid, Stream stream, CancellationToken cancellationToken)
     {
         MimeMessage message;
         try
         {
-            message = await MimeMessage.LoadAsync(Options, stream, cancellationToken);
+            message = MimeMessage.Load(Options, stream, cancellationToken);
         }
         catch (FormatException e)
         {

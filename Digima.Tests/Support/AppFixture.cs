@@ -88,6 +88,7 @@ public sealed class AppFixture : IAsyncLifetime
             foreach (var page in context.Pages.ToList())
             {
                 // Unloading the page lets Blazor end its circuit at once instead of keeping it for reconnection.
+                // (A copy: closing a page removes it from context.Pages.)
                 await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
             }
 

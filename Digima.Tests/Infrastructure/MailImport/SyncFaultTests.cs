@@ -34,6 +34,53 @@ public sealed class SyncFaultTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"m{i}"), (await _s.StoredAsync()).Select(m => m.Subject));
     }
 
+    [Theory]
+    [InlineData(0, 2)] // cut at the second chunk's summaries: nothing stored yet
+    [InlineData(0, 3)] // at the third chunk's summaries, read while the first batch's bodies were pending
+    [InlineData(2, 0)] // at the third batch's bodies, with two batches stored or being stored
+    public async Task Sync_PipelinedSyncCutAnywhere_StoresAPrefixAndNextSyncConverges(int bodyFetchesBeforeCut, int summaryFetchesBeforeCut)
+    {
+        var customer = await _s.AddCustomerAsync("途中");
+        var mails = Enumerable.Range(1, 11).Select(i => RawMail.Create(customer.Email, _s.Rep.Email, $"m{i}").Text("UTF-8", "本文")).ToArray();
+        await _s.AppendAsync("INBOX", mails);
+        var cut = new CuttingServer(_s.Services.Get<IMailImportServer>(), bodyFetchesBeforeCut == 0 ? int.MaxValue : bodyFetchesBeforeCut)
+        {
+            SummaryFetchesBeforeCut = summaryFetchesBeforeCut == 0 ? int.MaxValue : summaryFetchesBeforeCut,
+        };
+
+        var failed = await Command(cut, batchSize: 3).SyncAsync(_s.Rep.Id, CancellationToken.None);
+        var afterCut = (await _s.StoredAsync()).Select(m => m.Subject).ToList();
+        var resumed = await _s.SyncAsync();
+
+        Assert.Equal(MailboxSyncOutcome.Failed, failed.Outcome);
+        // Whole batches, in order, from the first: no gap for the resumed sync to jump over.
+        Assert.Equal(Enumerable.Range(1, afterCut.Count).Select(i => $"m{i}"), afterCut);
+        Assert.Equal(0, afterCut.Count % 3);
+        Assert.Equal(11 - afterCut.Count, resumed.Imported);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"m{i}"), (await _s.StoredAsync()).Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task Sync_RealConnectionCutDuringABodyFetch_NextSyncConvergesWithoutGapsOrDuplicates()
+    {
+        var customer = await _s.AddCustomerAsync("実切断");
+        var mails = Enumerable.Range(1, 40).Select(i => RawMail.Create(i % 3 == 0 ? "friend@private.test" : customer.Email, _s.Rep.Email, $"m{i}").Text("UTF-8", "本文")).ToArray();
+        await _s.AppendAsync("INBOX", mails);
+        await using var import = new RelayedImport(_s, batchSize: 5);
+        var bodyFetches = 0;
+        import.Relay.CutBefore(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal) && ++bodyFetches == 3);
+
+        var cut = await import.SyncAsync();
+        var afterCut = (await _s.StoredAsync()).Count;
+        var resumed = await import.SyncAsync();
+
+        Assert.Equal(MailboxSyncOutcome.Failed, cut.Outcome);
+        Assert.InRange(afterCut, 1, 26);
+        Assert.Equal(MailboxSyncOutcome.Synced, resumed.Outcome);
+        var expected = Enumerable.Range(1, 40).Where(i => i % 3 != 0).Select(i => $"m{i}");
+        Assert.Equal(expected, (await _s.StoredAsync()).Select(m => m.Subject));
+    }
+
     [Fact]
     public async Task Sync_WrongPassword_FailedWithClearErrorInStatus()
     {
@@ -73,13 +120,15 @@ public sealed class SyncFaultTests : IAsyncLifetime
         _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<IMailboxSyncLock>(),
         new MailImportOptions { BatchSize = batchSize }, _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), _s.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
 
-    /// <summary>The real server, whose connection breaks after some body fetches.</summary>
+    /// <summary>The real server, whose connection breaks after some body (or summary) fetches.</summary>
     private sealed class CuttingServer(IMailImportServer inner, int bodyFetchesBeforeCut) : IMailImportServer
     {
-        public async Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken) =>
-            new Session(await inner.ConnectAsync(mailbox, cancellationToken), bodyFetchesBeforeCut);
+        public int SummaryFetchesBeforeCut { get; init; } = int.MaxValue;
 
-        private sealed class Session(IMailImportSession inner, int left) : IMailImportSession
+        public async Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken) =>
+            new Session(await inner.ConnectAsync(mailbox, cancellationToken), bodyFetchesBeforeCut, SummaryFetchesBeforeCut);
+
+        private sealed class Session(IMailImportSession inner, int left, int summariesLeft) : IMailImportSession
         {
             public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken c) => inner.OpenAsync(kind, c);
 
@@ -87,7 +136,16 @@ public sealed class SyncFaultTests : IAsyncLifetime
 
             public Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken c) => inner.SearchAfterAsync(lastUid, c);
 
-            public Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken c) => inner.FetchSummariesAsync(uids, c);
+            public async Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken c)
+            {
+                if (summariesLeft-- <= 0)
+                {
+                    await inner.DisposeAsync();
+                    throw new MailImportException("The connection was cut.");
+                }
+
+                return await inner.FetchSummariesAsync(uids, c);
+            }
 
             public async Task<MailBodies> FetchBodiesAsync(IReadOnlyList<uint> uids, CancellationToken c)
             {

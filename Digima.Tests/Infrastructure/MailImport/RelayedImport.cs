@@ -1,0 +1,43 @@
+using Digima.Core.MailImport;
+using Digima.Core.Mailboxes;
+using Digima.Infrastructure.MailImport;
+using Digima.Infrastructure.Sending;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Digima.Tests.Infrastructure.MailImport;
+
+/// <summary>The app's sync, session pool and all, with its IMAP connections going through an
+/// <see cref="ImapRelay"/> that counts commands and can cut connections.</summary>
+internal sealed class RelayedImport : IAsyncDisposable
+{
+    private readonly ImportScenario _s;
+
+    public RelayedImport(ImportScenario scenario, int batchSize = 200)
+    {
+        _s = scenario;
+        Options = new MailImportOptions { BatchSize = batchSize };
+        Pool = new ImapSessionPool(Options, scenario.Services.Clock);
+        var server = new ImapImportServer(
+            scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool,
+            (login, cancellationToken) => MailKitConnect.ImapAsync(login with { Port = Relay.Port }, cancellationToken));
+        Command = new SyncMailboxCommand(
+            scenario.Services.Get<IMailboxConnections>(), server, scenario.Services.Get<IImportedMailRepository>(),
+            scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), scenario.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
+    }
+
+    public ImapRelay Relay { get; } = new();
+
+    public MailImportOptions Options { get; }
+
+    public ImapSessionPool Pool { get; }
+
+    public SyncMailboxCommand Command { get; }
+
+    public Task<MailboxSyncResult> SyncAsync() => Command.SyncAsync(_s.Rep.Id, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Pool.DisposeAsync();
+        await Relay.DisposeAsync();
+    }
+}
