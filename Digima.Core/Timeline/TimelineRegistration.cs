@@ -9,6 +9,7 @@ public static class TimelineRegistration
     /// <summary>The timeline and thread use cases (R13-R15). Ports are registered by Infrastructure.</summary>
     public static IServiceCollection AddTimeline(this IServiceCollection services)
     {
+        services.AddScoped<GetTimelineTrackingQuery>();
         services.AddScoped<ListTimelineQuery>();
         services.AddScoped<ListNewTimelineItemsQuery>();
         services.AddScoped<GetTimelineMailQuery>();

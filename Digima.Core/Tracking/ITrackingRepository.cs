@@ -13,4 +13,8 @@ public interface ITrackingRepository
 
     /// <summary>Opens and clicks of these mails of the user.</summary>
     Task<IReadOnlyList<TrackingSummary>> SummariesAsync(long userId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken);
+
+    /// <summary>Per mail and kind, the events attributed to <paramref name="customerId"/> among
+    /// <paramref name="mailIds"/>; mails without any are left out.</summary>
+    Task<IReadOnlyList<TrackingSummary>> CustomerSummariesAsync(long customerId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken);
 }

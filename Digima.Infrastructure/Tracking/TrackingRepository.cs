@@ -51,19 +51,32 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
         return (row.Item1, row.Item2 && e.Kind == TrackingKind.Open && !e.ProbablyAutomated);
     }
 
-    public async Task<IReadOnlyList<TrackingSummary>> SummariesAsync(long userId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrackingSummary>> SummariesAsync(long userId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken) =>
+        QuerySummariesAsync(
+            """
+            JOIN outgoing_mails m ON m.id = e.mail_id
+            WHERE e.mail_id = ANY(@ids) AND m.user_id = @userId
+            """,
+            new { userId, ids = mailIds.ToArray() },
+            cancellationToken);
+
+    public Task<IReadOnlyList<TrackingSummary>> CustomerSummariesAsync(long customerId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken) =>
+        QuerySummariesAsync("WHERE e.mail_id = ANY(@ids) AND e.customer_id = @customerId", new { customerId, ids = mailIds.ToArray() }, cancellationToken);
+
+    /// <summary>開封/クリック per mail and kind: people counted apart from probable machines.</summary>
+    private async Task<IReadOnlyList<TrackingSummary>> QuerySummariesAsync(string filter, object parameters, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var sql = $"""
             SELECT e.mail_id, e.kind,
                    count(*) FILTER (WHERE NOT e.probably_automated)::int AS count,
                    min(e.occurred_at) FILTER (WHERE NOT e.probably_automated) AS first_at,
                    count(*) FILTER (WHERE e.probably_automated)::int AS automated_count
-            FROM tracking_events e JOIN outgoing_mails m ON m.id = e.mail_id
-            WHERE e.mail_id = ANY(@ids) AND m.user_id = @userId
+            FROM tracking_events e
+            {filter}
             GROUP BY e.mail_id, e.kind
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, new { userId, ids = mailIds.ToArray() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new TrackingSummary(r.MailId, Enum.Parse<TrackingKind>(r.Kind, ignoreCase: true), r.Count, r.FirstAt, r.AutomatedCount)).ToList();
     }
 

@@ -44,6 +44,13 @@ public sealed class TrackingFlowTests(AppFixture app)
         await item.ClickAsync();
         await page.WaitForURLAsync($"**/customers/{sent.Customer.Id}");
         await Assertions.Expect(page.GetByTestId("notification-count")).Not.ToContainTextAsync("1");
+
+        // The customer's timeline: counts on the mail, and the open and the click as events.
+        var mailRow = page.GetByTestId("timeline-mail").Filter(new() { HasText = "新製品カタログのご案内" });
+        await Assertions.Expect(mailRow.GetByTestId("timeline-tracking-open")).ToContainTextAsync("1回");
+        await Assertions.Expect(mailRow.GetByTestId("timeline-tracking-click")).ToContainTextAsync("1回");
+        await Assertions.Expect(page.GetByTestId("timeline-event-text").Filter(new() { HasText = "開封 「新製品カタログのご案内」" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("timeline-event-text").Filter(new() { HasText = TrackedMailScenario.Link })).ToHaveCountAsync(1);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Sending;
 using Digima.Core.Timeline;
+using Digima.Core.Tracking;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
 using MudBlazor;
@@ -14,6 +15,7 @@ public partial class CustomerTimeline
 
     [Inject] private ListTimelineQuery ListTimeline { get; set; } = default!;
     [Inject] private ListNewTimelineItemsQuery ListNew { get; set; } = default!;
+    [Inject] private GetTimelineTrackingQuery Tracking { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -22,6 +24,7 @@ public partial class CustomerTimeline
     // Rows loaded so far, newest first; the keyset cursor is the last one.
     private readonly List<TimelineItem> _items = [];
     private readonly HashSet<long> _ids = [];
+    private readonly Dictionary<(long MailId, TrackingKind Kind), TrackingSummary> _tracking = [];
     private Virtualize<TimelineItem>? _list;
     private CurrentUser? _actor;
     private bool _hasMore = true;
@@ -40,6 +43,7 @@ public partial class CustomerTimeline
         _actor = await CurrentUser.GetAsync();
         _items.Clear();
         _ids.Clear();
+        _tracking.Clear();
         _hasMore = true;
         await LoadMoreAsync();
         _loaded = true;
@@ -70,7 +74,21 @@ public partial class CustomerTimeline
 
         _newestId = Math.Max(_newestId, page.Items.Select(i => i.Id).DefaultIfEmpty().Max());
         _hasMore = page.HasMore;
+        await LoadTrackingAsync(page.Items);
     }
+
+    /// <summary>開封 and クリック of the app's mails among <paramref name="rows"/>.</summary>
+    private async Task LoadTrackingAsync(IEnumerable<TimelineItem> rows)
+    {
+        var mailIds = rows.Where(i => i.OutgoingMailId is not null).Select(i => i.OutgoingMailId!.Value).ToHashSet();
+        foreach (var summary in await Tracking.GetAsync(_actor!, CustomerId, mailIds, CancellationToken.None))
+        {
+            _tracking[(summary.MailId, summary.Kind)] = summary;
+        }
+    }
+
+    private TrackingSummary? Summary(TimelineItem item, TrackingKind kind) =>
+        item.OutgoingMailId is { } id ? _tracking.GetValueOrDefault((id, kind)) : null;
 
     /// <summary>Merges rows added since the last look (a mail imported or sent on any node, an
     /// event) into the open timeline. The profile's periodic check calls it now; a live event
@@ -105,6 +123,8 @@ public partial class CustomerTimeline
         }
 
         _items.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
+        // An open or a click changes the counts on a mail row already shown.
+        await LoadTrackingAsync(fresh.Any(i => i.EventKind is CustomerEventKind.Opened or CustomerEventKind.Clicked) ? _items : fresh);
         return await RedrawAsync();
     }
 

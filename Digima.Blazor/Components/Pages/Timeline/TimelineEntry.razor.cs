@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Timeline;
+using Digima.Core.Tracking;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -15,6 +16,12 @@ public partial class TimelineEntry
     [Parameter, EditorRequired] public long CustomerId { get; set; }
     [Parameter] public CurrentUser? Actor { get; set; }
     [Parameter] public EventCallback<TimelineItem> OnShowThread { get; set; }
+
+    /// <summary>開封 of this mail by the customer, if tracked and seen.</summary>
+    [Parameter] public TrackingSummary? Opens { get; set; }
+
+    /// <summary>クリック of this mail's links by the customer, if tracked and seen.</summary>
+    [Parameter] public TrackingSummary? Clicks { get; set; }
 
     private TimelineMail? _full;
 
