@@ -150,11 +150,16 @@ public sealed class TimelineFlowTests(AppFixture app)
         await AppFixture.ScreenshotAsync(page, "timeline-long");
 
         // Each scroll to the end brings the next keyset page into view.
-        var deadline = DateTime.UtcNow.AddSeconds(45);
+        // Generous on a loaded machine: each step waits for the rows to change before scrolling on.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline && await page.GetByText("ご連絡 No.0", new() { Exact = true }).CountAsync() == 0)
         {
+            var last = await page.GetByTestId("timeline-subject").Last.TextContentAsync();
             await page.GetByTestId("timeline-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
-            await Task.Delay(300);
+            for (var wait = 0; wait < 20 && await page.GetByTestId("timeline-subject").Last.TextContentAsync() == last; wait++)
+            {
+                await Task.Delay(100);
+            }
         }
 
         await AppFixture.OrScreenshotAsync(page, "timeline-long-end", () => Assertions.Expect(page.GetByText("ご連絡 No.0", new() { Exact = true })).ToBeVisibleAsync());
