@@ -103,7 +103,8 @@ public sealed class TrackingFlowTests(AppFixture app)
         var hub = app.Get<LocalLiveEventHub>();
         var rep = await app.AddUserAsync(Digima.Core.Accounts.UserRole.Rep, "山本 購読");
         var page = await app.NewPageAsync();
-        var before = hub.SubscriptionCount;
+        // Circuits of the tests before this one may still be closing: count once they are gone.
+        var before = await StableCountAsync(hub);
         await AppFixture.SignInAsync(page, rep.Email);
         await page.GotoAsync("/mail/individual");
         await AppFixture.WaitInteractiveAsync(page);
@@ -120,6 +121,23 @@ public sealed class TrackingFlowTests(AppFixture app)
             Assert.True(DateTime.UtcNow < deadline, $"subscriptions left after the circuit closed: {hub.SubscriptionCount}, before {before}");
             await Task.Delay(200);
         }
+    }
+
+    private static async Task<int> StableCountAsync(LocalLiveEventHub hub)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var count = hub.SubscriptionCount;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow - since < TimeSpan.FromSeconds(2) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            if (hub.SubscriptionCount != count)
+            {
+                (count, since) = (hub.SubscriptionCount, DateTime.UtcNow);
+            }
+        }
+
+        return count;
     }
 
     internal async Task<IPage> IndividualMailPageAsync(TrackedMailScenario sent)
