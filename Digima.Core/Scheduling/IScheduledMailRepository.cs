@@ -33,6 +33,10 @@ public interface IScheduledMailRepository
     /// <summary>Scheduled mail due before <paramref name="before"/> (the sweeper checks each has a trigger).</summary>
     Task<IReadOnlyList<(long Id, DateTimeOffset DueAt)>> ListDueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The user's scheduled mail due by <paramref name="dueBy"/>, soonest first (the
+    /// firing that just used the mailbox sends them too).</summary>
+    Task<IReadOnlyList<long>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
+
     /// <summary>The user's scheduled and held mail, soonest first (filter 「予約」).</summary>
     Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
 }

@@ -31,13 +31,60 @@ public sealed class SendScheduledMailCommand(
     /// <summary>A trigger may fire this much before the stored time (clock skew between nodes).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
+    /// <summary>Mail of the same mailbox one firing tries after its own, at most.</summary>
+    internal const int MaxFollowing = 100;
+
     public async Task<ScheduledRun> RunAsync(long mailId, CancellationToken cancellationToken)
+    {
+        var (run, userId) = await RunOneAsync(mailId, cancellationToken);
+        if (run == ScheduledRun.Sent && options.Spacing is null)
+        {
+            await SendOthersDueAsync(userId, cancellationToken);
+        }
+
+        return run;
+    }
+
+    /// <summary>Without a rate limit, the mailbox's other mail already due goes out now over the
+    /// session this firing opened, instead of each waiting for its own trigger: the cluster's
+    /// scheduler fires triggers one database round at a time, so a burst queued behind it. Each
+    /// mail is still checked and claimed on its own (one node, one send); its trigger, when it
+    /// fires, finds it sent and does nothing.</summary>
+    private async Task SendOthersDueAsync(long userId, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < MaxFollowing; i++)
+        {
+            var due = await scheduled.ListDueForUserAsync(userId, time.GetUtcNow() + Tolerance, 4, cancellationToken);
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            // One of the soonest, not always the first: firings of the same mailbox on other
+            // threads or nodes would otherwise race for the same row and one would lose each time.
+            var (run, _) = await RunOneAsync(due[Random.Shared.Next(due.Count)], cancellationToken);
+            if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held))
+            {
+                // A failing server is left to each mail's own trigger and retry plan.
+                return;
+            }
+        }
+    }
+
+    private async Task<(ScheduledRun Run, long UserId)> RunOneAsync(long mailId, CancellationToken cancellationToken)
     {
         var mail = await outbox.GetAsync(mailId, cancellationToken);
         if (mail is not { Status: MailStatus.Scheduled, ScheduledAt: { } scheduledAt })
         {
-            return ScheduledRun.NotScheduled;
+            return (ScheduledRun.NotScheduled, 0);
         }
+
+        return (await RunScheduledAsync(mail, scheduledAt, cancellationToken), mail.UserId);
+    }
+
+    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        var mailId = mail.Id;
 
         var now = time.GetUtcNow();
         var due = mail.SendAfter ?? scheduledAt;

@@ -10,8 +10,12 @@ public interface IOutgoingMailTransport
     /// for a server's answer.</returns>
     Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken);
 
-    /// <summary>Stores one copy in the rep's Sent folder unless one with the same Message-ID is there.</summary>
-    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken);
+    /// <summary>Stores one copy in the rep's Sent folder.</summary>
+    /// <param name="mayBeThere">True when an earlier attempt may have stored it (crash recovery,
+    /// a retry after the SMTP server accepted it): the folder is searched for the Message-ID first
+    /// and nothing is added when it is there. False right after the first acceptance, which saves
+    /// the search.</param>
+    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken);
 
     /// <summary>Whether the Sent folder holds a mail with this Message-ID; null when the server
     /// could not be asked.</summary>

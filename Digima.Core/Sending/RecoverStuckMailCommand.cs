@@ -33,7 +33,7 @@ public sealed class RecoverStuckMailCommand(
 
             if (mail.SmtpAcceptedAt is not null && mailbox is not null)
             {
-                await send.FinishAsync(mailbox, mail, cancellationToken);
+                await send.FinishAsync(mailbox, mail, copyMayExist: true, cancellationToken);
                 continue;
             }
 

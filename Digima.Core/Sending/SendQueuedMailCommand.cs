@@ -53,7 +53,8 @@ public sealed class SendQueuedMailCommand(
     /// the caller decides (fail now, or retry later for a scheduled mail).</summary>
     public async Task<TransportResult> TrySendAsync(MailboxConnection mailbox, OutgoingMail claimed, CancellationToken cancellationToken)
     {
-        if (claimed.SmtpAcceptedAt is null)
+        var acceptedBefore = claimed.SmtpAcceptedAt is not null;
+        if (!acceptedBefore)
         {
             var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
             if (!sent.Succeeded)
@@ -64,18 +65,20 @@ public sealed class SendQueuedMailCommand(
             await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
         }
 
-        await FinishAsync(mailbox, claimed, cancellationToken);
+        await FinishAsync(mailbox, claimed, copyMayExist: acceptedBefore, cancellationToken);
         return TransportResult.Ok;
     }
 
-    /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent.</summary>
-    internal async Task FinishAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
+    /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent. The copy is only
+    /// appended after acceptance was recorded, so one can exist only when acceptance was recorded
+    /// before this attempt (<paramref name="copyMayExist"/>).</summary>
+    internal async Task FinishAsync(MailboxConnection mailbox, OutgoingMail mail, bool copyMayExist, CancellationToken cancellationToken)
     {
         var copySaved = false;
         if (mailbox.SaveCopyToSent)
         {
             // The customer has the mail already: a failed copy is logged, never a reason to resend.
-            var saved = await transport.SaveToSentAsync(mailbox, mail, cancellationToken);
+            var saved = await transport.SaveToSentAsync(mailbox, mail, copyMayExist, cancellationToken);
             copySaved = saved.Succeeded;
             if (!saved.Succeeded)
             {

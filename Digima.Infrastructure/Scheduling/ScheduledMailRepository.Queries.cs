@@ -20,6 +20,18 @@ internal sealed partial class ScheduledMailRepository
         return rows.Select(r => (r.Id, r.DueAt)).ToList();
     }
 
+    public async Task<IReadOnlyList<long>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id FROM outgoing_mails
+            WHERE user_id = @userId AND status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @dueBy
+            ORDER BY COALESCE(send_after, scheduled_at), id
+            LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { userId, dueBy, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken)
     {
         const string sql = $"""

@@ -2,23 +2,40 @@ using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 using Digima.Infrastructure.Tracking;
 using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
 using MailKit.Search;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Infrastructure.Sending;
 
-/// <summary>Sends through the rep's own SMTP server and keeps one copy in their Sent folder (R2).</summary>
-internal sealed class MailKitTransport(TransportErrors errors, TrackedHtml tracking, ILogger<MailKitTransport> logger) : IOutgoingMailTransport
+/// <summary>Sends through the rep's own SMTP server and keeps one copy in their Sent folder (R2),
+/// over connections kept open per mailbox between sends (<see cref="MailClientPool{TClient}"/>).</summary>
+internal sealed class MailKitTransport(
+    MailClientPool<SmtpClient> smtp, MailClientPool<ImapClient> imap, TransportErrors errors, TrackedHtml tracking, ILogger<MailKitTransport> logger)
+    : IOutgoingMailTransport
 {
     public async Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         try
         {
             var message = MailMessageFactory.Create(mailbox, mail, await tracking.ForAsync(mail, cancellationToken));
-            using var client = await MailKitConnect.SmtpAsync(mailbox.Smtp, cancellationToken);
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(true, cancellationToken);
-            return TransportResult.Ok;
+            while (true)
+            {
+                using var lease = await smtp.LeaseAsync(mailbox.Smtp, cancellationToken);
+                try
+                {
+                    await lease.Client.SendAsync(message, cancellationToken);
+                    lease.Keep();
+                    return TransportResult.Ok;
+                }
+                catch (SmtpCommandException e) when (lease.Reused && e is { ErrorCode: SmtpErrorCode.SenderNotAccepted, StatusCode: SmtpStatusCode.ServiceNotAvailable })
+                {
+                    // 421 to MAIL FROM: the server ended a kept session (timeout, too many mails on
+                    // one connection) before taking anything, so a fresh connection cannot duplicate.
+                    logger.LogDebug("A kept SMTP session to {Host} was refused with 421; reconnecting", mailbox.Smtp.Host);
+                }
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -26,28 +43,27 @@ internal sealed class MailKitTransport(TransportErrors errors, TrackedHtml track
         }
     }
 
-    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
     {
         try
         {
-            using var client = await MailKitConnect.ImapAsync(mailbox.Imap, cancellationToken);
-            var sent = await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
-            if (sent is null)
+            while (true)
             {
-                return new TransportResult(false, errors.NoSentFolder());
+                using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
+                try
+                {
+                    var saved = await SaveAsync(lease.Client, mailbox, mail, mayBeThere, cancellationToken);
+                    lease.Keep();
+                    return saved ? TransportResult.Ok : new TransportResult(false, errors.NoSentFolder());
+                }
+                catch (Exception e) when (lease.Reused && e is IOException or ServiceNotConnectedException or ProtocolException)
+                {
+                    // A kept session broke mid-command: the copy may or may not be stored, so a
+                    // fresh connection looks before it appends.
+                    logger.LogDebug(e, "A kept IMAP session to {Host} broke; saving {MessageId} on a new one", mailbox.Imap.Host, mail.MessageId);
+                    mayBeThere = true;
+                }
             }
-
-            await sent.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
-            // Exactly once: a retry after a crash must not add a second copy. The copy carries no
-            // tracking: the rep reading their own Sent folder must not count as the customer's open.
-            var existing = await sent.SearchAsync(SearchQuery.HeaderContains("Message-ID", mail.MessageId), cancellationToken);
-            if (existing.Count == 0)
-            {
-                await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail), MessageFlags.Seen), cancellationToken);
-            }
-
-            await client.DisconnectAsync(true, cancellationToken);
-            return TransportResult.Ok;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -59,22 +75,44 @@ internal sealed class MailKitTransport(TransportErrors errors, TrackedHtml track
     {
         try
         {
-            using var client = await MailKitConnect.ImapAsync(mailbox.Imap, cancellationToken);
-            var sent = await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
-            if (sent is null)
-            {
-                return false;
-            }
-
-            await sent.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
-            var found = await sent.SearchAsync(SearchQuery.HeaderContains("Message-ID", messageId), cancellationToken);
-            await client.DisconnectAsync(true, cancellationToken);
-            return found.Count > 0;
+            using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
+            var sent = await MailKitConnect.SentFolderAsync(lease.Client, mailbox.SentFolderName, cancellationToken);
+            var found = sent is not null && await ContainsAsync(sent, messageId, cancellationToken);
+            lease.Keep();
+            return found;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Could not look for {MessageId} in the Sent folder", messageId);
             return null;
         }
+    }
+
+    /// <returns>False when the mailbox has no Sent folder.</returns>
+    private static async Task<bool> SaveAsync(ImapClient client, MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
+    {
+        var sent = await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
+        if (sent is null)
+        {
+            return false;
+        }
+
+        // Exactly once: after a crash or a broken session a copy may be there already. A mail sent
+        // just now has never had one, so the search (a SELECT and a header scan) is skipped. The copy
+        // carries no tracking: the rep reading their own Sent folder must not count as an open.
+        if (!mayBeThere || !await ContainsAsync(sent, mail.MessageId, cancellationToken))
+        {
+            await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail), MessageFlags.Seen), cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> ContainsAsync(IMailFolder sent, string messageId, CancellationToken cancellationToken)
+    {
+        // Opened each time, so mail appended by other sessions since the last look is seen.
+        await sent.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var found = await sent.SearchAsync(SearchQuery.HeaderContains("Message-ID", messageId), cancellationToken);
+        return found.Count > 0;
     }
 }

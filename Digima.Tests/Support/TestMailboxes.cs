@@ -8,13 +8,14 @@ namespace Digima.Tests.Support;
 /// 「メールボックス連携」 use case (test setup).</summary>
 public static class TestMailboxes
 {
-    public static async Task ConnectAsync(IServiceProvider services, CurrentUser user, int? smtpPort = null, string password = TestEnvironment.MailPassword)
+    public static async Task ConnectAsync(
+        IServiceProvider services, CurrentUser user, int? smtpPort = null, string password = TestEnvironment.MailPassword, int? imapPort = null)
     {
         using var scope = services.CreateScope();
         var input = new MailboxInput
         {
             Smtp = new MailServerInput { Host = TestEnvironment.MailHost, Port = smtpPort ?? TestEnvironment.SmtpPort, Security = MailSecurity.None, UserName = user.Email, Password = password },
-            Imap = new MailServerInput { Host = TestEnvironment.MailHost, Port = TestEnvironment.ImapPort, Security = MailSecurity.None, UserName = user.Email, Password = password },
+            Imap = new MailServerInput { Host = TestEnvironment.MailHost, Port = imapPort ?? TestEnvironment.ImapPort, Security = MailSecurity.None, UserName = user.Email, Password = password },
             SenderName = user.DisplayName,
             SenderAddress = user.Email,
             SaveCopyToSent = true,

@@ -32,11 +32,17 @@ public sealed class TwoNodeSchedulingTests
         await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") >= 40, TimeSpan.FromMinutes(2));
         victim.Kill();
         var sentAtKill = await cluster.CountAsync("sent");
+        // SMTP's one blind spot (docs/decisions/0005, "Known limit"): a mail whose DATA the server
+        // took but whose acceptance the killed node had not recorded yet cannot be told apart from
+        // one the server never got, so recovery sends it again. Only mail in that state at the
+        // kill may arrive twice; every other mail exactly once, and none lost.
+        var inFlightAtKill = (await cluster.QueryAsync<string>(
+            "SELECT message_id FROM outgoing_mails WHERE status = 'sending' AND smtp_accepted_at IS NULL")).ToHashSet();
 
         await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") == ids.Count, TimeSpan.FromMinutes(3));
 
         Assert.True(sentAtKill < ids.Count, "the node was killed before the run ended");
-        await AssertDeliveredOnceAsync(cluster, ids.Count);
+        await AssertDeliveredOnceAsync(cluster, ids.Count, inFlightAtKill);
     }
 
     [Fact]
@@ -54,7 +60,7 @@ public sealed class TwoNodeSchedulingTests
         await AssertDeliveredOnceAsync(cluster, 1);
     }
 
-    private static async Task AssertDeliveredOnceAsync(ClusterScenario cluster, int expected)
+    private static async Task AssertDeliveredOnceAsync(ClusterScenario cluster, int expected, IReadOnlySet<string>? mayArriveTwice = null)
     {
         var messageIds = await cluster.MessageIdsAsync();
         Dictionary<string, int> delivered = [];
@@ -62,7 +68,7 @@ public sealed class TwoNodeSchedulingTests
         await cluster.WaitUntilAsync(async () => (delivered = await cluster.DeliveredAsync()).Count >= expected, TimeSpan.FromSeconds(60));
 
         Assert.Equal(expected, messageIds.Count);
-        Assert.Equal([], delivered.Where(d => d.Value != 1).Select(d => $"{d.Key} x{d.Value}"));
+        Assert.Equal([], delivered.Where(d => d.Value != 1 && !(d.Value == 2 && mayArriveTwice?.Contains(d.Key) == true)).Select(d => $"{d.Key} x{d.Value}"));
         Assert.Equal(messageIds.Order(), delivered.Keys.Order());
     }
 }

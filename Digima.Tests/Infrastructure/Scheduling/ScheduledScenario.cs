@@ -25,9 +25,9 @@ internal sealed class ScheduledScenario : IAsyncDisposable
 
     public DateTimeOffset Now => Services.Clock.GetUtcNow();
 
-    public static async Task<ScheduledScenario> CreateAsync(string purpose, int? smtpPort = null)
+    public static async Task<ScheduledScenario> CreateAsync(string purpose, int? smtpPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var services = await ServiceHarness.CreateAsync(purpose);
+        var services = await ServiceHarness.CreateAsync(purpose, settings);
         var rep = await services.AddUserAsync(UserRole.Rep, $"rep.{Guid.NewGuid():N}"[..16] + "@digima.test");
         await TestMailboxes.ConnectAsync(services.Provider, rep, smtpPort);
         return new ScheduledScenario(services, rep);

@@ -163,4 +163,33 @@ public sealed class ScheduledSendTests : IAsyncLifetime
         Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(ids[1]));
         Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(ids[2]));
     }
+
+    [Fact]
+    public async Task Run_RateLimitOff_OneFiringAlsoSendsTheMailboxsOtherDueMail_TheirTriggersFindThemSent()
+    {
+        await using var s = await ScheduledScenario.CreateAsync("schedule-burst", settings: new Dictionary<string, string?> { ["Digima:Scheduling:RateLimitPerMinute"] = "0" });
+        var customer = await s.AddCustomerAsync("一斉");
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await s.ScheduleAsync(ScheduledScenario.Input($"一斉 {i}", "本文です。", customer), new DateTime(2026, 11, 27, 10, 0, 0)));
+        }
+
+        var later = await s.ScheduleAsync(ScheduledScenario.Input("一斉 後で", "本文です。", customer), new DateTime(2026, 11, 27, 11, 0, 0));
+        s.Services.Clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(ScheduledRun.Sent, await s.RunAsync(ids[0]));
+
+        foreach (var id in ids)
+        {
+            var mail = await s.MailAsync(id);
+            Assert.Equal(MailStatus.Sent, mail.Status);
+            Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
+            Assert.Single(await MailboxReader.FindAsync(s.Rep.Email, mail.MessageId, "Sent"));
+        }
+
+        Assert.Equal(ScheduledRun.NotScheduled, await s.RunAsync(ids[1]));
+        Assert.Equal(ScheduledRun.NotScheduled, await s.RunAsync(ids[2]));
+        Assert.Equal(MailStatus.Scheduled, (await s.MailAsync(later)).Status);
+    }
 }
