@@ -10,6 +10,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using static Digima.Benchmarks.BenchServices;
+
 namespace Digima.Benchmarks.Autocomplete;
 
 /// <summary>`./digima bench autocomplete`: a million customers, then the 宛先 search measured
@@ -98,18 +100,7 @@ internal static class AutocompleteBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = connectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddCore();
-        services.AddInfrastructure(configuration);
-        return services.BuildServiceProvider(validateScopes: true);
-    }
+    private static ServiceProvider BuildServices(string connectionString) =>
+        BenchServices.Build(connectionString);
 
-    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }

@@ -16,6 +16,8 @@ using MailKit.Net.Imap;
 using MailKit.Security;
 using Npgsql;
 
+using static Digima.Benchmarks.BenchServices;
+
 namespace Digima.Benchmarks.Import;
 
 /// <summary>`./digima bench import`: a rep's mailbox on the local Dovecot, imported through
@@ -241,24 +243,14 @@ internal static class ImportBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
+    private static ServiceProvider BuildServices(string connectionString) =>
+        BenchServices.Build(
+            connectionString,
+            new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Digima"] = connectionString,
                 // The fixtures span the last 29 days; everything else stays at the app's defaults.
                 ["Digima:MailImport:FirstSyncDays"] = "60",
                 ["Digima:MailImport:ScheduleEnabled"] = "false",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddCore();
-        services.AddInfrastructure(configuration);
-        return services.BuildServiceProvider(validateScopes: true);
-    }
+            });
 
-    internal static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }

@@ -15,6 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
+using static Digima.Benchmarks.BenchServices;
+
 namespace Digima.Benchmarks.Scheduling;
 
 /// <summary>`./digima bench schedule`: mail from many reps due in the same minute, sent by the app's
@@ -58,26 +60,17 @@ internal static class ScheduleBenchmark
         ScheduleReport.Print(options, engine, loop, duplicates);
     }
 
-    private static ServiceProvider BuildServices(string connectionString, ScheduleOptions options)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
+    private static ServiceProvider BuildServices(string connectionString, ScheduleOptions options) =>
+        BenchServices.Build(
+            connectionString,
+            new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Digima"] = connectionString,
                 ["Digima:Scheduling:RateLimitPerMinute"] = "0",
                 ["Digima:Quartz:MaxConcurrency"] = options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Digima:MailImport:ScheduleEnabled"] = "false",
                 ["Digima:MailImport:IdleEnabled"] = "false",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddCore();
-        services.AddInfrastructure(configuration);
-        services.AddSingleton<IHostApplicationLifetime, BenchLifetime>();
-        return services.BuildServiceProvider(validateScopes: true);
-    }
+            },
+            services => services.AddSingleton<IHostApplicationLifetime, BenchLifetime>());
 
     private static async Task<List<(CurrentUser Rep, Customer Customer)>> SeedAsync(IServiceProvider provider, int reps)
     {
@@ -154,7 +147,6 @@ internal static class ScheduleBenchmark
         }
     }
 
-    internal static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
     /// <summary>Quartz's hosted service asks for the host's lifetime; here there is no host.</summary>
     private sealed class BenchLifetime : IHostApplicationLifetime

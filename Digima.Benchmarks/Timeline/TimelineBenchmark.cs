@@ -11,6 +11,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
+using static Digima.Benchmarks.BenchServices;
+
 namespace Digima.Benchmarks.Timeline;
 
 /// <summary>`./digima bench timeline`: a million mails, one customer with ten thousand; the
@@ -117,18 +119,7 @@ internal static class TimelineBenchmark
         return latencies;
     }
 
-    private static ServiceProvider BuildServices(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = connectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddCore();
-        services.AddInfrastructure(configuration);
-        return services.BuildServiceProvider(validateScopes: true);
-    }
+    private static ServiceProvider BuildServices(string connectionString) =>
+        BenchServices.Build(connectionString);
 
-    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }
