@@ -34,7 +34,8 @@ internal static class ImportBenchmark
     public static async Task RunAsync(ImportOptions options)
     {
         var total = Stopwatch.StartNew();
-        await using var provider = BuildServices(await CreateDatabaseAsync());
+        var phases = options.Phases ? new ImportPhases() : null;
+        await using var provider = BuildServices(await CreateDatabaseAsync(), phases);
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var db = provider.GetRequiredService<NpgsqlDataSource>();
         var (rep, customers) = await SeedAsync(db);
@@ -59,13 +60,13 @@ internal static class ImportBenchmark
             MbsyncReference.Result mbsync;
             if (round % 2 == 1)
             {
-                import = await ImportOnceAsync(provider, db, rep.Id);
+                import = await ImportOnceAsync(provider, db, rep.Id, phases);
                 mbsync = await MbsyncOnceAsync();
             }
             else
             {
                 mbsync = await MbsyncOnceAsync();
-                import = await ImportOnceAsync(provider, db, rep.Id);
+                import = await ImportOnceAsync(provider, db, rep.Id, phases);
             }
 
             rounds.Add(new ImportReport.Round(round, import, mbsync));
@@ -87,15 +88,21 @@ internal static class ImportBenchmark
         await ImportReport.PrintAsync(db, options, rounds, inboxBytes, resyncs, commands, idle, total.Elapsed);
     }
 
-    private static async Task<ImportReport.FirstImport> ImportOnceAsync(IServiceProvider provider, NpgsqlDataSource db, long userId)
+    private static async Task<ImportReport.FirstImport> ImportOnceAsync(IServiceProvider provider, NpgsqlDataSource db, long userId, ImportPhases? phases)
     {
         await ResetImportAsync(provider, db, userId);
+        phases?.Start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var first = await SyncAsync(provider, userId);
         var elapsed = clock.Elapsed;
         var import = new ImportReport.FirstImport(first, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, await CountRowsAsync(db, userId));
         Log($"first import: {first.Outcome} {import.Seen:N0} seen, {first.Imported:N0} imported in {elapsed.TotalSeconds:F2} s ({import.Rate:N0} msg/s, this process's CPU {import.Cpu.TotalSeconds:F2} s) {first.Error}");
+        foreach (var line in phases?.Report() ?? [])
+        {
+            Console.WriteLine(line);
+        }
+
         return import;
     }
 
@@ -243,7 +250,7 @@ internal static class ImportBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString) =>
+    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases) =>
         BenchServices.Build(
             connectionString,
             new Dictionary<string, string?>
@@ -251,6 +258,7 @@ internal static class ImportBenchmark
                 // The fixtures span the last 29 days; everything else stays at the app's defaults.
                 ["Digima:MailImport:FirstSyncDays"] = "60",
                 ["Digima:MailImport:ScheduleEnabled"] = "false",
-            });
+            },
+            services => phases?.Register(services));
 
 }

@@ -2,7 +2,7 @@ namespace Digima.Benchmarks.Import;
 
 /// <summary>Sizes of the import benchmark. The defaults are the figures; smaller values
 /// make a quick trial run.</summary>
-internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds)
+internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds, bool Phases = false)
 {
     public static ImportOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, 
                 "--resyncs" => options with { Resyncs = value },
                 "--deliveries" => options with { Deliveries = value },
                 "--rounds" => options with { Rounds = Math.Max(2, value) },
+                "--phases" => options with { Phases = value != 0 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

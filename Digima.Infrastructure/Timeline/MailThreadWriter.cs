@@ -21,18 +21,16 @@ internal static class MailThreadWriter
         ON CONFLICT (message_id) DO NOTHING
         """;
 
-    // The conversation: mails named by, or naming, any Message-ID reached so far.
-    private const string Conversation = """
-        WITH RECURSIVE reached(id) AS (
-            SELECT unnest(CAST(@Ids AS text[]))
-            UNION
-            SELECT x.id
-            FROM reached r
-            JOIN mail_threads t ON t.message_id = r.id OR t.ancestors @> ARRAY[r.id]
-            CROSS JOIN LATERAL unnest(t.ancestors || t.message_id) AS x(id)
-        )
-        SELECT message_id AS MessageId, ancestors AS Ancestors, subject AS Subject, mail_date AS Date, thread_id AS ThreadId
-        FROM mail_threads WHERE message_id IN (SELECT id FROM reached)
+    // One step of the conversation: the stored mails that are, or name as an ancestor, one of
+    // these Message-IDs. A probe per id (primary key, GIN index on ancestors): a single
+    // recursive query here was estimated at millions of rows, so PostgreSQL compiled it (JIT) and
+    // hashed the whole table at every batch, which made threading most of an import's time.
+    private const string Step = """
+        SELECT t.message_id AS MessageId, t.ancestors AS Ancestors, t.subject AS Subject, t.mail_date AS Date, t.thread_id AS ThreadId
+        FROM unnest(CAST(@Ids AS text[])) AS f(id) JOIN mail_threads t ON t.message_id = f.id
+        UNION
+        SELECT t.message_id, t.ancestors, t.subject, t.mail_date, t.thread_id
+        FROM unnest(CAST(@Ids AS text[])) AS f(id) JOIN mail_threads t ON t.ancestors @> ARRAY[f.id]
         """;
 
     private const string Update = """
@@ -59,8 +57,7 @@ internal static class MailThreadWriter
             Dates = distinct.Select(m => m.Date.ToUniversalTime()).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
 
-        var seeds = distinct.SelectMany(m => m.Ancestors.Append(m.MessageId)).Distinct(StringComparer.Ordinal).ToArray();
-        var stored = (await connection.QueryAsync<StoredThreadRow>(new CommandDefinition(Conversation, new { Ids = seeds }, transaction, cancellationToken: cancellationToken))).AsList();
+        var stored = await ConversationAsync(connection, transaction, distinct.SelectMany(m => m.Ancestors.Append(m.MessageId)), cancellationToken);
         var threads = MailThreader.Assign(stored.Select(r => new ThreadMessage(r.MessageId, r.Ancestors, r.Subject, r.Date)));
         var changed = stored.Where(r => threads[r.MessageId] != r.ThreadId).ToList();
         if (changed.Count > 0)
@@ -71,6 +68,32 @@ internal static class MailThreadWriter
                 Threads = changed.Select(r => threads[r.MessageId]).ToArray(),
             }, transaction, cancellationToken: cancellationToken));
         }
+    }
+
+    /// <summary>Every stored mail linked to the seeds through References in either direction, a
+    /// step (one query) per link of distance: replies and ancestors found bring in theirs.</summary>
+    private static async Task<List<StoredThreadRow>> ConversationAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> seeds, CancellationToken cancellationToken)
+    {
+        var reached = new HashSet<string>(seeds, StringComparer.Ordinal);
+        var rows = new Dictionary<string, StoredThreadRow>(StringComparer.Ordinal);
+        var frontier = reached.ToArray();
+        while (frontier.Length > 0)
+        {
+            var found = await connection.QueryAsync<StoredThreadRow>(new CommandDefinition(Step, new { Ids = frontier }, transaction, cancellationToken: cancellationToken));
+            var next = new List<string>();
+            foreach (var row in found)
+            {
+                if (rows.TryAdd(row.MessageId, row))
+                {
+                    next.AddRange(row.Ancestors.Append(row.MessageId).Where(reached.Add));
+                }
+            }
+
+            frontier = [.. next];
+        }
+
+        return [.. rows.Values];
     }
 
     private sealed class StoredThreadRow
