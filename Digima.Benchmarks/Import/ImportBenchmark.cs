@@ -35,7 +35,7 @@ internal static class ImportBenchmark
     {
         var total = Stopwatch.StartNew();
         var phases = options.Phases ? new ImportPhases() : null;
-        await using var provider = BuildServices(await CreateDatabaseAsync(), phases);
+        await using var provider = BuildServices(await CreateDatabaseAsync(), phases, options.BatchSize);
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var db = provider.GetRequiredService<NpgsqlDataSource>();
         var (rep, customers) = await SeedAsync(db);
@@ -250,7 +250,7 @@ internal static class ImportBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases) =>
+    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases, int? batchSize) =>
         BenchServices.Build(
             connectionString,
             new Dictionary<string, string?>
@@ -258,6 +258,8 @@ internal static class ImportBenchmark
                 // The fixtures span the last 29 days; everything else stays at the app's defaults.
                 ["Digima:MailImport:FirstSyncDays"] = "60",
                 ["Digima:MailImport:ScheduleEnabled"] = "false",
+                // Only with --batch (a trial of another size); the app's default otherwise.
+                ["Digima:MailImport:BatchSize"] = batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             services => phases?.Register(services));
 

@@ -2,7 +2,7 @@ namespace Digima.Benchmarks.Import;
 
 /// <summary>Sizes of the import benchmark. The defaults are the figures; smaller values
 /// make a quick trial run.</summary>
-internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds, bool Phases = false)
+internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds, bool Phases = false, int? BatchSize = null)
 {
     public static ImportOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, 
                 "--deliveries" => options with { Deliveries = value },
                 "--rounds" => options with { Rounds = Math.Max(2, value) },
                 "--phases" => options with { Phases = value != 0 },
+                "--batch" => options with { BatchSize = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -16,6 +16,7 @@ internal sealed class ImportPhases
 {
     private readonly ConcurrentQueue<(string Phase, long Start, long End)> _calls = new();
     private long _origin = Stopwatch.GetTimestamp();
+    private (long Busy, long Total) _cpuAtStart;
 
     /// <summary>Registers the timing wrappers over the app's own registrations.</summary>
     public void Register(IServiceCollection services)
@@ -28,6 +29,7 @@ internal sealed class ImportPhases
     public void Start()
     {
         _calls.Clear();
+        _cpuAtStart = MachineCpu();
         _origin = Stopwatch.GetTimestamp();
     }
 
@@ -35,6 +37,9 @@ internal sealed class ImportPhases
     public IReadOnlyList<string> Report()
     {
         var c = CultureInfo.InvariantCulture;
+        var cpu = MachineCpu();
+        var machine = string.Format(c, "  machine CPU busy {0:P0} of {1} cores (all processes: this one, PostgreSQL, Dovecot, others)",
+            (double)(cpu.Busy - _cpuAtStart.Busy) / Math.Max(1, cpu.Total - _cpuAtStart.Total), Environment.ProcessorCount);
         return _calls.GroupBy(x => x.Phase).OrderBy(g => g.Min(x => x.Start)).Select(g =>
         {
             var calls = g.OrderBy(x => x.Start).ToList();
@@ -47,9 +52,18 @@ internal sealed class ImportPhases
 
             return string.Format(c, "  {0,-10} {1,5} calls  sum {2,7:F0} ms  busy {3,7:F0} ms  from {4,6:F0} to {5,6:F0} ms",
                 g.Key, calls.Count, Ms(calls.Sum(x => x.End - x.Start)), Ms(busy), Ms(calls[0].Start - _origin), Ms(calls.Max(x => x.End) - _origin));
-        }).ToList();
+        }).Append(machine).ToList();
 
         static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    }
+
+    /// <summary>Jiffies of all cores from /proc/stat: busy (not idle or iowait) and total.</summary>
+    private static (long Busy, long Total) MachineCpu()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Take(8).Sum();
+        return (total - fields[3] - fields[4], total);
     }
 
     private async Task<T> TimeAsync<T>(string phase, Func<Task<T>> call)

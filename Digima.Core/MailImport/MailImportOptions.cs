@@ -10,8 +10,10 @@ public sealed class MailImportOptions
     public int FirstSyncDays { get; set; } = 90;
 
     /// <summary>Messages per summary and body fetch: one IMAP command each, and the most mail
-    /// held in memory at once.</summary>
-    public int BatchSize { get; set; } = 200;
+    /// held in memory at once. Each batch also costs a dozen database round trips and a
+    /// transaction, so a first import of 10,000 messages took a fifth less time with 500 than
+    /// with 200 (1,000 gained nothing more).</summary>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>A sync's logged-in IMAP connection is kept this long for the mailbox's next sync
     /// (an unchanged re-sync then needs no login); zero logs out after every sync. Below the

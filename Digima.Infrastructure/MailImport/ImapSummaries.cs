@@ -11,9 +11,9 @@ internal static class ImapSummaries
     /// <summary>The header fields themselves rather than ENVELOPE: MailKit refuses an ENVELOPE
     /// string over 4 KiB (a huge Subject would stop every later sync at that message), while a
     /// header section is read as a stream of any size. No BODYSTRUCTURE either: customer mail is
-    /// fetched whole anyway, and the rest needs only these headers.</summary>
+    /// fetched whole anyway, and the rest needs only these headers. No RFC822.SIZE: nothing reads it.</summary>
     public static readonly FetchRequest Request =
-        new(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size)
+        new(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate)
         {
             Headers = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]),
         };
