@@ -250,17 +250,21 @@ internal static class ImportBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases, int? batchSize) =>
-        BenchServices.Build(
-            connectionString,
-            new Dictionary<string, string?>
-            {
-                // The fixtures span the last 29 days; everything else stays at the app's defaults.
-                ["Digima:MailImport:FirstSyncDays"] = "60",
-                ["Digima:MailImport:ScheduleEnabled"] = "false",
-                // Only with --batch (a trial of another size); the app's default otherwise.
-                ["Digima:MailImport:BatchSize"] = batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-            services => phases?.Register(services));
+    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases, int? batchSize)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            // The fixtures span the last 29 days; everything else stays at the app's defaults.
+            ["Digima:MailImport:FirstSyncDays"] = "60",
+            ["Digima:MailImport:ScheduleEnabled"] = "false",
+        };
+        if (batchSize is { } size)
+        {
+            // Only with --batch (a trial of another size).
+            settings["Digima:MailImport:BatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return BenchServices.Build(connectionString, settings, services => phases?.Register(services));
+    }
 
 }

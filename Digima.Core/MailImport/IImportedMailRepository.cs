@@ -15,7 +15,8 @@ public interface IImportedMailRepository
 
     /// <summary>Stores the batch in one transaction: new mails (a mail already stored or
     /// tombstoned is left alone), their customer links and customer fields (R24, R25), the
-    /// skipped messages and the folder's new cursor. Returns how many mails were new.</summary>
+    /// skipped messages and the folder's new cursor when the batch has one. Returns how many
+    /// mails were new.</summary>
     Task<int> StoreBatchAsync(MailImportBatch batch, CancellationToken cancellationToken);
 
     Task RecordSuccessAsync(long userId, DateTimeOffset at, CancellationToken cancellationToken);
@@ -30,10 +31,12 @@ public interface IImportedMailRepository
 /// <summary>Where a folder's import stands. <see cref="LastUid"/> is valid for <see cref="UidValidity"/> only.</summary>
 public sealed record MailImportCursor(MailFolderKind Kind, string FolderName, uint UidValidity, uint LastUid, ulong HighestModSeq, long SeenCount, long ImportedCount);
 
+/// <param name="Cursor">The folder's cursor past this batch, written in the same transaction;
+/// null to leave the cursor (the caller moves it once the batches before are stored too).</param>
 /// <param name="Seen">Messages looked at in this batch (with or without a customer).</param>
 public sealed record MailImportBatch(
     long UserId,
-    MailImportCursor Cursor,
+    MailImportCursor? Cursor,
     int Seen,
     IReadOnlyList<ImportedMail> Mails,
     IReadOnlyList<SkippedMail> Skipped,

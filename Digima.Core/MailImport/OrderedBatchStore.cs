@@ -1,47 +1,50 @@
 namespace Digima.Core.MailImport;
 
-/// <summary>Stores a folder's batches one after the other, in UID order, each with the cursor
-/// just past it, while the caller reads the next one: at most one batch is being stored at a
-/// time, and a batch's cursor is only written after every batch before it.</summary>
+/// <summary>Stores a folder's batches while the caller reads the next ones, with the folder's
+/// cursor moved in UID order: past a batch only once it and every batch before it are stored.
+/// Two batches may be stored at once (on two database connections): the database's part of a
+/// batch is most of an import's time, and one transaction uses one core. A batch started while
+/// none is being stored carries its cursor in its own transaction; one started beside the batch
+/// before it is stored without, and its cursor is written when both are stored. So a cut at any
+/// point leaves the cursor at the end of a run of stored batches: the next sync reads again what
+/// follows, recognises what was stored out of order by its identity, and skips nothing.</summary>
 internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImportCursor position, FolderSyncResult result)
 {
-    private Task<int>? _storing;
-    private MailImportBatch? _stored;
+    private const int InFlight = 2;
 
+    private readonly Queue<Pending> _pending = new();
+
+    /// <summary>The cursor past the last batch stored in order.</summary>
     public MailImportCursor Position { get; private set; } = position;
 
     public FolderSyncResult Result { get; private set; } = result;
 
-    /// <summary>Waits for the batch before, then starts storing this one with its cursor.</summary>
+    /// <summary>Starts storing this batch, after waiting for the oldest when two are being stored.</summary>
+    /// <exception cref="Exception">Storing an earlier batch failed (the batches after it are still
+    /// waited for, but their cursors are not written).</exception>
     public async Task AddAsync(MailImportBatch batch, uint[] chunk, CancellationToken cancellationToken)
     {
-        await FlushAsync();
-        batch = batch with { Cursor = Position with { LastUid = Math.Max(Position.LastUid, chunk.Max()), SeenCount = Position.SeenCount + chunk.Length } };
-        _storing = store.StoreBatchAsync(batch, cancellationToken);
-        _stored = batch;
+        while (_pending.Count >= InFlight || (_pending.TryPeek(out var oldest) && oldest.Storing.IsCompleted))
+        {
+            await CompleteOldestAsync(cancellationToken);
+        }
+
+        var alone = _pending.Count == 0;
+        var stored = batch with { Cursor = alone ? Past(Position, chunk) : null };
+        _pending.Enqueue(new Pending(stored, chunk, alone, store.StoreBatchAsync(stored, cancellationToken)));
     }
 
-    /// <summary>Waits until the batch being stored is stored.</summary>
+    /// <summary>Waits until every batch is stored and the cursor is past the last one.</summary>
     public async Task FlushAsync()
     {
-        if (_storing is { } storing)
+        while (_pending.Count > 0)
         {
-            _storing = null;
-            var imported = await storing;
-            Position = _stored!.Cursor with { ImportedCount = Position.ImportedCount + imported };
-            Result = Result with
-            {
-                Seen = Result.Seen + _stored.Seen,
-                Imported = Result.Imported + imported,
-                Skipped = Result.Skipped + _stored.Skipped.Count,
-                // Whose profiles to tell about the new mail (live updates).
-                CustomerIds = imported == 0 ? Result.CustomerIds : Result.CustomerIds.Union(_stored.Mails.SelectMany(m => m.Customers).Select(c => c.CustomerId)).ToHashSet(),
-            };
+            await CompleteOldestAsync(CancellationToken.None);
         }
     }
 
-    /// <summary>After a read failed: the batch already read is still stored before the failure
-    /// is reported; if storing fails too, the read's failure is the one reported.</summary>
+    /// <summary>After a read failed: the batches already read are still stored before the
+    /// failure is reported; if storing fails too, the read's failure is the one reported.</summary>
     public async Task FlushQuietlyAsync()
     {
         try
@@ -53,4 +56,53 @@ internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImpor
             // Retried by the next sync, from the last stored cursor.
         }
     }
+
+    private async Task CompleteOldestAsync(CancellationToken cancellationToken)
+    {
+        var oldest = _pending.Dequeue();
+        int imported;
+        try
+        {
+            imported = await oldest.Storing;
+            if (!oldest.WithCursor)
+            {
+                var cursor = Past(Position, oldest.Chunk) with { ImportedCount = Position.ImportedCount + imported };
+                await store.StoreBatchAsync(new MailImportBatch(oldest.Batch.UserId, cursor, 0, [], [], oldest.Batch.At), cancellationToken);
+            }
+        }
+        catch
+        {
+            // No cursor moves past a batch that failed: the ones after it are waited for (they
+            // may be stored; the next sync recognises them) and the failure is reported.
+            while (_pending.TryDequeue(out var later))
+            {
+                try
+                {
+                    await later.Storing;
+                }
+                catch (Exception)
+                {
+                    // The first failure is the one reported.
+                }
+            }
+
+            throw;
+        }
+
+        Position = Past(Position, oldest.Chunk) with { ImportedCount = Position.ImportedCount + imported };
+        Result = Result with
+        {
+            Seen = Result.Seen + oldest.Batch.Seen,
+            Imported = Result.Imported + imported,
+            Skipped = Result.Skipped + oldest.Batch.Skipped.Count,
+            // Whose profiles to tell about the new mail (live updates).
+            CustomerIds = imported == 0 ? Result.CustomerIds : Result.CustomerIds.Union(oldest.Batch.Mails.SelectMany(m => m.Customers).Select(c => c.CustomerId)).ToHashSet(),
+        };
+    }
+
+    private static MailImportCursor Past(MailImportCursor position, uint[] chunk) =>
+        position with { LastUid = Math.Max(position.LastUid, chunk.Max()), SeenCount = position.SeenCount + chunk.Length };
+
+    /// <param name="WithCursor">Stored with its cursor in the same transaction (nothing was being stored before it).</param>
+    private sealed record Pending(MailImportBatch Batch, uint[] Chunk, bool WithCursor, Task<int> Storing);
 }

@@ -83,12 +83,14 @@ internal sealed partial class ImportedMailRepository
         });
         await connection.ExecuteAsync(new CommandDefinition(InsertSkipped, skipped, transaction, cancellationToken: cancellationToken));
 
-        var cursor = batch.Cursor;
-        await connection.ExecuteAsync(new CommandDefinition(SaveCursor, new
+        if (batch.Cursor is { } cursor)
         {
-            batch.UserId, FolderKind = KindCode(cursor.Kind), cursor.FolderName, UidValidity = (long)cursor.UidValidity, LastUid = (long)cursor.LastUid,
-            HighestModSeq = (decimal)cursor.HighestModSeq, cursor.SeenCount, ImportedCount = cursor.ImportedCount + inserted, batch.At,
-        }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(SaveCursor, new
+            {
+                batch.UserId, FolderKind = KindCode(cursor.Kind), cursor.FolderName, UidValidity = (long)cursor.UidValidity, LastUid = (long)cursor.LastUid,
+                HighestModSeq = (decimal)cursor.HighestModSeq, cursor.SeenCount, ImportedCount = cursor.ImportedCount + inserted, batch.At,
+            }, transaction, cancellationToken: cancellationToken));
+        }
 
         await transaction.CommitAsync(cancellationToken);
         return inserted;
