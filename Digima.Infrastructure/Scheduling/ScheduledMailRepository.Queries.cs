@@ -32,6 +32,20 @@ internal sealed partial class ScheduledMailRepository
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { userId, dueBy, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
+    public async Task<IReadOnlyList<long>> ListDueMailboxesAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        // The partial index on due scheduled mail keeps this small however long the outbox grows.
+        const string sql = """
+            SELECT user_id FROM outgoing_mails
+            WHERE status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @dueBy
+            GROUP BY user_id
+            ORDER BY min(COALESCE(send_after, scheduled_at)), user_id
+            LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { dueBy, limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
     public async Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken)
     {
         const string sql = $"""

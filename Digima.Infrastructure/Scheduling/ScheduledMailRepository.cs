@@ -82,9 +82,8 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
             """;
         var due = now + SendScheduledMailCommand.Tolerance;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var mail = await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
+        return await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
             new CommandDefinition(sql, new { id, now, due, subject, body }, cancellationToken: cancellationToken));
-        return mail is null ? null : (await OutgoingMailRepository.WithRecipientsAsync(connection, [mail], cancellationToken))[0];
     }
 
     public async Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
