@@ -13,13 +13,15 @@ namespace Digima.Core.Scheduling;
 public sealed class ScheduledMailCheck(
     ICustomerRepository customers, IMailboxConnections mailboxes, ComposedMailFactory factory, IStringLocalizer<CoreMessages> text)
 {
+    /// <param name="connected">The mailbox as read for this check a moment ago (a lane's batch), or null to read it.</param>
     public async Task<Outcome<RenderedMail>> CheckAsync(
-        long userId, long primaryCustomerId, string subjectTemplate, string bodyTemplate, CancellationToken cancellationToken)
+        long userId, long primaryCustomerId, string subjectTemplate, string bodyTemplate, CancellationToken cancellationToken,
+        MailboxConnection? connected = null)
     {
         MailboxConnection? mailbox;
         try
         {
-            mailbox = await mailboxes.GetAsync(userId, cancellationToken);
+            mailbox = connected ?? await mailboxes.GetAsync(userId, cancellationToken);
         }
         catch (SecretUnreadableException)
         {

@@ -1,5 +1,6 @@
 using Digima.Core.Compose;
 using Digima.Core.LiveUpdates;
+using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
@@ -74,26 +75,40 @@ public sealed class SendScheduledMailCommand(
     /// <summary>Runs one batch of a lane in a random order: a lane of the same mailbox on another
     /// node would otherwise race for the same rows and one would lose each time.</summary>
     /// <returns>False when the server failed (left to each mail's own trigger and retry plan).</returns>
-    private async Task<bool> RunBatchAsync(IReadOnlyList<long> due, CancellationToken stopping)
+    private async Task<bool> RunBatchAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
     {
         var order = due.ToArray();
         Random.Shared.Shuffle(order);
-        foreach (var id in order)
+        var lane = new LaneCopies();
+        try
         {
-            if (stopping.IsCancellationRequested)
+            foreach (var mail in order)
             {
-                return false;
+                if (stopping.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                // Not the stopping token: a mail being sent is finished, so it is never cut in the
+                // middle. As read with the batch: the claim fails if it changed since.
+                var run = mail.ScheduledAt is { } scheduledAt
+                    ? await RunScheduledAsync(mail, scheduledAt, lane, CancellationToken.None)
+                    : ScheduledRun.NotScheduled;
+                if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held or ScheduledRun.NotDue))
+                {
+                    return false;
+                }
             }
 
-            // Not the stopping token: a mail being sent is finished, so it is never cut in the middle.
-            var run = await RunOneAsync(id, CancellationToken.None);
-            if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held or ScheduledRun.NotDue))
+            return true;
+        }
+        finally
+        {
+            if (lane.Mailbox is { } mailbox)
             {
-                return false;
+                await send.FinishAcceptedAsync(mailbox, lane.Accepted, CancellationToken.None);
             }
         }
-
-        return true;
     }
 
     private async Task<ScheduledRun> RunOneAsync(long mailId, CancellationToken cancellationToken)
@@ -104,10 +119,10 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotScheduled;
         }
 
-        return await RunScheduledAsync(mail, scheduledAt, cancellationToken);
+        return await RunScheduledAsync(mail, scheduledAt, null, cancellationToken);
     }
 
-    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, LaneCopies? lane, CancellationToken cancellationToken)
     {
         var mailId = mail.Id;
 
@@ -121,11 +136,12 @@ public sealed class SendScheduledMailCommand(
         }
 
         var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
-        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken);
+        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken, lane?.Mailbox);
         if (!rendered.Succeeded)
         {
-            await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken);
-            return ScheduledRun.Held;
+            return await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken)
+                ? ScheduledRun.Held
+                : ScheduledRun.NotScheduled;
         }
 
         if (mail.SendAfter is null && options.Spacing is { } spacing)
@@ -143,7 +159,7 @@ public sealed class SendScheduledMailCommand(
             }
         }
 
-        var row = await scheduled.ClaimDueAsync(mailId, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
+        var row = await scheduled.ClaimDueAsync(mail, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
         if (row is null)
         {
             return ScheduledRun.NotScheduled;
@@ -151,7 +167,17 @@ public sealed class SendScheduledMailCommand(
 
         var claimed = row with { Recipients = mail.Recipients };
         await send.PublishAsync(claimed, MailStatus.Sending, cancellationToken);
-        var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        TransportResult result;
+        if (lane is null)
+        {
+            result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        }
+        else
+        {
+            lane.Mailbox = rendered.Value.Mailbox;
+            result = await send.TryDeliverAsync(rendered.Value.Mailbox, claimed, lane.Accepted, cancellationToken);
+        }
+
         if (result.Succeeded)
         {
             return ScheduledRun.Sent;
@@ -176,11 +202,16 @@ public sealed class SendScheduledMailCommand(
 
     /// <summary>The one place a scheduled mail becomes held (保留): the rep is told under the bell
     /// and by a snackbar on any node, the list and the customers' timelines show it.</summary>
-    private async Task HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
+    /// <returns>False when the mail was no longer scheduled (sent, edited or cancelled meanwhile): nothing is told.</returns>
+    private async Task<bool> HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
         var now = time.GetUtcNow();
-        await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken);
+        if (!await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken))
+        {
+            return false;
+        }
+
+        logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
         var customers = mail.Recipients.Select(r => r.CustomerId).Distinct().ToList();
         await events.RecordAsync(
             customers.Select(id => new CustomerEvent(id, CustomerEventKind.Held, now, mail.UserId, mail.Id, reason)).ToList(),
@@ -198,7 +229,17 @@ public sealed class SendScheduledMailCommand(
         await live.PublishAsync(new ScheduledMailHeld(mail.Id, mail.UserId, reason), cancellationToken);
         await live.PublishAsync(new NotificationCreated(notificationId, mail.UserId), cancellationToken);
         await send.PublishAsync(mail, MailStatus.Held, cancellationToken);
+        return true;
     }
+}
+
+/// <summary>One lane batch: the mailbox, read once for the batch (under a second), and the mail the
+/// SMTP server accepted, whose Sent copies are saved together.</summary>
+internal sealed class LaneCopies
+{
+    public MailboxConnection? Mailbox { get; set; }
+
+    public List<OutgoingMail> Accepted { get; } = [];
 }
 
 public enum ScheduledRun

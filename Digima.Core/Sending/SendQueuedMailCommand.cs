@@ -69,6 +69,57 @@ public sealed class SendQueuedMailCommand(
         return TransportResult.Ok;
     }
 
+    /// <summary>Sends a claimed mail and records the server's acceptance, leaving its Sent copy and
+    /// the sent mark to <see cref="FinishAcceptedAsync"/> with others of the same mailbox (one
+    /// command for all the copies). A mail accepted in an earlier attempt is finished here.</summary>
+    /// <param name="accepted">Gets the mail when the server accepted it just now.</param>
+    public async Task<TransportResult> TryDeliverAsync(
+        MailboxConnection mailbox, OutgoingMail claimed, ICollection<OutgoingMail> accepted, CancellationToken cancellationToken)
+    {
+        if (claimed.SmtpAcceptedAt is not null)
+        {
+            return await TrySendAsync(mailbox, claimed, cancellationToken);
+        }
+
+        var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            return sent;
+        }
+
+        await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
+        accepted.Add(claimed);
+        return TransportResult.Ok;
+    }
+
+    /// <summary>The Sent copies of mail the server accepted just now, appended together, then each
+    /// marked sent. Until then each is in sending with its acceptance recorded, which is what
+    /// recovery finishes (copy looked for, then added) should the node die in between.</summary>
+    public async Task FinishAcceptedAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> accepted, CancellationToken cancellationToken)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var copySaved = false;
+        if (mailbox.SaveCopyToSent)
+        {
+            var saved = await transport.SaveToSentAsync(mailbox, accepted, cancellationToken);
+            copySaved = saved.Succeeded;
+            if (!saved.Succeeded)
+            {
+                logger.LogWarning("{Count} mails were sent but their copies were not saved in Sent: {Error}", accepted.Count, saved.Error);
+            }
+        }
+
+        foreach (var mail in accepted)
+        {
+            await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved, cancellationToken);
+            await PublishAsync(mail, MailStatus.Sent, cancellationToken);
+        }
+    }
+
     /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent. The copy is only
     /// appended after acceptance was recorded, so one can exist only when acceptance was recorded
     /// before this attempt (<paramref name="copyMayExist"/>).</summary>

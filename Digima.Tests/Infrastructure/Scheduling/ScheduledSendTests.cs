@@ -126,6 +126,24 @@ public sealed class ScheduledSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claim_EditedSinceItWasRead_Refused_SoTheCheckedContentIsTheSentContent()
+    {
+        var customer = await _s.AddCustomerAsync("読込");
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("前の件名", "前の本文", customer), new DateTime(2026, 11, 27, 10, 0, 0));
+        var read = await _s.MailAsync(id);
+        var edit = await _s.Services.Get<EditScheduledMailCommand>().EditAsync(
+            _s.Rep, new ScheduledMailEdit(id, "新しい件名", "新しい本文", new DateTime(2026, 11, 27, 10, 0, 0)), CancellationToken.None);
+        Assert.True(edit.Succeeded);
+        _s.Services.Clock.Advance(TimeSpan.FromHours(1));
+        var repository = _s.Services.Get<IScheduledMailRepository>();
+
+        Assert.Null(await repository.ClaimDueAsync(read, _s.Now, "前の件名", "前の本文", CancellationToken.None));
+        Assert.Equal(MailStatus.Scheduled, (await _s.MailAsync(id)).Status);
+        Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(id));
+        Assert.Equal(("新しい件名", "新しい本文"), ((await _s.MailAsync(id)).Subject, (await _s.MailAsync(id)).BodyText));
+    }
+
+    [Fact]
     public async Task Schedule_LessThanAMinuteAhead_Refused()
     {
         var customer = await _s.AddCustomerAsync("直前");
