@@ -79,7 +79,8 @@ public sealed class SendScheduledMailCommand(
     {
         var order = due.ToArray();
         Random.Shared.Shuffle(order);
-        var lane = new LaneCopies();
+        var primaries = due.Select(m => m.RecipientsOf(RecipientKind.To).First().CustomerId).Distinct().ToList();
+        var lane = new LaneCopies(await check.ReadCustomersAsync(primaries, stopping));
         try
         {
             foreach (var mail in order)
@@ -136,7 +137,8 @@ public sealed class SendScheduledMailCommand(
         }
 
         var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
-        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken, lane?.Mailbox);
+        var rendered = await check.CheckAsync(
+            mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken, lane?.Mailbox, lane?.Customers.GetValueOrDefault(primary));
         if (!rendered.Succeeded)
         {
             return await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken)
@@ -233,10 +235,13 @@ public sealed class SendScheduledMailCommand(
     }
 }
 
-/// <summary>One lane batch: the mailbox, read once for the batch (under a second), and the mail the
+/// <summary>One lane batch: the mailbox and the primary recipients, read once for the batch (it runs
+/// within a second), and the mail the
 /// SMTP server accepted, whose Sent copies are saved together.</summary>
-internal sealed class LaneCopies
+internal sealed class LaneCopies(IReadOnlyDictionary<long, Customers.Customer> customers)
 {
+    public IReadOnlyDictionary<long, Customers.Customer> Customers { get; } = customers;
+
     public MailboxConnection? Mailbox { get; set; }
 
     public List<OutgoingMail> Accepted { get; } = [];

@@ -113,9 +113,9 @@ public sealed class SendQueuedMailCommand(
             }
         }
 
+        await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, cancellationToken);
         foreach (var mail in accepted)
         {
-            await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved, cancellationToken);
             await PublishAsync(mail, MailStatus.Sent, cancellationToken);
         }
     }
