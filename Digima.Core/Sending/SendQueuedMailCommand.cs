@@ -114,10 +114,7 @@ public sealed class SendQueuedMailCommand(
         }
 
         await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, cancellationToken);
-        foreach (var mail in accepted)
-        {
-            await PublishAsync(mail, MailStatus.Sent, cancellationToken);
-        }
+        await live.PublishAsync(accepted.Select(m => (LiveEvent)StatusChanged(m, MailStatus.Sent)).ToList(), cancellationToken);
     }
 
     /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent. The copy is only
@@ -143,7 +140,10 @@ public sealed class SendQueuedMailCommand(
 
     /// <summary>Tells open screens (個別メール, the customer's profile) on every node.</summary>
     internal Task PublishAsync(OutgoingMail mail, MailStatus status, CancellationToken cancellationToken) =>
-        live.PublishAsync(new OutgoingMailStatusChanged(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList()), cancellationToken);
+        live.PublishAsync(StatusChanged(mail, status), cancellationToken);
+
+    private static OutgoingMailStatusChanged StatusChanged(OutgoingMail mail, MailStatus status) =>
+        new(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList());
 
     /// <summary>The one way a mail fails: marked failed, the failure on each recipient's timeline
     /// (R13), open screens told.</summary>
