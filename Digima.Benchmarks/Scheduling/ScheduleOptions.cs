@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Digima.Benchmarks.Scheduling;
 
-internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int LeadSeconds)
+internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int LeadSeconds, int Warmup, int Lanes)
 {
     public static ScheduleOptions Parse(string[] args)
     {
-        var options = new ScheduleOptions(1000, 20, 20, 60);
+        var options = new ScheduleOptions(1000, 20, 20, 60, 1000, 20);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -15,6 +15,8 @@ internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int Lea
                 "--mails" => options with { Mails = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--reps" => options with { Reps = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--lanes" => options with { Lanes = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--lead" => options with { LeadSeconds = int.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -11,6 +11,10 @@ public interface ILiveEvents
     /// <exception cref="OperationCanceledException">Cancelled before the event was sent.</exception>
     Task PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken);
 
+    /// <summary>Several events in one round trip (a batch of mail sent together), each delivered
+    /// as if published on its own.</summary>
+    Task PublishAsync(IReadOnlyList<LiveEvent> liveEvents, CancellationToken cancellationToken);
+
     /// <summary>Calls <paramref name="handler"/> for every event of type <typeparamref name="T"/>
     /// published on any node, until the returned subscription is disposed. Handlers run on the
     /// thread pool; a handler that throws is logged and keeps its subscription.</summary>

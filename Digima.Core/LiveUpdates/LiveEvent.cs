@@ -13,6 +13,7 @@ namespace Digima.Core.LiveUpdates;
 [JsonDerivedType(typeof(ScheduledMailHeld), "held")]
 [JsonDerivedType(typeof(NotificationCreated), "notification")]
 [JsonDerivedType(typeof(LiveEventsResumed), "resumed")]
+[JsonDerivedType(typeof(ScheduledMailDue), "due")]
 public abstract record LiveEvent;
 
 /// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
@@ -28,6 +29,10 @@ public sealed record TrackingRecorded(long MailId, long UserId, long? CustomerId
 /// <summary>A scheduled mail was held at send time instead of going out (R8: a merge field became
 /// empty); <see cref="Reason"/> is what the rep is told.</summary>
 public sealed record ScheduledMailHeld(long MailId, long UserId, string Reason) : LiveEvent;
+
+/// <summary>Scheduled mail fell due (a wake trigger fired on one node): every node starts its send
+/// lanes, so the whole cluster sends a burst, not only the node the trigger chose.</summary>
+public sealed record ScheduledMailDue : LiveEvent;
 
 /// <summary>A rep has a new entry under the bell.</summary>
 public sealed record NotificationCreated(long NotificationId, long UserId) : LiveEvent;

@@ -18,8 +18,11 @@ public interface IScheduledMailRepository
     Task<MailStatus?> CancelAsync(long id, long userId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>scheduled -> sending in one UPDATE ... RETURNING with the content filled at send
-    /// time; null when another node, an edit or a cancel came first, or it is not due yet.</summary>
-    Task<OutgoingMail?> ClaimDueAsync(long id, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken);
+    /// time; null when another node, an edit or a cancel came first, or it is not due yet. The
+    /// recipients are not read again (no edit changes them): the caller has them.</summary>
+    /// <param name="loaded">The mail as read before the re-check: an edit since then (other content)
+    /// makes the claim fail, so the content checked is the content sent.</param>
+    Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken);
 
     /// <summary>scheduled -> held (保留) with the reason.</summary>
     Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
@@ -33,9 +36,13 @@ public interface IScheduledMailRepository
     /// <summary>Scheduled mail due before <paramref name="before"/> (the sweeper checks each has a trigger).</summary>
     Task<IReadOnlyList<(long Id, DateTimeOffset DueAt)>> ListDueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The user's scheduled mail due by <paramref name="dueBy"/>, soonest first (the
-    /// firing that just used the mailbox sends them too).</summary>
-    Task<IReadOnlyList<long>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
+    /// <summary>The user's scheduled mail due by <paramref name="dueBy"/> with its recipients,
+    /// soonest first (a mailbox's send lane works through them).</summary>
+    Task<IReadOnlyList<OutgoingMail>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The users (mailboxes) with scheduled mail due by <paramref name="dueBy"/>, the
+    /// longest waiting first.</summary>
+    Task<IReadOnlyList<long>> ListDueMailboxesAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>The user's scheduled and held mail, soonest first (filter 「予約」).</summary>
     Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);

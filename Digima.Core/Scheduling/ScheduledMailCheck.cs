@@ -13,13 +13,20 @@ namespace Digima.Core.Scheduling;
 public sealed class ScheduledMailCheck(
     ICustomerRepository customers, IMailboxConnections mailboxes, ComposedMailFactory factory, IStringLocalizer<CoreMessages> text)
 {
+    /// <param name="connected">The mailbox as read for this check a moment ago (a lane's batch), or null to read it.</param>
+    /// <param name="primaryRead">The primary recipient as read a moment ago (<see cref="ReadCustomersAsync"/>), or null to read it.</param>
+    /// <summary>The primary recipients of a lane's batch in one read (the batch runs within a second).</summary>
+    public async Task<IReadOnlyDictionary<long, Customer>> ReadCustomersAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        (await customers.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
+
     public async Task<Outcome<RenderedMail>> CheckAsync(
-        long userId, long primaryCustomerId, string subjectTemplate, string bodyTemplate, CancellationToken cancellationToken)
+        long userId, long primaryCustomerId, string subjectTemplate, string bodyTemplate, CancellationToken cancellationToken,
+        MailboxConnection? connected = null, Customer? primaryRead = null)
     {
         MailboxConnection? mailbox;
         try
         {
-            mailbox = await mailboxes.GetAsync(userId, cancellationToken);
+            mailbox = connected ?? await mailboxes.GetAsync(userId, cancellationToken);
         }
         catch (SecretUnreadableException)
         {
@@ -31,7 +38,7 @@ public sealed class ScheduledMailCheck(
             return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxNotConnected"]);
         }
 
-        var primary = await customers.GetAsync(primaryCustomerId, cancellationToken);
+        var primary = primaryRead ?? await customers.GetAsync(primaryCustomerId, cancellationToken);
         if (primary is null)
         {
             return Outcome<RenderedMail>.Failure(nameof(ComposeInput.To), text["RecipientNotCustomer", primaryCustomerId]);

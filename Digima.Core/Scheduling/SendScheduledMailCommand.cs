@@ -1,5 +1,6 @@
 using Digima.Core.Compose;
 using Digima.Core.LiveUpdates;
+using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
@@ -31,58 +32,98 @@ public sealed class SendScheduledMailCommand(
     /// <summary>A trigger may fire this much before the stored time (clock skew between nodes).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
-    /// <summary>Mail of the same mailbox one firing tries after its own, at most.</summary>
-    internal const int MaxFollowing = 100;
+    /// <summary>Mail one lane sends before it hands over (the next firing starts a new lane).</summary>
+    internal const int MaxPerLane = 1000;
 
-    public async Task<ScheduledRun> RunAsync(long mailId, CancellationToken cancellationToken)
+    /// <summary>Due mail a lane reads at once.</summary>
+    private const int LaneBatch = 16;
+
+    /// <summary>Runs the mail whose trigger fired.</summary>
+    public Task<ScheduledRun> RunAsync(long mailId, CancellationToken cancellationToken) =>
+        RunOneAsync(mailId, cancellationToken);
+
+    /// <summary>A send lane: the mailbox's scheduled mail that is due, one after another over the
+    /// session the mailbox keeps, instead of each waiting for its own trigger (the cluster's
+    /// scheduler hands triggers out one database round at a time, so a burst queues behind it).
+    /// Only without a rate limit: with one, each mail keeps the slot its trigger was given. Each
+    /// mail is still checked and claimed on its own, so two lanes, two nodes or the mail's own
+    /// trigger never send it twice; the trigger, when it fires, finds it sent.</summary>
+    /// <param name="stopping">Ends the lane between two mails; a mail being sent is finished.</param>
+    /// <returns>How many mails the lane ran.</returns>
+    public async Task<int> SendDueOfMailboxAsync(long userId, CancellationToken stopping)
     {
-        var (run, userId) = await RunOneAsync(mailId, cancellationToken);
-        if (run == ScheduledRun.Sent && options.Spacing is null)
+        if (options.Spacing is not null)
         {
-            await SendOthersDueAsync(userId, cancellationToken);
+            return 0;
         }
 
-        return run;
-    }
-
-    /// <summary>Without a rate limit, the mailbox's other mail already due goes out now over the
-    /// session this firing opened, instead of each waiting for its own trigger: the cluster's
-    /// scheduler fires triggers one database round at a time, so a burst queued behind it. Each
-    /// mail is still checked and claimed on its own (one node, one send); its trigger, when it
-    /// fires, finds it sent and does nothing.</summary>
-    private async Task SendOthersDueAsync(long userId, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < MaxFollowing; i++)
+        var ran = 0;
+        while (ran < MaxPerLane && !stopping.IsCancellationRequested)
         {
-            var due = await scheduled.ListDueForUserAsync(userId, time.GetUtcNow() + Tolerance, 4, cancellationToken);
-            if (due.Count == 0)
+            var due = await scheduled.ListDueForUserAsync(userId, time.GetUtcNow() + Tolerance, LaneBatch, stopping);
+            if (due.Count == 0 || !await RunBatchAsync(due, stopping))
             {
-                return;
+                break;
             }
 
-            // One of the soonest, not always the first: firings of the same mailbox on other
-            // threads or nodes would otherwise race for the same row and one would lose each time.
-            var (run, _) = await RunOneAsync(due[Random.Shared.Next(due.Count)], cancellationToken);
-            if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held))
+            ran += due.Count;
+        }
+
+        return ran;
+    }
+
+    /// <summary>Runs one batch of a lane in a random order: a lane of the same mailbox on another
+    /// node would otherwise race for the same rows and one would lose each time.</summary>
+    /// <returns>False when the server failed (left to each mail's own trigger and retry plan).</returns>
+    private async Task<bool> RunBatchAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
+    {
+        var order = due.ToArray();
+        Random.Shared.Shuffle(order);
+        var primaries = due.Select(m => m.RecipientsOf(RecipientKind.To).First().CustomerId).Distinct().ToList();
+        var lane = new LaneCopies(await check.ReadCustomersAsync(primaries, stopping));
+        try
+        {
+            foreach (var mail in order)
             {
-                // A failing server is left to each mail's own trigger and retry plan.
-                return;
+                if (stopping.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                // Not the stopping token: a mail being sent is finished, so it is never cut in the
+                // middle. As read with the batch: the claim fails if it changed since.
+                var run = mail.ScheduledAt is { } scheduledAt
+                    ? await RunScheduledAsync(mail, scheduledAt, lane, CancellationToken.None)
+                    : ScheduledRun.NotScheduled;
+                if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held or ScheduledRun.NotDue))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (lane.Mailbox is { } mailbox)
+            {
+                await send.FinishAcceptedAsync(mailbox, lane.Accepted, CancellationToken.None);
             }
         }
     }
 
-    private async Task<(ScheduledRun Run, long UserId)> RunOneAsync(long mailId, CancellationToken cancellationToken)
+    private async Task<ScheduledRun> RunOneAsync(long mailId, CancellationToken cancellationToken)
     {
         var mail = await outbox.GetAsync(mailId, cancellationToken);
         if (mail is not { Status: MailStatus.Scheduled, ScheduledAt: { } scheduledAt })
         {
-            return (ScheduledRun.NotScheduled, 0);
+            return ScheduledRun.NotScheduled;
         }
 
-        return (await RunScheduledAsync(mail, scheduledAt, cancellationToken), mail.UserId);
+        return await RunScheduledAsync(mail, scheduledAt, null, cancellationToken);
     }
 
-    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, LaneCopies? lane, CancellationToken cancellationToken)
     {
         var mailId = mail.Id;
 
@@ -96,11 +137,13 @@ public sealed class SendScheduledMailCommand(
         }
 
         var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
-        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken);
+        var rendered = await check.CheckAsync(
+            mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken, lane?.Mailbox, lane?.Customers.GetValueOrDefault(primary));
         if (!rendered.Succeeded)
         {
-            await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken);
-            return ScheduledRun.Held;
+            return await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken)
+                ? ScheduledRun.Held
+                : ScheduledRun.NotScheduled;
         }
 
         if (mail.SendAfter is null && options.Spacing is { } spacing)
@@ -118,14 +161,25 @@ public sealed class SendScheduledMailCommand(
             }
         }
 
-        var claimed = await scheduled.ClaimDueAsync(mailId, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
-        if (claimed is null)
+        var row = await scheduled.ClaimDueAsync(mail, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
+        if (row is null)
         {
             return ScheduledRun.NotScheduled;
         }
 
+        var claimed = row with { Recipients = mail.Recipients };
         await send.PublishAsync(claimed, MailStatus.Sending, cancellationToken);
-        var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        TransportResult result;
+        if (lane is null)
+        {
+            result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        }
+        else
+        {
+            lane.Mailbox = rendered.Value.Mailbox;
+            result = await send.TryDeliverAsync(rendered.Value.Mailbox, claimed, lane.Accepted, cancellationToken);
+        }
+
         if (result.Succeeded)
         {
             return ScheduledRun.Sent;
@@ -150,11 +204,16 @@ public sealed class SendScheduledMailCommand(
 
     /// <summary>The one place a scheduled mail becomes held (保留): the rep is told under the bell
     /// and by a snackbar on any node, the list and the customers' timelines show it.</summary>
-    private async Task HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
+    /// <returns>False when the mail was no longer scheduled (sent, edited or cancelled meanwhile): nothing is told.</returns>
+    private async Task<bool> HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
         var now = time.GetUtcNow();
-        await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken);
+        if (!await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken))
+        {
+            return false;
+        }
+
+        logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
         var customers = mail.Recipients.Select(r => r.CustomerId).Distinct().ToList();
         await events.RecordAsync(
             customers.Select(id => new CustomerEvent(id, CustomerEventKind.Held, now, mail.UserId, mail.Id, reason)).ToList(),
@@ -172,7 +231,20 @@ public sealed class SendScheduledMailCommand(
         await live.PublishAsync(new ScheduledMailHeld(mail.Id, mail.UserId, reason), cancellationToken);
         await live.PublishAsync(new NotificationCreated(notificationId, mail.UserId), cancellationToken);
         await send.PublishAsync(mail, MailStatus.Held, cancellationToken);
+        return true;
     }
+}
+
+/// <summary>One lane batch: the mailbox and the primary recipients, read once for the batch (it runs
+/// within a second), and the mail the
+/// SMTP server accepted, whose Sent copies are saved together.</summary>
+internal sealed class LaneCopies(IReadOnlyDictionary<long, Customers.Customer> customers)
+{
+    public IReadOnlyDictionary<long, Customers.Customer> Customers { get; } = customers;
+
+    public MailboxConnection? Mailbox { get; set; }
+
+    public List<OutgoingMail> Accepted { get; } = [];
 }
 
 public enum ScheduledRun

@@ -22,6 +22,9 @@ public interface IOutgoingMailRepository
     /// and 直近連絡日時 (when later) on every customer recipient (R25).</summary>
     Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
 
+    /// <summary>Several mails of one mailbox sent (a lane's batch), with their customers' contact fields.</summary>
+    Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
+
     Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Puts the user's failed mail back in the queue; false when it is not theirs or not failed.</summary>

@@ -17,6 +17,10 @@ public interface IOutgoingMailTransport
     /// the search.</param>
     Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken);
 
+    /// <summary>Stores the copies of mail the SMTP server accepted just now (none can be there yet)
+    /// in one command where the server allows it (MULTIAPPEND), else one after another.</summary>
+    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken);
+
     /// <summary>Whether the Sent folder holds a mail with this Message-ID; null when the server
     /// could not be asked.</summary>
     Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken);

@@ -69,6 +69,54 @@ public sealed class SendQueuedMailCommand(
         return TransportResult.Ok;
     }
 
+    /// <summary>Sends a claimed mail and records the server's acceptance, leaving its Sent copy and
+    /// the sent mark to <see cref="FinishAcceptedAsync"/> with others of the same mailbox (one
+    /// command for all the copies). A mail accepted in an earlier attempt is finished here.</summary>
+    /// <param name="accepted">Gets the mail when the server accepted it just now.</param>
+    public async Task<TransportResult> TryDeliverAsync(
+        MailboxConnection mailbox, OutgoingMail claimed, ICollection<OutgoingMail> accepted, CancellationToken cancellationToken)
+    {
+        if (claimed.SmtpAcceptedAt is not null)
+        {
+            return await TrySendAsync(mailbox, claimed, cancellationToken);
+        }
+
+        var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            return sent;
+        }
+
+        await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
+        accepted.Add(claimed);
+        return TransportResult.Ok;
+    }
+
+    /// <summary>The Sent copies of mail the server accepted just now, appended together, then each
+    /// marked sent. Until then each is in sending with its acceptance recorded, which is what
+    /// recovery finishes (copy looked for, then added) should the node die in between.</summary>
+    public async Task FinishAcceptedAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> accepted, CancellationToken cancellationToken)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var copySaved = false;
+        if (mailbox.SaveCopyToSent)
+        {
+            var saved = await transport.SaveToSentAsync(mailbox, accepted, cancellationToken);
+            copySaved = saved.Succeeded;
+            if (!saved.Succeeded)
+            {
+                logger.LogWarning("{Count} mails were sent but their copies were not saved in Sent: {Error}", accepted.Count, saved.Error);
+            }
+        }
+
+        await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, cancellationToken);
+        await live.PublishAsync(accepted.Select(m => (LiveEvent)StatusChanged(m, MailStatus.Sent)).ToList(), cancellationToken);
+    }
+
     /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent. The copy is only
     /// appended after acceptance was recorded, so one can exist only when acceptance was recorded
     /// before this attempt (<paramref name="copyMayExist"/>).</summary>
@@ -92,7 +140,10 @@ public sealed class SendQueuedMailCommand(
 
     /// <summary>Tells open screens (個別メール, the customer's profile) on every node.</summary>
     internal Task PublishAsync(OutgoingMail mail, MailStatus status, CancellationToken cancellationToken) =>
-        live.PublishAsync(new OutgoingMailStatusChanged(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList()), cancellationToken);
+        live.PublishAsync(StatusChanged(mail, status), cancellationToken);
+
+    private static OutgoingMailStatusChanged StatusChanged(OutgoingMail mail, MailStatus status) =>
+        new(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList());
 
     /// <summary>The one way a mail fails: marked failed, the failure on each recipient's timeline
     /// (R13), open screens told.</summary>

@@ -12,6 +12,14 @@ public sealed class ClusteredSchedulerOptions
     /// <summary>Jobs one node runs at once (sends and syncs wait on the network, not the CPU).</summary>
     public int MaxConcurrency { get; set; } = 10;
 
+    /// <summary>Mailboxes one node sends due scheduled mail for at once (send lanes, without a rate
+    /// limit); each holds one SMTP session of its mailbox while it runs.</summary>
+    public int SendLanes { get; set; } = 20;
+
+    /// <summary>With send lanes, how long after its time a mail's own trigger fires, for mail no
+    /// lane sent (a node died in the middle of a lane). Lanes send a burst well within it.</summary>
+    public TimeSpan TriggerGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often a node records that it is alive; a node silent for this plus
     /// <see cref="CheckinMisfireThreshold"/> is taken for dead and its triggers recovered.</summary>
     public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
@@ -25,6 +33,6 @@ public sealed class ClusteredSchedulerOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool IsValid() =>
-        !string.IsNullOrWhiteSpace(SchedulerName) && MaxConcurrency is >= 1 and <= 200
-        && CheckinInterval >= TimeSpan.FromSeconds(1) && SweepInterval >= TimeSpan.FromSeconds(1);
+        !string.IsNullOrWhiteSpace(SchedulerName) && MaxConcurrency is >= 1 and <= 200 && SendLanes is >= 1 and <= 500
+        && TriggerGrace >= TimeSpan.Zero && CheckinInterval >= TimeSpan.FromSeconds(1) && SweepInterval >= TimeSpan.FromSeconds(1);
 }

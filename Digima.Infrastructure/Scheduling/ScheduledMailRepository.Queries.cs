@@ -20,16 +20,31 @@ internal sealed partial class ScheduledMailRepository
         return rows.Select(r => (r.Id, r.DueAt)).ToList();
     }
 
-    public async Task<IReadOnlyList<long>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutgoingMail>> ListDueForUserAsync(long userId, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT id FROM outgoing_mails
+        const string sql = $"""
+            SELECT {Columns} FROM outgoing_mails
             WHERE user_id = @userId AND status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @dueBy
             ORDER BY COALESCE(send_after, scheduled_at), id
             LIMIT @limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { userId, dueBy, limit }, cancellationToken: cancellationToken))).AsList();
+        var mails = (await connection.QueryAsync<OutgoingMail>(new CommandDefinition(sql, new { userId, dueBy, limit }, cancellationToken: cancellationToken))).AsList();
+        return await OutgoingMailRepository.WithRecipientsAsync(connection, mails, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> ListDueMailboxesAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        // The partial index on due scheduled mail keeps this small however long the outbox grows.
+        const string sql = """
+            SELECT user_id FROM outgoing_mails
+            WHERE status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @dueBy
+            GROUP BY user_id
+            ORDER BY min(COALESCE(send_after, scheduled_at)), user_id
+            LIMIT @limit
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { dueBy, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken)

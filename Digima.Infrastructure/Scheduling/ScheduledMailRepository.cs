@@ -70,7 +70,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         return Status(await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { id, userId, at }, cancellationToken: cancellationToken)));
     }
 
-    public async Task<OutgoingMail?> ClaimDueAsync(long id, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken)
+    public async Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken)
     {
         // Lateness is noted at the first claim only: a retry is not "late", it is a retry.
         const string sql = $"""
@@ -78,13 +78,14 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
             SET status = 'sending', claimed_at = @now, attempts = attempts + 1, subject = @subject, body_text = @body,
                 late_by = COALESCE(late_by, GREATEST(@now - scheduled_at, interval '0'))
             WHERE id = @id AND status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @due
+              AND subject_template IS NOT DISTINCT FROM @subjectTemplate AND body_template IS NOT DISTINCT FROM @bodyTemplate
             RETURNING {Columns}
             """;
         var due = now + SendScheduledMailCommand.Tolerance;
+        var (id, subjectTemplate, bodyTemplate) = (loaded.Id, loaded.SubjectTemplate, loaded.BodyTemplate);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var mail = await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
-            new CommandDefinition(sql, new { id, now, due, subject, body }, cancellationToken: cancellationToken));
-        return mail is null ? null : (await OutgoingMailRepository.WithRecipientsAsync(connection, [mail], cancellationToken))[0];
+        return await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
+            new CommandDefinition(sql, new { id, now, due, subject, body, subjectTemplate, bodyTemplate }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public static class SchedulingServices
         services.AddSingleton<ISendPacing, PostgresSendPacing>();
         services.AddSingleton<IScheduledSendTrigger, QuartzScheduledSendTrigger>();
         services.AddScoped<SendScheduledMailJob>();
+        services.AddScoped<WakeSendLanesJob>();
+        services.AddSingleton<ScheduledSendLanes>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledSendLanes>());
         services.AddHostedService<ScheduledSendSweeper>();
 
         var quartz = configuration.GetSection(ClusteredSchedulerOptions.Section).Get<ClusteredSchedulerOptions>() ?? new ClusteredSchedulerOptions();

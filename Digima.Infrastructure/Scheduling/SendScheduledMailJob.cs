@@ -5,8 +5,10 @@ using Quartz;
 
 namespace Digima.Infrastructure.Scheduling;
 
-/// <summary>The trigger of one scheduled mail fired (on one node of the cluster): run the use case.</summary>
-internal sealed class SendScheduledMailJob(SendScheduledMailCommand send, ILogger<SendScheduledMailJob> logger) : IJob
+/// <summary>The trigger of one scheduled mail fired (on one node of the cluster): start this node's
+/// send lanes for every mailbox with due mail, then run this mail (a lane may have sent it already).</summary>
+internal sealed class SendScheduledMailJob(
+    SendScheduledMailCommand send, ScheduledSendLanes lanes, ILogger<SendScheduledMailJob> logger) : IJob
 {
     public const string MailIdKey = "mailId";
     public const string Group = "scheduled-send";
@@ -21,6 +23,7 @@ internal sealed class SendScheduledMailJob(SendScheduledMailCommand send, ILogge
         var mailId = long.Parse(context.MergedJobDataMap.GetString(MailIdKey)!, CultureInfo.InvariantCulture);
         try
         {
+            await lanes.StartDueAsync(cancellationToken);
             var run = await send.RunAsync(mailId, cancellationToken);
             logger.LogDebug("Scheduled mail {MailId}: {Run}", mailId, run);
         }

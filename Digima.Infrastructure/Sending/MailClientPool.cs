@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.Sending;
 /// <summary>Authenticated MailKit clients kept open per mailbox login, so a burst of one rep's mail
 /// pays one connect and one login instead of one per mail. A client is leased to one caller at a
 /// time (never shared between threads), at most <see cref="MailConnectionOptions.MaxPerMailbox"/>
-/// per login; one that sat idle is checked with NOOP before it is handed out, and one the server
+/// per login; one that sat idle (more than half a second) is checked with NOOP before it is handed out, and one the server
 /// closed (idle timeout, 421) is replaced by a fresh connection.</summary>
 internal sealed class MailClientPool<TClient> : IAsyncDisposable where TClient : class, IMailService
 {
@@ -40,7 +40,9 @@ internal sealed class MailClientPool<TClient> : IAsyncDisposable where TClient :
         {
             while (slots.TryTake(out var idle))
             {
-                if (Stopwatch.GetElapsedTime(idle.Since) < _options.IdleTimeout && await IsAliveAsync(idle.Client, cancellationToken))
+                var idleFor = Stopwatch.GetElapsedTime(idle.Since);
+                if (idleFor < _options.IdleTimeout
+                    && (idleFor < _options.ReuseWithoutCheckWithin ? IsOpen(idle.Client) : await IsAliveAsync(idle.Client, cancellationToken)))
                 {
                     return new MailClientLease<TClient>(idle.Client, reused: true, lease => Return(slots, lease));
                 }
@@ -87,9 +89,11 @@ internal sealed class MailClientPool<TClient> : IAsyncDisposable where TClient :
         slots.Gate.Release();
     }
 
+    private static bool IsOpen(TClient client) => client.IsConnected && client.IsAuthenticated;
+
     private async Task<bool> IsAliveAsync(TClient client, CancellationToken cancellationToken)
     {
-        if (!client.IsConnected || !client.IsAuthenticated)
+        if (!IsOpen(client))
         {
             return false;
         }

@@ -71,6 +71,55 @@ internal sealed class MailKitTransport(
         }
     }
 
+    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
+    {
+        if (mails.Count == 1)
+        {
+            return await SaveToSentAsync(mailbox, mails[0], mayBeThere: false, cancellationToken);
+        }
+
+        try
+        {
+            using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
+            try
+            {
+                var sent = await MailKitConnect.SentFolderAsync(lease.Client, mailbox.SentFolderName, cancellationToken);
+                if (sent is null)
+                {
+                    lease.Keep();
+                    return new TransportResult(false, errors.NoSentFolder());
+                }
+
+                // MailKit sends one MULTIAPPEND when the server has it (Dovecot does): one command,
+                // one transaction in the folder, instead of one per mail. No tracking in the copies.
+                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m), MessageFlags.Seen)).ToList();
+                await sent.AppendAsync(requests, cancellationToken);
+                lease.Keep();
+                return TransportResult.Ok;
+            }
+            catch (Exception e) when (lease.Reused && e is IOException or ServiceNotConnectedException or ProtocolException)
+            {
+                logger.LogDebug(e, "A kept IMAP session to {Host} broke while saving {Count} copies", mailbox.Imap.Host, mails.Count);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return errors.Describe(e, mailbox.Imap);
+        }
+
+        // Some of the copies may be stored: each is looked for before it is added, on a new session.
+        foreach (var mail in mails)
+        {
+            var saved = await SaveToSentAsync(mailbox, mail, mayBeThere: true, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                return saved;
+            }
+        }
+
+        return TransportResult.Ok;
+    }
+
     public async Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken)
     {
         try

@@ -73,13 +73,16 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, at }, cancellationToken: cancellationToken));
     }
 
-    public async Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken)
+    public Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken) =>
+        MarkSentAsync([id], sentAt, copySaved, cancellationToken);
+
+    public async Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken)
     {
         // One statement: the mail and its customers' contact fields change together (R25).
         const string sql = """
             WITH sent AS (
                 UPDATE outgoing_mails SET status = 'sent', sent_at = @sentAt, sent_copy_saved = @copySaved, error = NULL
-                WHERE id = @id AND status = 'sending'
+                WHERE id = ANY(@ids) AND status = 'sending'
                 RETURNING id)
             UPDATE customers c
             SET first_contact_at = LEAST(COALESCE(c.first_contact_at, @sentAt), @sentAt),
@@ -88,7 +91,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
             WHERE c.id = x.customer_id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sentAt, copySaved }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = ids.ToArray(), sentAt, copySaved }, cancellationToken: cancellationToken));
     }
 
     public async Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken)

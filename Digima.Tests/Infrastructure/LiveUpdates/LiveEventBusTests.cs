@@ -52,6 +52,24 @@ public sealed class LiveEventBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublishMany_OneCall_EachEventDeliveredOnceOnBothNodes()
+    {
+        var onA = new ConcurrentQueue<long>();
+        var onB = new ConcurrentQueue<long>();
+        using var subA = _a.Bus.Subscribe<OutgoingMailStatusChanged>(e => Add(onA, e.MailId));
+        using var subB = _b.Bus.Subscribe<OutgoingMailStatusChanged>(e => Add(onB, e.MailId));
+        var sent = new long[] { 31, 32, 33, 34 }.Select(id => (LiveEvent)new OutgoingMailStatusChanged(id, 7, MailStatus.Sent, [5])).ToList();
+
+        await _a.Bus.PublishAsync(sent, CancellationToken.None);
+
+        await WaitUntilAsync(() => onA.Count >= 4 && onB.Count >= 4);
+        await Task.Delay(500);
+        // Handlers run on the thread pool, so the order they see is not promised; each comes once.
+        Assert.Equal([31, 32, 33, 34], onA.Order());
+        Assert.Equal([31, 32, 33, 34], onB.Order());
+    }
+
+    [Fact]
     public async Task Payload_EveryEventType_RoundTrips()
     {
         LiveEvent[] events =

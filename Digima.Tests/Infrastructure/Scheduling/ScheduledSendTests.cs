@@ -126,6 +126,24 @@ public sealed class ScheduledSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claim_EditedSinceItWasRead_Refused_SoTheCheckedContentIsTheSentContent()
+    {
+        var customer = await _s.AddCustomerAsync("読込");
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("前の件名", "前の本文", customer), new DateTime(2026, 11, 27, 10, 0, 0));
+        var read = await _s.MailAsync(id);
+        var edit = await _s.Services.Get<EditScheduledMailCommand>().EditAsync(
+            _s.Rep, new ScheduledMailEdit(id, "新しい件名", "新しい本文", new DateTime(2026, 11, 27, 10, 0, 0)), CancellationToken.None);
+        Assert.True(edit.Succeeded);
+        _s.Services.Clock.Advance(TimeSpan.FromHours(1));
+        var repository = _s.Services.Get<IScheduledMailRepository>();
+
+        Assert.Null(await repository.ClaimDueAsync(read, _s.Now, "前の件名", "前の本文", CancellationToken.None));
+        Assert.Equal(MailStatus.Scheduled, (await _s.MailAsync(id)).Status);
+        Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(id));
+        Assert.Equal(("新しい件名", "新しい本文"), ((await _s.MailAsync(id)).Subject, (await _s.MailAsync(id)).BodyText));
+    }
+
+    [Fact]
     public async Task Schedule_LessThanAMinuteAhead_Refused()
     {
         var customer = await _s.AddCustomerAsync("直前");
@@ -165,31 +183,57 @@ public sealed class ScheduledSendTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_RateLimitOff_OneFiringAlsoSendsTheMailboxsOtherDueMail_TheirTriggersFindThemSent()
+    public async Task Lanes_RateLimitOff_EveryMailboxsDueMailSentOnceWithoutItsOwnTrigger_LaterMailWaits()
     {
-        await using var s = await ScheduledScenario.CreateAsync("schedule-burst", settings: new Dictionary<string, string?> { ["Digima:Scheduling:RateLimitPerMinute"] = "0" });
+        await using var s = await ScheduledScenario.CreateAsync("schedule-lanes", settings: new Dictionary<string, string?> { ["Digima:Scheduling:RateLimitPerMinute"] = "0" });
+        var other = await s.Services.AddUserAsync(Digima.Core.Accounts.UserRole.Rep, $"rep.{Guid.NewGuid():N}"[..16] + "@digima.test");
+        await TestMailboxes.ConnectAsync(s.Services.Provider, other, null);
         var customer = await s.AddCustomerAsync("一斉");
+        var ten = new DateTime(2026, 11, 27, 10, 0, 0);
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add(await s.ScheduleAsync(ScheduledScenario.Input($"一斉 {i}", "本文です。", customer), new DateTime(2026, 11, 27, 10, 0, 0)));
+            ids.Add(await s.ScheduleAsync(ScheduledScenario.Input($"一斉 {i}", "本文です。", customer), ten));
+            var theirs = await s.Services.Get<ScheduleMailCommand>().ScheduleAsync(
+                other, ScheduledScenario.Input($"一斉 別の担当 {i}", "本文です。", customer), ten, "Asia/Tokyo", CancellationToken.None);
+            ids.Add(theirs.Value);
         }
 
         var later = await s.ScheduleAsync(ScheduledScenario.Input("一斉 後で", "本文です。", customer), new DateTime(2026, 11, 27, 11, 0, 0));
+        // No trigger fires in this test: what is sent, the lanes sent.
         s.Services.Clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.Equal(ScheduledRun.Sent, await s.RunAsync(ids[0]));
+        var lanes = s.Services.Get<Digima.Infrastructure.Scheduling.ScheduledSendLanes>();
+        // A second firing while the lanes run starts no second lane for the same mailbox.
+        await lanes.StartDueAsync(CancellationToken.None);
+        await lanes.StartDueAsync(CancellationToken.None);
+        await lanes.IdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         foreach (var id in ids)
         {
             var mail = await s.MailAsync(id);
             Assert.Equal(MailStatus.Sent, mail.Status);
             Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
-            Assert.Single(await MailboxReader.FindAsync(s.Rep.Email, mail.MessageId, "Sent"));
+            var sender = mail.UserId == s.Rep.Id ? s.Rep.Email : other.Email;
+            Assert.Single(await MailboxReader.FindAsync(sender, mail.MessageId, "Sent"));
+            Assert.Equal(ScheduledRun.NotScheduled, await s.RunAsync(id));
         }
 
-        Assert.Equal(ScheduledRun.NotScheduled, await s.RunAsync(ids[1]));
-        Assert.Equal(ScheduledRun.NotScheduled, await s.RunAsync(ids[2]));
         Assert.Equal(MailStatus.Scheduled, (await s.MailAsync(later)).Status);
+        Assert.Equal(0, lanes.Running);
+    }
+
+    [Fact]
+    public async Task Lanes_RateLimitOn_StartNone_EachMailKeepsItsSlot()
+    {
+        var customer = await _s.AddCustomerAsync("間隔");
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("間隔", "本文です。", customer), new DateTime(2026, 11, 27, 10, 0, 0));
+        _s.Services.Clock.Advance(TimeSpan.FromHours(1));
+
+        var lanes = _s.Services.Get<Digima.Infrastructure.Scheduling.ScheduledSendLanes>();
+        await lanes.StartDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, lanes.Running);
+        Assert.Equal(MailStatus.Scheduled, (await _s.MailAsync(id)).Status);
     }
 }
