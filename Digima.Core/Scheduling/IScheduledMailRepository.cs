@@ -24,6 +24,14 @@ public interface IScheduledMailRepository
     /// makes the claim fail, so the content checked is the content sent.</param>
     Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken);
 
+    /// <summary>Claims of a lane's batch in one statement, each as <see cref="ClaimDueAsync(OutgoingMail, DateTimeOffset, string, string, CancellationToken)"/>
+    /// would; returns those claimed, in the given order, with their recipients.</summary>
+    Task<IReadOnlyList<OutgoingMail>> ClaimDueAsync(IReadOnlyList<ScheduledClaim> claims, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Claimed mail never handed to the server (the batch stopped): back to scheduled, due
+    /// again at <paramref name="sendAfter"/>, or at its own time when null.</summary>
+    Task ReleaseAsync(IReadOnlyCollection<long> ids, DateTimeOffset? sendAfter, CancellationToken cancellationToken);
+
     /// <summary>scheduled -> held (保留) with the reason.</summary>
     Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -51,3 +59,6 @@ public interface IScheduledMailRepository
 /// <summary>An edit of a scheduled mail: content as typed and as filled, and the new time.</summary>
 public sealed record ScheduledMailChange(
     long Id, long UserId, string SubjectTemplate, string BodyTemplate, string Subject, string Body, DateTimeOffset ScheduledAt, string TimeZoneId);
+
+/// <summary>A mail to claim, as read, with its subject and body filled at send time.</summary>
+public sealed record ScheduledClaim(OutgoingMail Mail, string Subject, string Body);

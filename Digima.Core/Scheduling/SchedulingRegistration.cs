@@ -13,6 +13,7 @@ public static class SchedulingRegistration
         services.AddScoped<EditScheduledMailCommand>();
         services.AddScoped<CancelScheduledMailCommand>();
         services.AddScoped<SendScheduledMailCommand>();
+        services.AddScoped<SendMailboxDueMailCommand>();
         services.AddScoped<ListScheduledMailQuery>();
         return services;
     }

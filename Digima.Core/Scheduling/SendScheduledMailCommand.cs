@@ -1,6 +1,5 @@
 using Digima.Core.Compose;
 using Digima.Core.LiveUpdates;
-using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
@@ -32,85 +31,9 @@ public sealed class SendScheduledMailCommand(
     /// <summary>A trigger may fire this much before the stored time (clock skew between nodes).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
 
-    /// <summary>Mail one lane sends before it hands over (the next firing starts a new lane).</summary>
-    internal const int MaxPerLane = 1000;
-
-    /// <summary>Due mail a lane reads at once.</summary>
-    private const int LaneBatch = 16;
-
     /// <summary>Runs the mail whose trigger fired.</summary>
     public Task<ScheduledRun> RunAsync(long mailId, CancellationToken cancellationToken) =>
         RunOneAsync(mailId, cancellationToken);
-
-    /// <summary>A send lane: the mailbox's scheduled mail that is due, one after another over the
-    /// session the mailbox keeps, instead of each waiting for its own trigger (the cluster's
-    /// scheduler hands triggers out one database round at a time, so a burst queues behind it).
-    /// Only without a rate limit: with one, each mail keeps the slot its trigger was given. Each
-    /// mail is still checked and claimed on its own, so two lanes, two nodes or the mail's own
-    /// trigger never send it twice; the trigger, when it fires, finds it sent.</summary>
-    /// <param name="stopping">Ends the lane between two mails; a mail being sent is finished.</param>
-    /// <returns>How many mails the lane ran.</returns>
-    public async Task<int> SendDueOfMailboxAsync(long userId, CancellationToken stopping)
-    {
-        if (options.Spacing is not null)
-        {
-            return 0;
-        }
-
-        var ran = 0;
-        while (ran < MaxPerLane && !stopping.IsCancellationRequested)
-        {
-            var due = await scheduled.ListDueForUserAsync(userId, time.GetUtcNow() + Tolerance, LaneBatch, stopping);
-            if (due.Count == 0 || !await RunBatchAsync(due, stopping))
-            {
-                break;
-            }
-
-            ran += due.Count;
-        }
-
-        return ran;
-    }
-
-    /// <summary>Runs one batch of a lane in a random order: a lane of the same mailbox on another
-    /// node would otherwise race for the same rows and one would lose each time.</summary>
-    /// <returns>False when the server failed (left to each mail's own trigger and retry plan).</returns>
-    private async Task<bool> RunBatchAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
-    {
-        var order = due.ToArray();
-        Random.Shared.Shuffle(order);
-        var primaries = due.Select(m => m.RecipientsOf(RecipientKind.To).First().CustomerId).Distinct().ToList();
-        var lane = new LaneCopies(await check.ReadCustomersAsync(primaries, stopping));
-        try
-        {
-            foreach (var mail in order)
-            {
-                if (stopping.IsCancellationRequested)
-                {
-                    return false;
-                }
-
-                // Not the stopping token: a mail being sent is finished, so it is never cut in the
-                // middle. As read with the batch: the claim fails if it changed since.
-                var run = mail.ScheduledAt is { } scheduledAt
-                    ? await RunScheduledAsync(mail, scheduledAt, lane, CancellationToken.None)
-                    : ScheduledRun.NotScheduled;
-                if (run is not (ScheduledRun.Sent or ScheduledRun.NotScheduled or ScheduledRun.Held or ScheduledRun.NotDue))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        finally
-        {
-            if (lane.Mailbox is { } mailbox)
-            {
-                await send.FinishAcceptedAsync(mailbox, lane.Accepted, CancellationToken.None);
-            }
-        }
-    }
 
     private async Task<ScheduledRun> RunOneAsync(long mailId, CancellationToken cancellationToken)
     {
@@ -120,10 +43,10 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotScheduled;
         }
 
-        return await RunScheduledAsync(mail, scheduledAt, null, cancellationToken);
+        return await RunScheduledAsync(mail, scheduledAt, cancellationToken);
     }
 
-    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, LaneCopies? lane, CancellationToken cancellationToken)
+    private async Task<ScheduledRun> RunScheduledAsync(OutgoingMail mail, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
         var mailId = mail.Id;
 
@@ -137,8 +60,7 @@ public sealed class SendScheduledMailCommand(
         }
 
         var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
-        var rendered = await check.CheckAsync(
-            mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken, lane?.Mailbox, lane?.Customers.GetValueOrDefault(primary));
+        var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken);
         if (!rendered.Succeeded)
         {
             return await HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), cancellationToken)
@@ -169,22 +91,15 @@ public sealed class SendScheduledMailCommand(
 
         var claimed = row with { Recipients = mail.Recipients };
         await send.PublishAsync(claimed, MailStatus.Sending, cancellationToken);
-        TransportResult result;
-        if (lane is null)
-        {
-            result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
-        }
-        else
-        {
-            lane.Mailbox = rendered.Value.Mailbox;
-            result = await send.TryDeliverAsync(rendered.Value.Mailbox, claimed, lane.Accepted, cancellationToken);
-        }
+        var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
+        return result.Succeeded ? ScheduledRun.Sent : await FailedAsync(claimed, result, cancellationToken);
+    }
 
-        if (result.Succeeded)
-        {
-            return ScheduledRun.Sent;
-        }
-
+    /// <summary>A claimed mail the server did not take: a transient failure tries again later, a
+    /// permanent one (or the last retry) fails with the server's reply.</summary>
+    internal async Task<ScheduledRun> FailedAsync(OutgoingMail claimed, TransportResult result, CancellationToken cancellationToken)
+    {
+        var mailId = claimed.Id;
         var error = result.Error ?? text["SendFailed"];
         var backoff = options.RetryBackoff;
         if (!result.Permanent && claimed.RetryCount < backoff.Length)
@@ -205,7 +120,7 @@ public sealed class SendScheduledMailCommand(
     /// <summary>The one place a scheduled mail becomes held (保留): the rep is told under the bell
     /// and by a snackbar on any node, the list and the customers' timelines show it.</summary>
     /// <returns>False when the mail was no longer scheduled (sent, edited or cancelled meanwhile): nothing is told.</returns>
-    private async Task<bool> HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
+    internal async Task<bool> HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken))
@@ -233,18 +148,6 @@ public sealed class SendScheduledMailCommand(
         await send.PublishAsync(mail, MailStatus.Held, cancellationToken);
         return true;
     }
-}
-
-/// <summary>One lane batch: the mailbox and the primary recipients, read once for the batch (it runs
-/// within a second), and the mail the
-/// SMTP server accepted, whose Sent copies are saved together.</summary>
-internal sealed class LaneCopies(IReadOnlyDictionary<long, Customers.Customer> customers)
-{
-    public IReadOnlyDictionary<long, Customers.Customer> Customers { get; } = customers;
-
-    public MailboxConnection? Mailbox { get; set; }
-
-    public List<OutgoingMail> Accepted { get; } = [];
 }
 
 public enum ScheduledRun

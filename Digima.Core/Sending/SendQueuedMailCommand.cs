@@ -114,7 +114,7 @@ public sealed class SendQueuedMailCommand(
         }
 
         await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, cancellationToken);
-        await live.PublishAsync(accepted.Select(m => (LiveEvent)StatusChanged(m, MailStatus.Sent)).ToList(), cancellationToken);
+        await PublishAsync(accepted, MailStatus.Sent, cancellationToken);
     }
 
     /// <summary>After the SMTP server accepted the mail: the Sent copy, then sent. The copy is only
@@ -141,6 +141,10 @@ public sealed class SendQueuedMailCommand(
     /// <summary>Tells open screens (個別メール, the customer's profile) on every node.</summary>
     internal Task PublishAsync(OutgoingMail mail, MailStatus status, CancellationToken cancellationToken) =>
         live.PublishAsync(StatusChanged(mail, status), cancellationToken);
+
+    /// <summary>Several mails' changes in one round trip (a lane's batch).</summary>
+    internal Task PublishAsync(IReadOnlyList<OutgoingMail> mails, MailStatus status, CancellationToken cancellationToken) =>
+        mails.Count == 0 ? Task.CompletedTask : live.PublishAsync(mails.Select(m => (LiveEvent)StatusChanged(m, status)).ToList(), cancellationToken);
 
     private static OutgoingMailStatusChanged StatusChanged(OutgoingMail mail, MailStatus status) =>
         new(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList());

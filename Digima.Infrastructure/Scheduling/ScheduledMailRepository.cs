@@ -13,6 +13,9 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
 {
     private const string Columns = OutgoingMailRepository.Columns;
 
+    /// <summary><see cref="Columns"/> of the updated table in an UPDATE ... FROM.</summary>
+    private static readonly string ReturningColumns = string.Join(", ", Columns.Split(',').Select(c => "m." + c.Trim()));
+
     public async Task<long> InsertScheduledAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         const string insertMail = """
@@ -86,6 +89,48 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
             new CommandDefinition(sql, new { id, now, due, subject, body, subjectTemplate, bodyTemplate }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<OutgoingMail>> ClaimDueAsync(IReadOnlyList<ScheduledClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The same conditions as one claim, row by row, in one statement (a lane's batch).
+        var sql = $"""
+            UPDATE outgoing_mails m
+            SET status = 'sending', claimed_at = @now, attempts = m.attempts + 1, subject = c.new_subject, body_text = c.new_body,
+                late_by = COALESCE(m.late_by, GREATEST(@now - m.scheduled_at, interval '0'))
+            FROM unnest(@ids, @subjects, @bodies, @subjectTemplates, @bodyTemplates)
+                AS c(mail_id, new_subject, new_body, read_subject_template, read_body_template)
+            WHERE m.id = c.mail_id AND m.status = 'scheduled' AND COALESCE(m.send_after, m.scheduled_at) <= @due
+              AND m.subject_template IS NOT DISTINCT FROM c.read_subject_template
+              AND m.body_template IS NOT DISTINCT FROM c.read_body_template
+            RETURNING {ReturningColumns}
+            """;
+        var args = new
+        {
+            now,
+            due = now + SendScheduledMailCommand.Tolerance,
+            ids = claims.Select(c => c.Mail.Id).ToArray(),
+            subjects = claims.Select(c => c.Subject).ToArray(),
+            bodies = claims.Select(c => c.Body).ToArray(),
+            subjectTemplates = claims.Select(c => c.Mail.SubjectTemplate).ToArray(),
+            bodyTemplates = claims.Select(c => c.Mail.BodyTemplate).ToArray(),
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<OutgoingMail>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Id);
+        // In the batch's order, with the recipients read with it (no edit changes them).
+        return claims.Where(c => rows.ContainsKey(c.Mail.Id)).Select(c => rows[c.Mail.Id] with { Recipients = c.Mail.Recipients }).ToList();
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<long> ids, DateTimeOffset? sendAfter, CancellationToken cancellationToken)
+    {
+        // Claimed but never handed to the server: as if never claimed, waiting until sendAfter.
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'scheduled', claimed_at = NULL, attempts = attempts - 1, late_by = NULL, send_after = COALESCE(@sendAfter, send_after)
+            WHERE id = ANY(@ids) AND status = 'sending' AND smtp_accepted_at IS NULL
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = ids.ToArray(), sendAfter }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)

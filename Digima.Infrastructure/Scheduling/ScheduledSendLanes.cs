@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.Scheduling;
 
 /// <summary>This node's send lanes, one per mailbox at most: when any trigger fires, every mailbox
 /// with due mail gets a lane that sends it over the mailbox's kept session
-/// (<see cref="SendScheduledMailCommand.SendDueOfMailboxAsync"/>). Without them a burst (many reps'
+/// (<see cref="SendMailboxDueMailCommand"/>). Without them a burst (many reps'
 /// mail due at 09:00) waits for the cluster's scheduler to hand out its triggers one database round
 /// at a time, and the mailboxes whose triggers come last are late by seconds.
 /// Lanes are a shortcut, not the guarantee: every mail keeps its own trigger, which sends it when no
@@ -67,8 +67,8 @@ internal sealed class ScheduledSendLanes(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var send = scope.ServiceProvider.GetRequiredService<SendScheduledMailCommand>();
-            var ran = await send.SendDueOfMailboxAsync(userId, stopping.Token);
+            var lane = scope.ServiceProvider.GetRequiredService<SendMailboxDueMailCommand>();
+            var ran = await lane.SendAsync(userId, stopping.Token);
             logger.LogDebug("Send lane of user {UserId} ran {Count} mails", userId, ran);
             progressed = ran > 0;
         }

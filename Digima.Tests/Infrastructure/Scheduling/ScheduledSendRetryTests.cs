@@ -37,4 +37,33 @@ public sealed class ScheduledSendRetryTests : IAsyncLifetime
         Assert.Equal(MailStatus.Failed, failed.Status);
         Assert.Contains(":9", failed.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Lane_ServerUnreachable_FirstRetriesLater_RestReleasedUntouched_NoneLeftSending()
+    {
+        await using var s = await ScheduledScenario.CreateAsync(
+            "schedule-lane-retry", smtpPort: 9, settings: new Dictionary<string, string?> { ["Digima:Scheduling:RateLimitPerMinute"] = "0" });
+        var customer = await s.AddCustomerAsync("再試行");
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await s.ScheduleAsync(ScheduledScenario.Input($"再試行 {i}", "本文です。", customer), new DateTime(2026, 11, 27, 10, 0, 0)));
+        }
+
+        s.Services.Clock.Advance(TimeSpan.FromHours(1));
+        var ran = await s.Services.Get<SendMailboxDueMailCommand>().SendAsync(s.Rep.Id, CancellationToken.None);
+
+        Assert.Equal(0, ran);
+        var mails = new List<OutgoingMail>();
+        foreach (var id in ids)
+        {
+            mails.Add(await s.MailAsync(id));
+        }
+
+        Assert.All(mails, m => Assert.Equal(MailStatus.Scheduled, m.Status));
+        Assert.All(mails, m => Assert.Equal(s.Now + TimeSpan.FromMinutes(1), m.SendAfter));
+        // One was tried (its retry counted), the others were never handed to the server.
+        Assert.Equal([0, 0, 1], mails.Select(m => m.RetryCount).Order());
+        Assert.Equal([0, 0, 1], mails.Select(m => m.Attempts).Order());
+    }
 }

@@ -1,0 +1,149 @@
+using Digima.Core.Compose;
+using Digima.Core.Mailboxes;
+using Digima.Core.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Scheduling;
+
+/// <summary>A send lane: a mailbox's scheduled mail that is due, sent in batches over the session
+/// the mailbox keeps, instead of each waiting for its own trigger (the cluster's scheduler hands
+/// triggers out one database round at a time, so a burst queued behind it). Only without a rate
+/// limit: with one, each mail keeps the slot its trigger was given.
+/// A batch: each mail re-checked (mailbox, merge fields; else held) as a trigger would; all claimed
+/// in one statement, which claims a row only if it is still scheduled, due and unedited since it
+/// was read, so two lanes, two nodes or the mail's own trigger never send it twice; sent one after
+/// another, each acceptance recorded at once; the Sent copies appended together; marked sent.</summary>
+public sealed class SendMailboxDueMailCommand(
+    IScheduledMailRepository scheduled,
+    ScheduledMailCheck check,
+    SendScheduledMailCommand single,
+    SendQueuedMailCommand send,
+    ScheduledSendOptions options,
+    TimeProvider time,
+    ILogger<SendMailboxDueMailCommand> logger)
+{
+    /// <summary>Mail one lane sends before it hands over (the next firing starts a new lane).</summary>
+    internal const int MaxPerLane = 1000;
+
+    /// <summary>Due mail a lane reads, claims and copies to Sent at once.</summary>
+    internal const int Batch = 16;
+
+    /// <param name="stopping">Ends the lane between two mails; a mail being sent is finished.</param>
+    /// <returns>How many mails the lane ran.</returns>
+    public async Task<int> SendAsync(long userId, CancellationToken stopping)
+    {
+        if (options.Spacing is not null)
+        {
+            return 0;
+        }
+
+        var ran = 0;
+        while (ran < MaxPerLane && !stopping.IsCancellationRequested)
+        {
+            var due = await scheduled.ListDueForUserAsync(userId, time.GetUtcNow() + SendScheduledMailCommand.Tolerance, Batch, stopping);
+            if (due.Count == 0 || !await RunBatchAsync(due, stopping))
+            {
+                break;
+            }
+
+            ran += due.Count;
+        }
+
+        return ran;
+    }
+
+    /// <returns>False when the lane should stop (a failing server is left to each mail's own
+    /// trigger and retry plan, or the node is stopping).</returns>
+    private async Task<bool> RunBatchAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
+    {
+        var (mailbox, ready) = await CheckAsync(due, stopping);
+        if (mailbox is null || ready.Count == 0)
+        {
+            return true;
+        }
+
+        // Not the stopping token from here: claimed mail is sent or released, never left half done.
+        var claimed = await scheduled.ClaimDueAsync(ready, time.GetUtcNow(), CancellationToken.None);
+        await send.PublishAsync(claimed, MailStatus.Sending, CancellationToken.None);
+        var accepted = new List<OutgoingMail>();
+        try
+        {
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var result = stopping.IsCancellationRequested
+                    ? null
+                    : await send.TryDeliverAsync(mailbox, claimed[i], accepted, CancellationToken.None);
+                if (result is { Succeeded: true })
+                {
+                    continue;
+                }
+
+                var rest = claimed.Skip(result is null ? i : i + 1).ToList();
+                if (result is not null)
+                {
+                    await single.FailedAsync(claimed[i], result, CancellationToken.None);
+                }
+
+                if (result is { Permanent: true })
+                {
+                    // This mail's own problem (a refused recipient): the others go on.
+                    continue;
+                }
+
+                // After a failing server, a minute for it; at a stop, due now for the other nodes.
+                await ReleaseAsync(rest, result is null ? null : time.GetUtcNow() + options.RetryBackoff[0]);
+                return false;
+            }
+
+            return true;
+        }
+        finally
+        {
+            await send.FinishAcceptedAsync(mailbox, accepted, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Each mail checked again at its time; the batch reads its mailbox and its primary
+    /// recipients once (it runs within a second). Mail failing the check is held.</summary>
+    private async Task<(MailboxConnection? Mailbox, List<ScheduledClaim> Ready)> CheckAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
+    {
+        var order = due.ToArray();
+        // A lane of the same mailbox on another node reads the same rows: in another order, the
+        // two rarely wait on the same row.
+        Random.Shared.Shuffle(order);
+        var customers = await check.ReadCustomersAsync(order.Select(Primary).Distinct().ToList(), stopping);
+        MailboxConnection? mailbox = null;
+        var ready = new List<ScheduledClaim>();
+        foreach (var mail in order)
+        {
+            var rendered = await check.CheckAsync(
+                mail.UserId, Primary(mail), mail.SubjectTemplate, mail.BodyTemplate, stopping, mailbox, customers.GetValueOrDefault(Primary(mail)));
+            if (!rendered.Succeeded)
+            {
+                await single.HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), stopping);
+                continue;
+            }
+
+            mailbox = rendered.Value!.Mailbox;
+            ready.Add(new ScheduledClaim(mail, rendered.Value.Subject, rendered.Value.Body));
+        }
+
+        return (mailbox, ready);
+    }
+
+    /// <summary>Claimed mail not handed to the server after a transient failure or at a stop: back
+    /// to scheduled (each keeps its trigger; the sweeper gives one to any whose trigger has fired).</summary>
+    private async Task ReleaseAsync(List<OutgoingMail> rest, DateTimeOffset? dueAgain)
+    {
+        if (rest.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogInformation("Send lane released {Count} claimed mails, due again at {DueAgain}", rest.Count, dueAgain);
+        await scheduled.ReleaseAsync(rest.Select(m => m.Id).ToList(), dueAgain, CancellationToken.None);
+        await send.PublishAsync(rest, MailStatus.Scheduled, CancellationToken.None);
+    }
+
+    private static long Primary(OutgoingMail mail) => mail.RecipientsOf(RecipientKind.To).First().CustomerId;
+}
