@@ -34,7 +34,9 @@ public sealed class TwoNodeSchedulingTests
         var victim = cluster.StartNode();
         await cluster.WaitForNodesAsync(2);
 
-        var ids = await cluster.ScheduleAsync(perRep: 20, DateTimeOffset.UtcNow.AddSeconds(10));
+        // Enough mail that the lanes of two nodes are still busy a second or two after the first
+        // forty went out (they send a couple of hundred a second), stored well before it is due.
+        var ids = await cluster.ScheduleAsync(perRep: 60, DateTimeOffset.UtcNow.AddSeconds(30));
         await cluster.WaitUntilAsync(async () => await cluster.CountAsync("sent") >= 40, TimeSpan.FromMinutes(2));
         victim.Kill();
         var sentAtKill = await cluster.CountAsync("sent");
