@@ -26,6 +26,7 @@ internal sealed class ScheduledSendLanes(
     private readonly ConcurrentDictionary<long, Task> running = new();
     private readonly CancellationTokenSource stopping = new();
     private IDisposable? _dueSubscription;
+    private int _disposed;
 
     /// <summary>Starts a lane for each mailbox with due mail that has none on this node, up to
     /// <see cref="ClusteredSchedulerOptions.SendLanes"/>; returns without waiting for them.</summary>
@@ -126,13 +127,25 @@ internal sealed class ScheduledSendLanes(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _dueSubscription?.Dispose();
-        await stopping.CancelAsync();
+        // A host may dispose its services before it stops them (a test host torn down early).
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await stopping.CancelAsync();
+        }
+
         await Task.WhenAll(running.Values).WaitAsync(cancellationToken);
     }
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _dueSubscription?.Dispose();
+        // Cancelled first: a lane still running sees the stop, not a disposed token source.
+        stopping.Cancel();
         stopping.Dispose();
     }
 }
