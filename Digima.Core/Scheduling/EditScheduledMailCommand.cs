@@ -31,7 +31,7 @@ public sealed class EditScheduledMailCommand(
             return Outcome<bool>.Failure(ScheduleMailCommand.TimeProblem, text[problem]);
         }
 
-        var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
+        var primary = mail.PrimaryCustomerId;
         var rendered = await check.CheckAsync(actor.Id, primary, edit.Subject, edit.Body, cancellationToken);
         if (!rendered.Succeeded)
         {

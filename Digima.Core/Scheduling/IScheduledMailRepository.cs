@@ -19,7 +19,7 @@ public interface IScheduledMailRepository
 
     /// <summary>scheduled -> sending in one UPDATE ... RETURNING with the content filled at send
     /// time; null when another node, an edit or a cancel came first, or it is not due yet. The
-    /// recipients are not read again (no edit changes them): the caller has them.</summary>
+    /// recipients are those read with <paramref name="loaded"/> (no edit changes them).</summary>
     /// <param name="loaded">The mail as read before the re-check: an edit since then (other content)
     /// makes the claim fail, so the content checked is the content sent.</param>
     Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken);

@@ -111,13 +111,13 @@ public sealed class SendMailboxDueMailCommand(
         // A lane of the same mailbox on another node reads the same rows: in another order, the
         // two rarely wait on the same row.
         Random.Shared.Shuffle(order);
-        var customers = await check.ReadCustomersAsync(order.Select(Primary).Distinct().ToList(), stopping);
+        var customers = await check.ReadCustomersAsync(order.Select(m => m.PrimaryCustomerId).Distinct().ToList(), stopping);
         MailboxConnection? mailbox = null;
         var ready = new List<ScheduledClaim>();
         foreach (var mail in order)
         {
             var rendered = await check.CheckAsync(
-                mail.UserId, Primary(mail), mail.SubjectTemplate, mail.BodyTemplate, stopping, mailbox, customers.GetValueOrDefault(Primary(mail)));
+                mail.UserId, mail.PrimaryCustomerId, mail.SubjectTemplate, mail.BodyTemplate, stopping, mailbox, customers.GetValueOrDefault(mail.PrimaryCustomerId));
             if (!rendered.Succeeded)
             {
                 await single.HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), stopping);
@@ -144,6 +144,4 @@ public sealed class SendMailboxDueMailCommand(
         await scheduled.ReleaseAsync(rest.Select(m => m.Id).ToList(), dueAgain, CancellationToken.None);
         await send.PublishAsync(rest, MailStatus.Scheduled, CancellationToken.None);
     }
-
-    private static long Primary(OutgoingMail mail) => mail.RecipientsOf(RecipientKind.To).First().CustomerId;
 }

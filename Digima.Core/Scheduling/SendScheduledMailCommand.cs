@@ -59,7 +59,7 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotDue;
         }
 
-        var primary = mail.RecipientsOf(RecipientKind.To).First().CustomerId;
+        var primary = mail.PrimaryCustomerId;
         var rendered = await check.CheckAsync(mail.UserId, primary, mail.SubjectTemplate, mail.BodyTemplate, cancellationToken);
         if (!rendered.Succeeded)
         {
@@ -83,13 +83,12 @@ public sealed class SendScheduledMailCommand(
             }
         }
 
-        var row = await scheduled.ClaimDueAsync(mail, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
-        if (row is null)
+        var claimed = await scheduled.ClaimDueAsync(mail, time.GetUtcNow(), rendered.Value!.Subject, rendered.Value.Body, cancellationToken);
+        if (claimed is null)
         {
             return ScheduledRun.NotScheduled;
         }
 
-        var claimed = row with { Recipients = mail.Recipients };
         await send.PublishAsync(claimed, MailStatus.Sending, cancellationToken);
         var result = await send.TrySendAsync(rendered.Value.Mailbox, claimed, cancellationToken);
         return result.Succeeded ? ScheduledRun.Sent : await FailedAsync(claimed, result, cancellationToken);

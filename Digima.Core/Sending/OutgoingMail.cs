@@ -68,4 +68,7 @@ public sealed record OutgoingMail
     public int RetryCount { get; init; }
 
     public IEnumerable<OutgoingRecipient> RecipientsOf(RecipientKind kind) => Recipients.Where(r => r.Kind == kind);
+
+    /// <summary>The first To recipient: whose fields fill the merge fields (R8).</summary>
+    public long PrimaryCustomerId => RecipientsOf(RecipientKind.To).First().CustomerId;
 }

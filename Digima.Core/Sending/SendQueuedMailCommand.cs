@@ -53,20 +53,14 @@ public sealed class SendQueuedMailCommand(
     /// the caller decides (fail now, or retry later for a scheduled mail).</summary>
     public async Task<TransportResult> TrySendAsync(MailboxConnection mailbox, OutgoingMail claimed, CancellationToken cancellationToken)
     {
-        var acceptedBefore = claimed.SmtpAcceptedAt is not null;
-        if (!acceptedBefore)
+        var accepted = new List<OutgoingMail>(1);
+        var sent = await TryDeliverAsync(mailbox, claimed, accepted, cancellationToken);
+        if (sent.Succeeded)
         {
-            var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);
-            if (!sent.Succeeded)
-            {
-                return sent;
-            }
-
-            await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
+            await FinishAcceptedAsync(mailbox, accepted, cancellationToken);
         }
 
-        await FinishAsync(mailbox, claimed, copyMayExist: acceptedBefore, cancellationToken);
-        return TransportResult.Ok;
+        return sent;
     }
 
     /// <summary>Sends a claimed mail and records the server's acceptance, leaving its Sent copy and
@@ -78,7 +72,8 @@ public sealed class SendQueuedMailCommand(
     {
         if (claimed.SmtpAcceptedAt is not null)
         {
-            return await TrySendAsync(mailbox, claimed, cancellationToken);
+            await FinishAsync(mailbox, claimed, copyMayExist: true, cancellationToken);
+            return TransportResult.Ok;
         }
 
         var sent = await transport.SendAsync(mailbox, claimed, cancellationToken);

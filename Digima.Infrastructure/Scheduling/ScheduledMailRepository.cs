@@ -73,27 +73,13 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         return Status(await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { id, userId, at }, cancellationToken: cancellationToken)));
     }
 
-    public async Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken)
-    {
-        // Lateness is noted at the first claim only: a retry is not "late", it is a retry.
-        const string sql = $"""
-            UPDATE outgoing_mails
-            SET status = 'sending', claimed_at = @now, attempts = attempts + 1, subject = @subject, body_text = @body,
-                late_by = COALESCE(late_by, GREATEST(@now - scheduled_at, interval '0'))
-            WHERE id = @id AND status = 'scheduled' AND COALESCE(send_after, scheduled_at) <= @due
-              AND subject_template IS NOT DISTINCT FROM @subjectTemplate AND body_template IS NOT DISTINCT FROM @bodyTemplate
-            RETURNING {Columns}
-            """;
-        var due = now + SendScheduledMailCommand.Tolerance;
-        var (id, subjectTemplate, bodyTemplate) = (loaded.Id, loaded.SubjectTemplate, loaded.BodyTemplate);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<OutgoingMail>(
-            new CommandDefinition(sql, new { id, now, due, subject, body, subjectTemplate, bodyTemplate }, cancellationToken: cancellationToken));
-    }
+    public async Task<OutgoingMail?> ClaimDueAsync(OutgoingMail loaded, DateTimeOffset now, string subject, string body, CancellationToken cancellationToken) =>
+        (await ClaimDueAsync([new ScheduledClaim(loaded, subject, body)], now, cancellationToken)).SingleOrDefault();
 
     public async Task<IReadOnlyList<OutgoingMail>> ClaimDueAsync(IReadOnlyList<ScheduledClaim> claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The same conditions as one claim, row by row, in one statement (a lane's batch).
+        // Row by row in one statement (a lane's batch). Lateness is noted at the first claim only: a
+        // retry is not "late", it is a retry.
         var sql = $"""
             UPDATE outgoing_mails m
             SET status = 'sending', claimed_at = @now, attempts = m.attempts + 1, subject = c.new_subject, body_text = c.new_body,
