@@ -33,7 +33,7 @@ public sealed class ConnectionTestGuardTests
     [InlineData("10.1.2.3")]
     [InlineData("192.168.0.10")]
     [InlineData("fd00:ec2::254")]
-    [InlineData("0.0.0.0")]
+    [InlineData("100.100.100.200")]
     public async Task Test_PrivateLinkLocalOrMetadataAddress_RefusedByDefault(string host)
     {
         await using var services = await ServiceHarness.CreateAsync("mbguard");
