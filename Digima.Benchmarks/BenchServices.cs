@@ -15,7 +15,13 @@ internal static class BenchServices
     public static ServiceProvider Build(
         string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? more = null)
     {
-        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Digima"] = connectionString };
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ConnectionStrings:Digima"] = connectionString,
+            // The key ring certificate `./digima bench` made for this run: every provider built
+            // here encrypts and reads the key ring as the app does.
+            ["Digima:DataProtection:CertificatePath"] = Environment.GetEnvironmentVariable("Digima__DataProtection__CertificatePath"),
+        };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();

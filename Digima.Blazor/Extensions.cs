@@ -1,8 +1,11 @@
 using Digima.Blazor.Auth;
 using Digima.Blazor.Components;
 using Digima.Blazor.Endpoints;
+using Digima.Blazor.Hosting;
+using Digima.Blazor.RateLimiting;
 using Digima.Core;
 using Digima.Infrastructure;
+using Digima.Infrastructure.DataProtection;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
 using Microsoft.Extensions.Options;
@@ -19,7 +22,9 @@ public static class Extensions
         services.AddLocalization();
         services.AddCore();
         services.AddInfrastructure(configuration);
-        services.AddDigimaAuth();
+        services.AddDigimaAuth(configuration);
+        services.AddDigimaRateLimiting(configuration);
+        services.AddHttpHardening(configuration);
         return services;
     }
 
@@ -27,6 +32,9 @@ public static class Extensions
     /// demo data when configured.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Configuration that must refuse to start (e.g. no key ring certificate in Production)
+        // does so before the database is touched.
+        _ = app.Services.GetRequiredService<IOptions<KeyRingOptions>>().Value;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         if (app.Services.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Demo)
         {
@@ -37,6 +45,7 @@ public static class Extensions
 
     public static WebApplication UseDigima(this WebApplication app)
     {
+        app.UseHttpHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -46,6 +55,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseRequestLocalization(UserCulture.Options());
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

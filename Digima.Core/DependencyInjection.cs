@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
 
         services.AddScoped<SignInCommand>();
+        services.AddScoped<Accounts.Sessions.SignOutCommand>();
         services.AddScoped<CreateUserCommand>();
         services.AddScoped<UpdateUserCommand>();
         services.AddScoped<ListUsersQuery>();

@@ -6,12 +6,9 @@ using Digima.Infrastructure.Accounts;
 using Digima.Infrastructure.Compose;
 using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Database;
-using Digima.Infrastructure.DataProtection;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
 using Digima.Infrastructure.Sending;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<IPasswordHashing, PasswordHashing>();
+        services.AddSingleton<Core.Accounts.SignIn.ISignInFailureStore, SignInFailureStore>();
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
         services.AddSingleton<IRecipientSearch, RecipientSearch>();
@@ -51,9 +49,7 @@ public static class DependencyInjection
         services.AddTrackingStore(configuration);
         services.AddTimeline();
 
-        services.AddDataProtection().SetApplicationName(configuration["Digima:DataProtection:ApplicationName"] ?? "Digima");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((o, db) => o.XmlRepository = new PostgresXmlRepository(db));
+        services.AddKeyRing(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -6,7 +6,7 @@ namespace Digima.Blazor.Auth;
 
 internal static class AuthSetup
 {
-    public static IServiceCollection AddDigimaAuth(this IServiceCollection services)
+    public static IServiceCollection AddDigimaAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -20,10 +20,14 @@ internal static class AuthSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
-                o.EventsType = typeof(ActiveUserCookieEvents);
+                o.EventsType = typeof(SecurityStampCookieEvents);
             });
-        services.AddScoped<ActiveUserCookieEvents>();
+        services.AddScoped<SecurityStampCookieEvents>();
         services.AddMemoryCache();
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section))
+            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.RevalidationInterval <= TimeSpan.FromMinutes(1),
+                "Digima:Sessions:RevalidationInterval must be more than 0 and at most a minute.")
+            .ValidateOnStart();
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()

@@ -1,15 +1,18 @@
 using Digima.Core.Accounts.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Options;
 
 namespace Digima.Blazor.Auth;
 
-/// <summary>An open circuit lives for hours; every minute it checks that its user is still
-/// active, so a deactivated user loses the screens they have open, not only new requests.</summary>
-internal sealed class RevalidatingUserStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes)
+/// <summary>An open circuit lives for hours; every <see cref="SessionOptions.RevalidationInterval"/>
+/// it checks that its user is still active and that the security stamp it started with is still
+/// current, so a deactivated, demoted or signed-out user loses the screens they have open, not
+/// only new requests. A demoted manager's circuit ends; the next one gets the new role.</summary>
+internal sealed class RevalidatingUserStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<SessionOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -20,6 +23,6 @@ internal sealed class RevalidatingUserStateProvider(ILoggerFactory loggerFactory
 
         await using var scope = scopes.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<GetUserQuery>().GetAsync(id, cancellationToken);
-        return user is { IsActive: true };
+        return user is not null && UserClaims.IsCurrentSession(user, authenticationState.User);
     }
 }

@@ -11,6 +11,7 @@ internal static class UserClaims
 {
     public const string TimeZone = "digima:tz";
     public const string Language = "digima:lang";
+    public const string SecurityStamp = "digima:stamp";
 
     public static ClaimsPrincipal ToPrincipal(User user) => new(new ClaimsIdentity(
         [
@@ -20,8 +21,16 @@ internal static class UserClaims
             new Claim(ClaimTypes.Role, user.Role.ToCode()),
             new Claim(TimeZone, user.TimeZoneId),
             new Claim(Language, user.Language),
+            new Claim(SecurityStamp, user.SecurityStamp.ToString("N")),
         ],
         CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>The session is still valid for this user row: active, and the stamp it was issued
+    /// with is the current one. A cookie without a stamp (issued before stamps existed) is over.</summary>
+    public static bool IsCurrentSession(User user, ClaimsPrincipal principal) =>
+        user.IsActive
+        && Guid.TryParseExact(principal.FindFirstValue(SecurityStamp), "N", out var stamp)
+        && stamp == user.SecurityStamp;
 
     public static long? UserId(this ClaimsPrincipal principal) =>
         long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -19,18 +19,17 @@ public interface IUserRepository
     /// <exception cref="DuplicateEmailException">Another user already has this email.</exception>
     Task<long> InsertAsync(User user, string passwordHash, CancellationToken cancellationToken);
 
-    /// <summary>Updates profile fields (not the password, not sign-in state).</summary>
+    /// <summary>Updates profile fields (not the password). A change of role or of the active flag
+    /// also changes the security stamp, in the same statement, so the user's sessions end.</summary>
     /// <exception cref="DuplicateEmailException">Another user already has this email.</exception>
     Task<bool> UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>Sets a new password hash and changes the security stamp: every session of the
+    /// user ends, including one opened with the old password by someone else.</summary>
     Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken);
 
     Task UpdatePreferencesAsync(long id, string timeZoneId, string language, CancellationToken cancellationToken);
 
-    /// <summary>Counts one failed sign-in in a single statement and locks the user until
-    /// <paramref name="lockUntil"/> once the count reaches <paramref name="maxFailures"/>.
-    /// Returns the new count. Atomic, so parallel guesses cannot skip the lock.</summary>
-    Task<int> RecordFailedSignInAsync(long id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken);
-
-    Task ResetFailedSignInsAsync(long id, CancellationToken cancellationToken);
+    /// <summary>Changes the security stamp: every session of the user ends.</summary>
+    Task RotateSecurityStampAsync(long id, CancellationToken cancellationToken);
 }

@@ -10,8 +10,11 @@ public sealed record User
     public string TimeZoneId { get; init; } = UserDefaults.TimeZoneId;
     public string Language { get; init; } = UserDefaults.Language;
     public bool IsActive { get; init; } = true;
-    public int FailedSignIns { get; init; }
-    public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>Changes whenever the user's sessions must end (role, password, deactivation,
+    /// sign-out); a session whose cookie carries another value is over.</summary>
+    public Guid SecurityStamp { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 

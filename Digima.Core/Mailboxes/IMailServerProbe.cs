@@ -33,10 +33,14 @@ public enum ProbeStatus
     SentFolderMissing,
     ProtocolError,
     NetworkError,
+
+    /// <summary>The host is, or resolves to, an address this server may not connect to
+    /// (loopback, private, link-local or cloud metadata; see docs/configuration.md).</summary>
+    AddressNotAllowed,
 }
 
-/// <param name="Detail">The server's or the network's own words (English, for an administrator),
-/// when they add something; never holds the password.</param>
+/// <param name="Detail">The server's or the network's own words (English, for an administrator's
+/// log), when they add something; never holds the password, never shown to the rep.</param>
 /// <param name="SentFolderName">The full name of the IMAP Sent folder found, on success.</param>
 public sealed record ProbeResult(ProbeStatus Status, string? Detail = null, string? SentFolderName = null)
 {

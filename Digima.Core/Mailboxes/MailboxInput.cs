@@ -1,7 +1,7 @@
 namespace Digima.Core.Mailboxes;
 
 /// <summary>What a rep types on 「メールボックス連携」. An empty password keeps the saved one,
-/// as long as the server and user name it was saved for are unchanged.</summary>
+/// as long as the host, port and user name it was saved for are unchanged.</summary>
 public sealed class MailboxInput
 {
     public MailServerInput Smtp { get; set; } = new() { Port = MailPorts.SmtpSubmissionTls, Security = MailSecurity.SslOnConnect };
@@ -64,11 +64,11 @@ public enum SavedPassword
     /// <summary>Nothing saved yet: a password must be typed.</summary>
     None,
 
-    /// <summary>Saved for this host and user name: an empty field keeps it.</summary>
+    /// <summary>Saved for this host, port and user name: an empty field keeps it.</summary>
     Usable,
 
-    /// <summary>Saved for another host or user name: it must be typed again, so a changed host
-    /// never receives the password saved for the old one.</summary>
+    /// <summary>Saved for another host, port or user name: it must be typed again, so a changed
+    /// endpoint never receives the password saved for the old one.</summary>
     ServerChanged,
 }
 
@@ -86,8 +86,9 @@ public sealed record MailServerKey
     public int Port { get; }
     public string UserName { get; }
 
-    /// <summary>Same host and user name: a saved password still belongs to this login (port
-    /// and security may change: same server, another listener).</summary>
+    /// <summary>Same host, port and user name: a saved password still belongs to this login.
+    /// Another port is another endpoint (perhaps not even a mail server), so the saved password
+    /// is never sent there; only the security may change.</summary>
     public bool IsSameLogin(MailServerKey other) =>
-        other is not null && Host == other.Host && UserName == other.UserName;
+        other is not null && Host == other.Host && Port == other.Port && UserName == other.UserName;
 }

@@ -8,7 +8,7 @@ namespace Digima.Core;
 public static class MailboxesRegistration
 {
     /// <summary>The mailbox connection use cases and validator (R1). The ports (repository,
-    /// secret protector, server probe, IMailboxConnections) are registered by Infrastructure.</summary>
+    /// secret protector, server probe, connection test limiter, IMailboxConnections) are registered by Infrastructure.</summary>
     public static IServiceCollection AddMailboxes(this IServiceCollection services)
     {
         services.AddScoped<IValidator<MailboxInput>, MailboxInputValidator>();

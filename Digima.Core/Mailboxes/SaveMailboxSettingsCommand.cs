@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Digima.Core.Mailboxes;
 
 /// <summary>Saves the signed-in user's own mailbox (R1). New passwords are encrypted; an empty
-/// password field keeps the saved one while host and user name are unchanged.</summary>
+/// password field keeps the saved one while host, port and user name are unchanged.</summary>
 public sealed class SaveMailboxSettingsCommand(
     IMailboxRepository mailboxes,
     ISecretProtector secrets,

@@ -9,11 +9,13 @@ namespace Digima.Core.Mailboxes;
 /// <summary>「接続テスト」 (R1): logs in to the SMTP and IMAP servers of the form, as typed and not
 /// yet saved, and finds the Sent folder. An empty password field uses the saved password, under
 /// the same rule as saving. When the saved IMAP login is the one tested, the Sent folder found is
-/// saved at once.</summary>
+/// saved at once. Runs are limited per user (<see cref="IConnectionTestLimiter"/>), and the report
+/// names what failed, never the server's own words (those go to the log, for an administrator).</summary>
 public sealed class TestMailboxConnectionCommand(
     IMailboxRepository mailboxes,
     ISecretProtector secrets,
     IMailServerProbe probe,
+    IConnectionTestLimiter limiter,
     IValidator<MailboxInput> validator,
     IStringLocalizer<MailboxMessages> text,
     TimeProvider clock,
@@ -34,6 +36,11 @@ public sealed class TestMailboxConnectionCommand(
             return Outcome<MailboxTestReport>.Failure(validation.Errors);
         }
 
+        if (!limiter.TryAcquire(actor.Id))
+        {
+            return Outcome<MailboxTestReport>.Failure("", text["ConnectionTestThrottled"]);
+        }
+
         var smtp = Login(clean.Smtp, saved?.Smtp, actor.Id);
         var imap = Login(clean.Imap, saved?.Imap, actor.Id);
         if (smtp is null || imap is null)
@@ -44,10 +51,11 @@ public sealed class TestMailboxConnectionCommand(
 
         var smtpProbe = probe.ProbeSmtpAsync(smtp, cancellationToken);
         var imapProbe = probe.ProbeImapAsync(imap, cancellationToken);
-        var report = new MailboxTestReport(await smtpProbe, await imapProbe, clean.Smtp.Key, clean.Imap.Key);
+        var (smtpResult, imapResult) = (await smtpProbe, await imapProbe);
         logger.LogInformation(
-            "Mailbox test of user {UserId}: SMTP {SmtpHost}:{SmtpPort} {SmtpStatus}, IMAP {ImapHost}:{ImapPort} {ImapStatus}",
-            actor.Id, smtp.Host, smtp.Port, report.Smtp.Status, imap.Host, imap.Port, report.Imap.Status);
+            "Mailbox test of user {UserId}: SMTP {SmtpHost}:{SmtpPort} {SmtpStatus} {SmtpDetail}, IMAP {ImapHost}:{ImapPort} {ImapStatus} {ImapDetail}",
+            actor.Id, smtp.Host, smtp.Port, smtpResult.Status, smtpResult.Detail, imap.Host, imap.Port, imapResult.Status, imapResult.Detail);
+        var report = new MailboxTestReport(smtpResult with { Detail = null }, imapResult with { Detail = null }, clean.Smtp.Key, clean.Imap.Key);
 
         if (saved is not null && report.Imap is { Succeeded: true, SentFolderName: { } folder })
         {

@@ -10,7 +10,7 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource) : IUserReposit
 {
     private const string Columns = """
         id, email, display_name, role, time_zone_id AS time_zone_id, language, is_active,
-        failed_sign_ins, locked_until, created_at
+        security_stamp, created_at
         """;
 
     public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -66,7 +66,8 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource) : IUserReposit
         const string sql = """
             UPDATE users
             SET email = @Email, display_name = @DisplayName, role = @Role, time_zone_id = @TimeZoneId,
-                language = @Language, is_active = @IsActive, updated_at = now()
+                language = @Language, is_active = @IsActive, updated_at = now(),
+                security_stamp = CASE WHEN role <> @Role OR is_active <> @IsActive THEN gen_random_uuid() ELSE security_stamp END
             WHERE id = @Id
             """;
         var args = new { user.Id, user.Email, user.DisplayName, Role = user.Role.ToCode(), user.TimeZoneId, user.Language, user.IsActive };
@@ -83,7 +84,10 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource) : IUserReposit
 
     public async Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE users SET password_hash = @passwordHash, updated_at = now() WHERE id = @id";
+        const string sql = """
+            UPDATE users SET password_hash = @passwordHash, security_stamp = gen_random_uuid(), updated_at = now()
+            WHERE id = @id
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, passwordHash }, cancellationToken: cancellationToken));
     }
@@ -95,23 +99,9 @@ internal sealed class UserRepository(NpgsqlDataSource dataSource) : IUserReposit
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, timeZoneId, language }, cancellationToken: cancellationToken));
     }
 
-    public async Task<int> RecordFailedSignInAsync(long id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    public async Task RotateSecurityStampAsync(long id, CancellationToken cancellationToken)
     {
-        // One statement: the count and the lock move together even under parallel attempts.
-        const string sql = """
-            UPDATE users
-            SET failed_sign_ins = failed_sign_ins + 1,
-                locked_until = CASE WHEN failed_sign_ins + 1 >= @maxFailures THEN @lockUntil ELSE locked_until END
-            WHERE id = @id
-            RETURNING failed_sign_ins
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { id, maxFailures, lockUntil }, cancellationToken: cancellationToken));
-    }
-
-    public async Task ResetFailedSignInsAsync(long id, CancellationToken cancellationToken)
-    {
-        const string sql = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id";
+        const string sql = "UPDATE users SET security_stamp = gen_random_uuid() WHERE id = @id";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
     }

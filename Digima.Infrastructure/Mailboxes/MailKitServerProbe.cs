@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Digima.Core.Mailboxes;
 using MailKit;
 using MailKit.Net.Imap;
@@ -9,7 +10,7 @@ namespace Digima.Infrastructure.Mailboxes;
 /// <summary>Logs in with MailKit exactly as the send and import paths will (same security
 /// mapping), under a short timeout, and reports the first failure. Each probe owns its client:
 /// MailKit clients must never be shared between threads, and the two probes run in parallel.</summary>
-internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> options) : IMailServerProbe
+internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> options, MailEndpointPolicy endpoints) : IMailServerProbe
 {
     private const int LoginAllowanceFactor = 3;
 
@@ -38,7 +39,13 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         var stage = ProbeStage.Connect;
         try
         {
-            await client.ConnectAsync(login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
+            if (await ConnectAllowedAsync(login, deadline.Token) is not { } socket)
+            {
+                return new ProbeResult(ProbeStatus.AddressNotAllowed);
+            }
+
+            // The host name still goes to MailKit: TLS checks the certificate against it.
+            await client.ConnectAsync(socket, login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
             AllowForLogin(client, deadline, timeout);
             stage = ProbeStage.Authenticate;
             await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
@@ -50,6 +57,29 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return ProbeFailures.Describe(e, stage, login.Security);
+        }
+    }
+
+    /// <summary>A TCP connection to one of the host's addresses, all of which the policy allows;
+    /// null when it allows not all of them.</summary>
+    private async Task<Socket?> ConnectAllowedAsync(MailServerLogin login, CancellationToken cancellationToken)
+    {
+        var addresses = await endpoints.ResolveAllowedAsync(login.Host, cancellationToken);
+        if (addresses is null)
+        {
+            return null;
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(addresses, login.Port, cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

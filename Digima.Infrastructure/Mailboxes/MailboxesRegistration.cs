@@ -9,8 +9,9 @@ namespace Digima.Infrastructure;
 
 public static class MailboxesRegistration
 {
-    /// <summary>The mailbox ports (repository, Data Protection secrets, MailKit probe,
-    /// <see cref="IMailboxConnections"/>), the probe timeout and the demo mailbox settings.</summary>
+    /// <summary>The mailbox ports (repository, Data Protection secrets, MailKit probe and the
+    /// addresses it may reach, the connection test limit, <see cref="IMailboxConnections"/>), the
+    /// probe timeout and the demo mailbox settings.</summary>
     public static IServiceCollection AddMailboxes(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MailServerProbeOptions>()
@@ -25,6 +26,13 @@ public static class MailboxesRegistration
         services.AddSingleton<IMailboxRepository, MailboxRepository>();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IMailServerProbe, MailKitServerProbe>();
+        services.AddOptions<MailEndpointOptions>().Bind(configuration.GetSection(MailServerProbeOptions.Section));
+        services.AddSingleton<MailEndpointPolicy>();
+        services.AddOptions<ConnectionTestLimitOptions>()
+            .Bind(configuration.GetSection(ConnectionTestLimitOptions.Section))
+            .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Digima:Mailboxes:ConnectionTestLimit needs PermitLimit > 0 and a positive Window.")
+            .ValidateOnStart();
+        services.AddSingleton<IConnectionTestLimiter, ConnectionTestRateLimit>();
         services.AddSingleton<IMailboxConnections, MailboxConnections>();
         services.AddScoped<DemoMailboxes>();
         return services;

@@ -4,9 +4,19 @@ using Microsoft.Playwright;
 
 namespace Digima.Tests.Support;
 
-/// <summary>One app server and one Chromium for all browser tests in the collection.</summary>
-public sealed class AppFixture : IAsyncLifetime
+/// <summary>One app server and one Chromium for all browser tests in the collection. A test class
+/// that needs the app configured otherwise derives a fixture of its own with <c>extraSettings</c>.</summary>
+public class AppFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+
+    public AppFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected AppFixture(IReadOnlyDictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
+
     public const string Password = "e2e-password";
 
     private IPlaywright? _playwright;
@@ -18,6 +28,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         ["Digima:Tracking:PublicBaseUrl"] = "https://track.digima.test",
         ["Digima:Tracking:ScannerWindow"] = "00:00:00",
+        // Every browser test signs in from 127.0.0.1: the per-client sign-in limit has its own test.
+        ["Digima:SignIn:RateLimit:PermitLimit"] = "100000",
     };
 
     public TestDatabase Database { get; private set; } = default!;
@@ -32,7 +44,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             // Mailboxes connected by a test are watched (IMAP IDLE) within seconds, not a minute.
             ["Digima:MailImport:MailboxRefreshInterval"] = "00:00:02",
-        }.Concat(Settings));
+        }.Concat(Settings).Concat(_extraSettings));
         App.Start();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

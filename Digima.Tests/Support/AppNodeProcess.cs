@@ -48,6 +48,8 @@ public sealed class AppNodeProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Digima"] = connectionString;
         start.Environment["Digima__Seed__Demo"] = "false";
+        // Every node of the cluster reads the key ring with the same certificate.
+        start.Environment["Digima__DataProtection__CertificatePath"] = TestEnvironment.KeyRingCertificatePath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

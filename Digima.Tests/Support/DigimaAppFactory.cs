@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Digima.Tests.Support;
 
 /// <summary>The real app (Program) on a real Kestrel port over its own test database, so a real
-/// browser can use it. Seeding is off: tests create the data they need.</summary>
+/// browser can use it. Seeding is off: tests create the data they need. <paramref name="settings"/>
+/// come last and win (even "environment").</summary>
 public sealed class DigimaAppFactory(string connectionString, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     : WebApplicationFactory<Program>
 {
@@ -27,6 +28,7 @@ public sealed class DigimaAppFactory(string connectionString, IEnumerable<KeyVal
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Digima", connectionString);
         builder.UseSetting("Digima:Seed:Demo", "false");
+        builder.UseSetting("Digima:DataProtection:CertificatePath", TestEnvironment.KeyRingCertificatePath);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // Circuits of closed test browsers end quickly rather than waiting minutes for a reconnect.
         builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(

@@ -19,7 +19,11 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         Database = database;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = database.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Digima"] = database.ConnectionString,
+                ["Digima:DataProtection:CertificatePath"] = TestEnvironment.KeyRingCertificatePath,
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();

@@ -17,6 +17,10 @@ public static class TestEnvironment
     /// <summary>The local Dovecot and Postfix accept this password for any address (development only).</summary>
     public const string MailPassword = "digima-demo";
 
+    /// <summary>The key ring certificate `./digima test` made for this run (see ops/lib/keyring.sh):
+    /// every app node of the run encrypts and reads the Data Protection key ring with it.</summary>
+    public static string KeyRingCertificatePath => Require("Digima__DataProtection__CertificatePath");
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("DIGIMA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static string ArtifactsDir

@@ -51,6 +51,22 @@ public sealed class SignInFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SignIn_UnknownAddress_SameAnswersAsAKnownOne()
+    {
+        var page = await app.NewPageAsync();
+        var nobody = $"nobody-{Guid.NewGuid():N}@digima.test";
+        for (var i = 0; i < 4; i++)
+        {
+            await AppFixture.SubmitSignInAsync(page, nobody, "wrong-" + i);
+            await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("メールアドレスまたはパスワードが正しくありません。");
+        }
+
+        await AppFixture.SubmitSignInAsync(page, nobody, "wrong-4");
+
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("アカウントを一時的にロックしました");
+    }
+
+    [Fact]
     public async Task SignIn_ThenSignOut_ReturnsToSignInAndPagesNeedSignInAgain()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "出入 太郎");

@@ -65,6 +65,57 @@ public sealed class MailboxSettingsTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("mailbox-test-smtp")).ToHaveAttributeAsync("data-status", "AuthenticationFailed");
     }
 
+    [Fact]
+    public async Task Rep_MetadataAddress_RefusedWithAMessage()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "内部 接続");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/settings/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        foreach (var protocol in new[] { "smtp", "imap" })
+        {
+            await page.GetByTestId($"mailbox-{protocol}-host").FillAsync("169.254.169.254");
+            await page.GetByTestId($"mailbox-{protocol}-password").FillAsync("some-password");
+        }
+
+        await page.GetByTestId("mailbox-test").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("mailbox-test-smtp-message"))
+            .ToHaveTextAsync("サーバー「169.254.169.254」は社内ネットワークなど、このサービスから接続できないアドレスです。メールサーバーの公開されているホスト名を入力してください。");
+        await Assertions.Expect(page.GetByTestId("mailbox-test-imap")).ToHaveAttributeAsync("data-status", "AddressNotAllowed");
+    }
+
+    [Fact]
+    public async Task Rep_ChangesPortOfSavedMailbox_MustTypePasswordAgain()
+    {
+        var rep = await app.AddUserAsync(UserRole.Rep, "港 変更");
+        var actor = new Digima.Core.Common.CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+        var input = new MailboxInput
+        {
+            Smtp = new() { Host = TestEnvironment.MailHost, Port = TestEnvironment.SmtpPort, Security = MailSecurity.None, UserName = rep.Email, Password = TestEnvironment.MailPassword },
+            Imap = new() { Host = TestEnvironment.MailHost, Port = TestEnvironment.ImapPort, Security = MailSecurity.None, UserName = rep.Email, Password = TestEnvironment.MailPassword },
+            SenderName = rep.DisplayName,
+            SenderAddress = rep.Email,
+        };
+        Assert.True((await app.Get<SaveMailboxSettingsCommand>().SaveAsync(actor, input, CancellationToken.None)).Succeeded);
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/settings/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mailbox-smtp-password-state")).ToHaveAttributeAsync("data-state", "set");
+
+        await page.GetByTestId("mailbox-smtp-port").FillAsync("2525");
+        await page.GetByTestId("mailbox-smtp-port").PressAsync("Tab");
+
+        await Assertions.Expect(page.GetByTestId("mailbox-smtp-password-state")).ToHaveAttributeAsync("data-state", "reenter");
+        await Assertions.Expect(page.GetByTestId("mailbox-smtp-password-state")).ToContainTextAsync("ポート番号");
+        await page.GetByTestId("mailbox-test").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-test-smtp")).ToHaveCountAsync(0);
+    }
+
     /// <summary>The test servers: loopback, no TLS, the rep's address as user name.</summary>
     internal static async Task FillLocalServersAsync(IPage page, string email, string password)
     {

@@ -79,6 +79,55 @@ public sealed class SignInCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_UnknownAddress_LocksLikeAKnownOne()
+    {
+        for (var i = 1; i < LockoutPolicy.MaxFailures; i++)
+        {
+            Assert.Equal(SignInStatus.InvalidCredentials, (await SignIn("Nobody.Here@digima.test", "guess-" + i)).Status);
+        }
+
+        var fifth = await SignIn("nobody.here@digima.test", "guess-5");
+
+        Assert.Equal(SignInStatus.LockedOut, fifth.Status);
+        Assert.Equal(_services.Clock.GetUtcNow() + LockoutPolicy.Duration, fifth.LockedUntil);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterLockoutExpires_OneWrongPasswordDoesNotLockAgain()
+    {
+        await _services.AddUserAsync(UserRole.Rep, "relock@digima.test", "right-password");
+        for (var i = 0; i < LockoutPolicy.MaxFailures; i++)
+        {
+            await SignIn("relock@digima.test", "wrong");
+        }
+
+        _services.Clock.Advance(LockoutPolicy.Duration + TimeSpan.FromSeconds(1));
+        var firstAfter = await SignIn("relock@digima.test", "wrong");
+        var rightAfter = await SignIn("relock@digima.test", "right-password");
+
+        Assert.Equal(SignInStatus.InvalidCredentials, firstAfter.Status);
+        Assert.Equal(SignInStatus.Succeeded, rightAfter.Status);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownAddress_TakesAboutAsLongAsAWrongPassword()
+    {
+        await _services.AddUserAsync(UserRole.Rep, "timing@digima.test", "right-password");
+        await SignIn("warm-up@digima.test", "x");
+        var known = TimeSpan.Zero;
+        var unknown = TimeSpan.Zero;
+        // Alternating, so a busy moment of the machine weighs on both sides alike.
+        for (var i = 0; i < LockoutPolicy.MaxFailures - 1; i++)
+        {
+            known += await TimeAsync(() => SignIn("timing@digima.test", "wrong-" + i));
+            unknown += await TimeAsync(() => SignIn($"unknown-{i}@digima.test", "wrong-" + i));
+        }
+
+        // Verifying a password hash dominates; without it an unknown address answered ~50x faster.
+        Assert.True(unknown > known * 0.5, $"unknown {unknown.TotalMilliseconds:F0} ms vs known {known.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task Users_PasswordIsStoredHashedOnly()
     {
         await _services.AddUserAsync(UserRole.Rep, "hash@digima.test", "plain-text-secret");
@@ -89,6 +138,13 @@ public sealed class SignInCommandTests : IAsyncLifetime
 
         Assert.DoesNotContain("plain-text-secret", hash, StringComparison.Ordinal);
         Assert.Equal(0, anywhere);
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await action();
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
     }
 
     private Task<SignInResult> SignIn(string email, string password) =>

@@ -29,6 +29,37 @@ public sealed class UserCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_StampChangesOnRoleActiveAndPassword_NotOnProfileOrPreferences()
+    {
+        var manager = await _services.AddUserAsync(UserRole.Manager);
+        var rep = await _services.AddUserAsync(UserRole.Rep);
+        var update = _services.Get<UpdateUserCommand>();
+        var stamps = new List<Guid> { await StampAsync(rep.Id) };
+        async Task Change(UserInput input)
+        {
+            Assert.True((await update.UpdateAsync(manager, rep.Id, input, CancellationToken.None)).Succeeded);
+            stamps.Add(await StampAsync(rep.Id));
+        }
+
+        UserInput Input(UserRole role = UserRole.Rep, bool active = true, string password = "") =>
+            new() { Email = rep.Email, DisplayName = "新しい 名前", Role = role, IsActive = active, Password = password };
+
+        await Change(Input());
+        await _services.Get<UpdatePreferencesCommand>().UpdateAsync(rep, "UTC", "en", CancellationToken.None);
+        stamps.Add(await StampAsync(rep.Id));
+        await Change(Input(role: UserRole.Manager));
+        await Change(Input(role: UserRole.Manager, active: false));
+        await Change(Input(role: UserRole.Manager, active: false, password: "another-pass-1"));
+
+        Assert.Equal(stamps[0], stamps[1]);
+        Assert.Equal(stamps[0], stamps[2]);
+        Assert.Equal(4, stamps.Skip(2).Distinct().Count());
+    }
+
+    private async Task<Guid> StampAsync(long userId) =>
+        (await _services.Get<IUserRepository>().FindByIdAsync(userId, CancellationToken.None))!.SecurityStamp;
+
+    [Fact]
     public async Task Create_ByRep_Forbidden()
     {
         var rep = await _services.AddUserAsync(UserRole.Rep);

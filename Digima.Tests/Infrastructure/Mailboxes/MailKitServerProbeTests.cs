@@ -12,7 +12,7 @@ namespace Digima.Tests.Infrastructure.Mailboxes;
 public sealed class MailKitServerProbeTests
 {
     private static MailKitServerProbe Probe(TimeSpan timeout) =>
-        new(Options.Create(new MailServerProbeOptions { ProbeTimeout = timeout }));
+        new(Options.Create(new MailServerProbeOptions { ProbeTimeout = timeout }), new MailEndpointPolicy(Options.Create(new MailEndpointOptions())));
 
     [Fact]
     public async Task Probe_ServerNeverGreets_TimesOutWithinTheLimit()

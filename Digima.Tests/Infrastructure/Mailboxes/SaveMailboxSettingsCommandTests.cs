@@ -86,13 +86,12 @@ public sealed class SaveMailboxSettingsCommandTests : IAsyncLifetime
 
         var edit = (await _services.Get<GetMailboxSettingsQuery>().GetAsync(rep, CancellationToken.None)).Input;
         edit.SenderName = "佐藤 健太（営業部）";
-        edit.Smtp.Port = 2525;
         var outcome = await save.SaveAsync(rep, edit, CancellationToken.None);
 
         Assert.True(outcome.Succeeded, string.Join(", ", outcome.Errors));
         var mailbox = await _services.Get<IMailboxConnections>().GetAsync(rep.Id, CancellationToken.None);
         Assert.Equal(("first-password", "first-password"), (mailbox!.Smtp.Password, mailbox.Imap.Password));
-        Assert.Equal(("佐藤 健太（営業部）", 2525), (mailbox.SenderName, mailbox.Smtp.Port));
+        Assert.Equal("佐藤 健太（営業部）", mailbox.SenderName);
     }
 
     [Fact]
@@ -109,7 +108,24 @@ public sealed class SaveMailboxSettingsCommandTests : IAsyncLifetime
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("Smtp.Password", error.PropertyName);
-        Assert.Equal("サーバー名またはユーザー名を変更したため、パスワードを入力し直してください。", error.ErrorMessage);
+        Assert.Equal("サーバー名、ポート番号またはユーザー名を変更したため、パスワードを入力し直してください。", error.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Save_PortChangedWithEmptyPassword_AsksForThePasswordAgain()
+    {
+        var rep = await _services.AddUserAsync(UserRole.Rep);
+        var save = _services.Get<SaveMailboxSettingsCommand>();
+        await save.SaveAsync(rep, LocalMail.Input(rep.Email), CancellationToken.None);
+
+        var edit = (await _services.Get<GetMailboxSettingsQuery>().GetAsync(rep, CancellationToken.None)).Input;
+        edit.Imap.Port = 2143;
+        var outcome = await save.SaveAsync(rep, edit, CancellationToken.None);
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("Imap.Password", error.PropertyName);
+        var mailbox = await _services.Get<IMailboxConnections>().GetAsync(rep.Id, CancellationToken.None);
+        Assert.Equal(TestEnvironment.ImapPort, mailbox!.Imap.Port);
     }
 
     [Fact]

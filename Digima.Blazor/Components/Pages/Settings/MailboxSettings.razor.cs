@@ -82,6 +82,8 @@ public partial class MailboxSettings
     private void ShowErrors(IReadOnlyList<ValidationFailure> errors)
     {
         _errors = errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
-        _generalError = errors.Count > 0 ? T["Form_HasErrors"].Value : null;
+        // An error of no field (too many connection tests) is said as it is.
+        _generalError = errors.FirstOrDefault(e => e.PropertyName.Length == 0)?.ErrorMessage
+            ?? (errors.Count > 0 ? T["Form_HasErrors"].Value : null);
     }
 }
