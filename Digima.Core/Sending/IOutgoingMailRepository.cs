@@ -5,8 +5,9 @@ namespace Digima.Core.Sending;
 /// <summary>The outbox: individual mail and its recipients.</summary>
 public interface IOutgoingMailRepository
 {
-    /// <summary>Writes the mail and its recipients with status queued, in one transaction.</summary>
-    Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken);
+    /// <summary>Writes a new mail, queued or scheduled (<see cref="OutgoingMail.Status"/>), with its
+    /// recipients and its thread, in one transaction: the one insert of both.</summary>
+    Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest queued mail for sending (queued -> sending in one UPDATE ...
     /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail.</summary>
@@ -35,9 +36,9 @@ public interface IOutgoingMailRepository
 
     Task<OutgoingMail?> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>A user's individual mail, newest first.</summary>
+    /// <summary>A user's individual mail, newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
     Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Mail sent to a customer (any kind of recipient), newest first.</summary>
+    /// <summary>Mail sent to a customer (any kind of recipient), newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
     Task<IReadOnlyList<OutgoingMail>> ListForCustomerAsync(long customerId, int limit, CancellationToken cancellationToken);
 }

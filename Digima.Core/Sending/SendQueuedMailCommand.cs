@@ -82,8 +82,9 @@ public sealed class SendQueuedMailCommand(
             return sent;
         }
 
-        await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
-        accepted.Add(claimed);
+        var acceptedAt = sent.Date ?? time.GetUtcNow();
+        await outbox.MarkSmtpAcceptedAsync(claimed.Id, acceptedAt, cancellationToken);
+        accepted.Add(claimed with { SmtpAcceptedAt = acceptedAt });
         return TransportResult.Ok;
     }
 

@@ -49,6 +49,25 @@ public sealed class SendMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendNow_SentMinutesAfterItWasWritten_DatedTheMomentItIsHandedOver()
+    {
+        var customer = await AddCustomerAsync("日付", "");
+        var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("今すぐ", "本文です。よろしくお願いいたします。", customer), CancellationToken.None);
+        // The outbox took it later (the server was busy, the node restarted).
+        _services.Clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(5.4));
+        var handedOver = _services.Clock.GetUtcNow().AddTicks(-(_services.Clock.GetUtcNow().UtcTicks % TimeSpan.TicksPerSecond));
+
+        await SendClaimedAsync();
+
+        var mail = (await Outbox.GetAsync(outcome.Value, CancellationToken.None))!;
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
+        Assert.Equal(handedOver, received.Date);
+        Assert.NotEqual(mail.CreatedAt, received.Date);
+        Assert.Equal(handedOver, Assert.Single(await MailboxReader.WaitForAsync(_rep.Email, mail.MessageId, "Sent")).Date);
+        Assert.Equal(handedOver, mail.SentAt);
+    }
+
+    [Fact]
     public async Task SendNow_SetsFirstAndLatestContact_FirstKeptOnLaterSend()
     {
         var customer = await AddCustomerAsync("接触", "");
