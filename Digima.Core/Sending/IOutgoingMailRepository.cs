@@ -10,7 +10,8 @@ public interface IOutgoingMailRepository
     Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest queued mail for sending (queued -> sending in one UPDATE ...
-    /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail.</summary>
+    /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail. A mail
+    /// waiting to be retried is left until its time.</summary>
     Task<OutgoingMail?> ClaimNextQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Claims mail left in sending by a crashed worker: claimed before <paramref name="claimedBefore"/>.</summary>
@@ -27,6 +28,11 @@ public interface IOutgoingMailRepository
     Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
 
     Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>sending -> queued after a transient failure the server did not take the mail in:
+    /// not claimed again before <paramref name="sendAfter"/>; the error and the count of retries kept
+    /// to show the rep.</summary>
+    Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken);
 
     /// <summary>Puts the user's failed mail back in the queue; false when it is not theirs or not failed.</summary>
     Task<bool> RequeueFailedAsync(long id, long userId, CancellationToken cancellationToken);

@@ -22,7 +22,8 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     {
         const string sql = $"""
             UPDATE outgoing_mails SET status = 'sending', claimed_at = @now, attempts = attempts + 1
-            WHERE id = (SELECT id FROM outgoing_mails WHERE status = 'queued' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            WHERE id = (SELECT id FROM outgoing_mails WHERE status = 'queued' AND (send_after IS NULL OR send_after <= @now)
+                        ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING {Columns}
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -76,9 +77,24 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, error, at }, cancellationToken: cancellationToken));
     }
 
+    public async Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken)
+    {
+        // Only a mail the server never took: an accepted one is finished by recovery, never resent.
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'queued', send_after = @sendAfter, error = @error, retry_count = retry_count + 1, claimed_at = NULL
+            WHERE id = @id AND status = 'sending' AND smtp_accepted_at IS NULL
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter, error }, cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> RequeueFailedAsync(long id, long userId, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL WHERE id = @id AND user_id = @userId AND status = 'failed'";
+        // The rep's 「再送信」 starts afresh: due now, with every retry available again.
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL, send_after = NULL, retry_count = 0
+            WHERE id = @id AND user_id = @userId AND status = 'failed'
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, userId }, cancellationToken: cancellationToken)) == 1;
     }

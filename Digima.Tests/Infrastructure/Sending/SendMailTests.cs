@@ -97,7 +97,7 @@ public sealed class SendMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_SmtpServerDown_FailedWithReasonAndRetryable()
+    public async Task Send_SmtpServerDown_RetriedAsScheduledMailIsThenFailedWithReasonAndRetryable()
     {
         var rep = await _services.AddUserAsync(UserRole.Rep, $"down.{Guid.NewGuid():N}"[..16] + "@digima.test");
         await TestMailboxes.ConnectAsync(_services.Provider, rep, smtpPort: 1);
@@ -106,11 +106,31 @@ public sealed class SendMailTests : IAsyncLifetime
 
         await SendClaimedAsync();
 
+        var waiting = (await Outbox.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((MailStatus.Queued, 1, _services.Clock.GetUtcNow() + TimeSpan.FromMinutes(1)), (waiting.Status, waiting.RetryCount, waiting.SendAfter));
+        Assert.Contains("127.0.0.1:1", waiting.Error, StringComparison.Ordinal);
+        // Not tried again before its time.
+        Assert.Null(await Outbox.ClaimNextQueuedAsync(_services.Clock.GetUtcNow(), CancellationToken.None));
+
+        var waits = new List<TimeSpan> { TimeSpan.FromMinutes(1) };
+        while ((await Outbox.GetAsync(id, CancellationToken.None))! is { Status: MailStatus.Queued, SendAfter: { } next })
+        {
+            _services.Clock.Advance(next - _services.Clock.GetUtcNow());
+            await SendClaimedAsync();
+            if ((await Outbox.GetAsync(id, CancellationToken.None))!.SendAfter is { } after && after > next)
+            {
+                waits.Add(after - _services.Clock.GetUtcNow());
+            }
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60)], waits);
         var failed = await Outbox.GetAsync(id, CancellationToken.None);
         Assert.Equal(MailStatus.Failed, failed!.Status);
         Assert.Contains("127.0.0.1:1", failed.Error, StringComparison.Ordinal);
         Assert.True(await _services.Get<RetryMailCommand>().RetryAsync(rep, id, CancellationToken.None));
         Assert.False(await _services.Get<RetryMailCommand>().RetryAsync(_rep, id, CancellationToken.None));
+        var again = (await Outbox.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((MailStatus.Queued, 0, (DateTimeOffset?)null), (again.Status, again.RetryCount, again.SendAfter));
     }
 
     [Fact]
