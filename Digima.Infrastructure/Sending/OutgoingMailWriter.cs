@@ -10,8 +10,9 @@ namespace Digima.Infrastructure.Sending;
 /// (「予約送信」): the mail, its recipients and its row in mail_threads, in one transaction. Two
 /// copies of this insert once drifted apart and scheduled mail stopped being threaded; keep one.
 /// The customers' timeline rows are not written here: the trigger
-/// <c>outgoing_mail_recipients_timeline</c> (function <c>customer_timeline_add_outgoing</c>, see
-/// docs/data-model.md) adds one per customer as the recipients are inserted.</summary>
+/// <c>outgoing_mail_recipients_timeline</c> (function <c>customer_timeline_add_outgoing</c>,
+/// migrations 2026-11-27-0040 and 2026-12-07-0100) adds one per customer as the recipients are
+/// inserted, and <c>outgoing_mails_moved</c> moves them when the mail is sent or rescheduled.</summary>
 internal static class OutgoingMailWriter
 {
     private const string InsertMail = """
