@@ -53,10 +53,8 @@ public sealed class SendQueuedMailCommand(
         // A transient failure (server busy, connection lost before it took the mail) is tried
         // again after the waits scheduled mail uses; a permanent one, or the last retry, fails.
         var error = sent.Error ?? text["SendFailed"];
-        var backoff = retries.RetryBackoff;
-        if (!sent.Permanent && claimed.RetryCount < backoff.Length)
+        if (TransientRetry.NextAttempt(sent, claimed.RetryCount, retries.RetryBackoff, time.GetUtcNow()) is { } retryAt)
         {
-            var retryAt = time.GetUtcNow() + backoff[claimed.RetryCount];
             logger.LogWarning("Mail {MailId} failed for now, retrying at {RetryAt}: {Error}", claimed.Id, retryAt, error);
             await outbox.RetryLaterAsync(claimed.Id, retryAt, error, cancellationToken);
             await PublishAsync(claimed, MailStatus.Queued, cancellationToken);
