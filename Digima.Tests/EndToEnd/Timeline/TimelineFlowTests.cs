@@ -104,6 +104,13 @@ public sealed class TimelineFlowTests(AppFixture app)
         question.Date = DateTimeOffset.Now.AddHours(-1);
         await AppendAsync(rep.Email, question, "INBOX");
         await SyncUntilAsync(actor, customer.Id, 1);
+        // Another customer gets a mail at once, written after the scheduled one below.
+        var other = await AddCustomerAsync("即時送信");
+        var now = new Digima.Core.Compose.ComposeInput { Subject = "すぐに送ったご案内", Body = "本文です。よろしくお願いいたします。" };
+        now.To.Add(new Digima.Core.Compose.ComposeRecipient(other.Id, other.Email, other.FullName));
+        var nowId = (await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, now, CancellationToken.None)).Value;
+        var nowSent = (await app.Get<IOutgoingMailRepository>().GetAsync(nowId, CancellationToken.None))!;
+        await MailboxReader.WaitForAsync(other.Email, nowSent.MessageId);
         // Written two hours ago (before the question arrived), due now: the app sends it.
         var input = new Digima.Core.Compose.ComposeInput { Subject = "{{姓}}様 ご提案", Body = "{{姓}} 様\nご提案をお送りします。" };
         input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
@@ -132,6 +139,16 @@ public sealed class TimelineFlowTests(AppFixture app)
         var delivered = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
         Assert.InRange(delivered.Date, DateTimeOffset.UtcNow.AddSeconds(-30), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.True(delivered.Date >= dueAt.AddSeconds(-1), $"Dated {delivered.Date:O}, due at {dueAt:O}");
+
+        // 個別メール: by the time its 日時 column shows, the send time: the scheduled mail on top.
+        await page.GotoAsync("/mail/individual");
+        await AppFixture.WaitInteractiveAsync(page);
+        var rows = page.GetByTestId("mail-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToContainTextAsync("送信時刻様 ご提案");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("すぐに送ったご案内");
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
 
         // The customer answers it: the answer threads with the scheduled mail.
         var answer = Message(customer.Email, rep.Email, "Re: 送信時刻様 ご提案", "<p>ご提案ありがとうございます。</p>");
