@@ -30,7 +30,7 @@ internal static class PlainMailKitLoop
                 mailbox = byUser[mail.UserId] = (await mailboxes.GetAsync(mail.UserId, CancellationToken.None))!;
             }
 
-            messages.Add(MailMessageFactory.Create(mailbox, mail with { MessageId = "ref." + mail.MessageId }));
+            messages.Add(MailMessageFactory.Create(mailbox, mail with { MessageId = "ref." + mail.MessageId }, DateTimeOffset.UtcNow));
         }
 
         using var smtp = new SmtpClient();

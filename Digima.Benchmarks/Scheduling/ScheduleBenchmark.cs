@@ -8,6 +8,7 @@ using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Mailboxes;
 using Digima.Core.Scheduling;
+using Digima.Core.Sending;
 using Digima.Infrastructure;
 using Digima.Infrastructure.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -134,7 +135,7 @@ internal static class ScheduleBenchmark
     {
         await using var scope = provider.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<ComposedMailFactory>();
-        var repository = scope.ServiceProvider.GetRequiredService<IScheduledMailRepository>();
+        var repository = scope.ServiceProvider.GetRequiredService<IOutgoingMailRepository>();
         var trigger = scope.ServiceProvider.GetRequiredService<IScheduledSendTrigger>();
         var ids = new List<long>();
         for (var n = 0; n < mails; n++)
@@ -147,7 +148,7 @@ internal static class ScheduleBenchmark
                 Body = "{{姓}} 様\n\nいつもお世話になっております。新しいサービスのご案内です。\nよろしくお願いいたします。",
             };
             var built = await factory.BuildAsync(rep, input, CancellationToken.None);
-            var id = await repository.InsertScheduledAsync(built.Value! with { ScheduledAt = due, ScheduleTimeZone = "Asia/Tokyo" }, CancellationToken.None);
+            var id = await repository.InsertAsync(built.Value! with { Status = MailStatus.Scheduled, ScheduledAt = due, ScheduleTimeZone = "Asia/Tokyo" }, CancellationToken.None);
             await trigger.ScheduleAsync(id, due, CancellationToken.None);
             ids.Add(id);
         }

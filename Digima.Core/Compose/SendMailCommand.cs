@@ -19,7 +19,7 @@ public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRe
             return Outcome<long>.Failure(built.Errors);
         }
 
-        var id = await outbox.InsertQueuedAsync(built.Value!, cancellationToken);
+        var id = await outbox.InsertAsync(built.Value!, cancellationToken);
         signal.MailQueued();
         return Outcome<long>.Success(id);
     }

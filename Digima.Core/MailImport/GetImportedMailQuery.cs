@@ -1,11 +1,14 @@
 using Digima.Core.Common;
+using Digima.Core.Timeline;
 
 namespace Digima.Core.MailImport;
 
-/// <summary>The preview (R20): the mail and the exchange of its thread, newest on top.</summary>
-public sealed record ImportedMailPreview(ImportedMail Mail, IReadOnlyList<ImportedMail> Thread);
+/// <summary>The preview (R20): the mail, and the thread it belongs to as the timeline's
+/// 「スレッドを表示」 shows it: both directions (the rep's mail sent from this app too), the subject
+/// rule applied (R17), newest on top. <see cref="Thread"/> holds at least the mail itself.</summary>
+public sealed record ImportedMailPreview(ImportedMail Mail, IReadOnlyList<TimelineMail> Thread);
 
-public sealed class GetImportedMailQuery(IImportedMailQueries queries)
+public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimelineQueries threads)
 {
     private const int MaxThreadLength = 50;
 
@@ -19,7 +22,25 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries)
             throw new NotFoundException($"Imported mail {mailId} does not exist.");
         }
 
-        var thread = await queries.ListThreadAsync(mail.UserId, mail.ThreadKey, MaxThreadLength, cancellationToken);
-        return new ImportedMailPreview(mail, thread.Count > 0 ? thread : [mail]);
+        // One thread for the preview and the timeline: the same query (R15, R17).
+        var thread = await threads.ListThreadOfAsync(mail.MessageId, MaxThreadLength, cancellationToken);
+        return new ImportedMailPreview(mail, thread.Count > 0 ? thread : [AsThreadMail(mail)]);
     }
+
+    private static TimelineMail AsThreadMail(ImportedMail mail) => new()
+    {
+        Item = new TimelineItem
+        {
+            OccurredAt = mail.MailDate,
+            Direction = mail.Direction == MailDirection.Received ? TimelineDirection.In : TimelineDirection.Out,
+            MessageId = mail.MessageId,
+            ImportedMailId = mail.Id,
+            Subject = mail.Subject,
+        },
+        FromName = mail.FromName,
+        FromAddress = mail.FromAddress,
+        To = mail.To,
+        BodyText = mail.BodyText,
+        BodyHtml = mail.BodyHtml,
+    };
 }

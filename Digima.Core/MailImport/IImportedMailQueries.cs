@@ -11,9 +11,6 @@ public interface IImportedMailQueries
     /// <summary>The mail with its body, or null when it does not exist.</summary>
     Task<ImportedMail?> GetAsync(long mailId, CancellationToken cancellationToken);
 
-    /// <summary>The owner's mails of one thread, newest first, with their bodies.</summary>
-    Task<IReadOnlyList<ImportedMail>> ListThreadAsync(long ownerUserId, string threadKey, int limit, CancellationToken cancellationToken);
-
     /// <summary>Mail linked to the customer, newest first; only the given owner's when not null.</summary>
     Task<IReadOnlyList<ImportedMailRow>> ListForCustomerAsync(long customerId, long? ownerUserId, int limit, CancellationToken cancellationToken);
 

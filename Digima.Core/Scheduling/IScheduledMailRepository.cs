@@ -7,9 +7,6 @@ namespace Digima.Core.Scheduling;
 /// names the status it starts from, so an edit, a cancel and the send can race safely.</summary>
 public interface IScheduledMailRepository
 {
-    /// <summary>Writes the mail and its recipients with status scheduled, in one transaction.</summary>
-    Task<long> InsertScheduledAsync(OutgoingMail mail, CancellationToken cancellationToken);
-
     /// <summary>New content and time for a scheduled or held mail (back to scheduled).</summary>
     /// <returns>The status the mail had: scheduled or held when changed, anything else when refused; null when not the user's.</returns>
     Task<MailStatus?> UpdateAsync(ScheduledMailChange change, CancellationToken cancellationToken);

@@ -100,10 +100,8 @@ public sealed class SendScheduledMailCommand(
     {
         var mailId = claimed.Id;
         var error = result.Error ?? text["SendFailed"];
-        var backoff = options.RetryBackoff;
-        if (!result.Permanent && claimed.RetryCount < backoff.Length)
+        if (TransientRetry.NextAttempt(result, claimed.RetryCount, options.RetryBackoff, time.GetUtcNow()) is { } retryAt)
         {
-            var retryAt = time.GetUtcNow() + backoff[claimed.RetryCount];
             logger.LogWarning("Scheduled mail {MailId} failed for now, retrying at {RetryAt}: {Error}", mailId, retryAt, error);
             await scheduled.RetryLaterAsync(mailId, retryAt, error, cancellationToken);
             await trigger.ScheduleAsync(mailId, retryAt, cancellationToken);

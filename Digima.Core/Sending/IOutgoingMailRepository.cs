@@ -5,11 +5,13 @@ namespace Digima.Core.Sending;
 /// <summary>The outbox: individual mail and its recipients.</summary>
 public interface IOutgoingMailRepository
 {
-    /// <summary>Writes the mail and its recipients with status queued, in one transaction.</summary>
-    Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken);
+    /// <summary>Writes a new mail, queued or scheduled (<see cref="OutgoingMail.Status"/>), with its
+    /// recipients and its thread, in one transaction: the one insert of both.</summary>
+    Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest queued mail for sending (queued -> sending in one UPDATE ...
-    /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail.</summary>
+    /// RETURNING with SKIP LOCKED), so two workers or two nodes never send the same mail. A mail
+    /// waiting to be retried is left until its time.</summary>
     Task<OutgoingMail?> ClaimNextQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Claims mail left in sending by a crashed worker: claimed before <paramref name="claimedBefore"/>.</summary>
@@ -27,6 +29,11 @@ public interface IOutgoingMailRepository
 
     Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>sending -> queued after a transient failure the server did not take the mail in:
+    /// not claimed again before <paramref name="sendAfter"/>; the error and the count of retries kept
+    /// to show the rep.</summary>
+    Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken);
+
     /// <summary>Puts the user's failed mail back in the queue; false when it is not theirs or not failed.</summary>
     Task<bool> RequeueFailedAsync(long id, long userId, CancellationToken cancellationToken);
 
@@ -35,9 +42,9 @@ public interface IOutgoingMailRepository
 
     Task<OutgoingMail?> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>A user's individual mail, newest first.</summary>
+    /// <summary>A user's individual mail, newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
     Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Mail sent to a customer (any kind of recipient), newest first.</summary>
+    /// <summary>Mail sent to a customer (any kind of recipient), newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
     Task<IReadOnlyList<OutgoingMail>> ListForCustomerAsync(long customerId, int limit, CancellationToken cancellationToken);
 }

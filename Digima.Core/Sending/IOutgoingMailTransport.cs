@@ -30,6 +30,10 @@ public interface IOutgoingMailTransport
 public sealed record TransportResult(bool Succeeded, string? Error = null, bool Permanent = false)
 {
     public static readonly TransportResult Ok = new(true);
+
+    /// <summary>A send the server accepted: the Date header it carried (when it was handed over),
+    /// recorded as the acceptance so the copy in Sent and the send time match it.</summary>
+    public DateTimeOffset? Date { get; init; }
 }
 
 /// <summary>Wakes the outbox worker when a mail was queued, so "send now" does not wait for a poll.</summary>

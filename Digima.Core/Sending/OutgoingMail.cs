@@ -67,6 +67,11 @@ public sealed record OutgoingMail
     /// <summary>Transient SMTP failures retried so far for a scheduled mail.</summary>
     public int RetryCount { get; init; }
 
+    /// <summary>Where the mail sits in time for a rep (個別メール's 日時, the timeline, its thread):
+    /// sent at its send time, scheduled (held, cancelled) at its time, else when written. The
+    /// database sorts by the same rule (COALESCE(sent_at, scheduled_at, created_at)).</summary>
+    public DateTimeOffset ShownAt => SentAt ?? ScheduledAt ?? CreatedAt;
+
     public IEnumerable<OutgoingRecipient> RecipientsOf(RecipientKind kind) => Recipients.Where(r => r.Kind == kind);
 
     /// <summary>The first To recipient: whose fields fill the merge fields (R8).</summary>

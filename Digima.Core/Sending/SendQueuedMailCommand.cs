@@ -1,6 +1,7 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
+using Digima.Core.Scheduling;
 using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace Digima.Core.Sending;
 
 /// <summary>Sends one claimed mail through the rep's SMTP server, saves one copy in Sent, then
 /// marks it sent and updates the customers' contact fields. Each step is recorded as it
-/// happens, so a crash anywhere can be resolved without a duplicate (see RecoverStuckMailCommand).</summary>
+/// happens, so a crash anywhere can be resolved without a duplicate (see RecoverStuckMailCommand).
+/// A transient failure of 「今すぐ送信」 waits in the queue and is tried again, as scheduled mail is.</summary>
 public sealed class SendQueuedMailCommand(
     IOutgoingMailRepository outbox,
     IMailboxConnections mailboxes,
@@ -18,6 +20,7 @@ public sealed class SendQueuedMailCommand(
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
     ICustomerEventRecorder events,
+    ScheduledSendOptions retries,
     ILogger<SendQueuedMailCommand> logger)
 {
     public async Task SendAsync(OutgoingMail claimed, CancellationToken cancellationToken)
@@ -42,11 +45,24 @@ public sealed class SendQueuedMailCommand(
         }
 
         var sent = await TrySendAsync(mailbox, claimed, cancellationToken);
-        if (!sent.Succeeded)
+        if (sent.Succeeded)
         {
-            logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, sent.Error);
-            await FailAsync(claimed, sent.Error ?? text["SendFailed"], cancellationToken);
+            return;
         }
+
+        // A transient failure (server busy, connection lost before it took the mail) is tried
+        // again after the waits scheduled mail uses; a permanent one, or the last retry, fails.
+        var error = sent.Error ?? text["SendFailed"];
+        if (TransientRetry.NextAttempt(sent, claimed.RetryCount, retries.RetryBackoff, time.GetUtcNow()) is { } retryAt)
+        {
+            logger.LogWarning("Mail {MailId} failed for now, retrying at {RetryAt}: {Error}", claimed.Id, retryAt, error);
+            await outbox.RetryLaterAsync(claimed.Id, retryAt, error, cancellationToken);
+            await PublishAsync(claimed, MailStatus.Queued, cancellationToken);
+            return;
+        }
+
+        logger.LogWarning("Mail {MailId} was not sent: {Error}", claimed.Id, error);
+        await FailAsync(claimed, error, cancellationToken);
     }
 
     /// <summary>Sends a claimed mail and finishes it; on a failure the mail stays in sending and
@@ -82,8 +98,9 @@ public sealed class SendQueuedMailCommand(
             return sent;
         }
 
-        await outbox.MarkSmtpAcceptedAsync(claimed.Id, time.GetUtcNow(), cancellationToken);
-        accepted.Add(claimed);
+        var acceptedAt = sent.Date ?? time.GetUtcNow();
+        await outbox.MarkSmtpAcceptedAsync(claimed.Id, acceptedAt, cancellationToken);
+        accepted.Add(claimed with { SmtpAcceptedAt = acceptedAt });
         return TransportResult.Ok;
     }
 

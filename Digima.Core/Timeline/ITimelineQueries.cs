@@ -17,4 +17,8 @@ public interface ITimelineQueries
     /// <summary>The mails of a thread, newest first, each once (a mail written here and its
     /// imported copy, or one mail in two mailboxes, are one), with full text.</summary>
     Task<IReadOnlyList<TimelineMail>> ListThreadAsync(string threadId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The thread the mail with this Message-ID belongs to, as <see cref="ListThreadAsync"/>
+    /// reads it; empty when the mail is not threaded.</summary>
+    Task<IReadOnlyList<TimelineMail>> ListThreadOfAsync(string messageId, int limit, CancellationToken cancellationToken);
 }

@@ -31,6 +31,9 @@ public sealed record TimelineItem
     /// <summary>The outbox status of a mail written in this app; null otherwise.</summary>
     public MailStatus? Status { get; init; }
 
+    /// <summary>Transient failures retried so far: a waiting mail with some is waiting to be retried.</summary>
+    public int RetryCount { get; init; }
+
     public CustomerEventKind? EventKind { get; init; }
     public string EventDetail { get; init; } = "";
 

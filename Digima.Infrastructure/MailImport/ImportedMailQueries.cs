@@ -44,18 +44,6 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
         return row?.ToMail();
     }
 
-    public async Task<IReadOnlyList<ImportedMail>> ListThreadAsync(long ownerUserId, string threadKey, int limit, CancellationToken cancellationToken)
-    {
-        const string sql = $"""
-            SELECT {ImportedMailRows.FullColumns} FROM imported_mails m
-            WHERE m.user_id = @ownerUserId AND m.thread_key = @threadKey
-            ORDER BY m.mail_date DESC, m.id DESC LIMIT @limit
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ImportedMailRows.FullRow>(new CommandDefinition(sql, new { ownerUserId, threadKey, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToMail()).ToList();
-    }
-
     public async Task<IReadOnlyList<ImportedMailRow>> ListForCustomerAsync(long customerId, long? ownerUserId, int limit, CancellationToken cancellationToken)
     {
         const string sql = $"""

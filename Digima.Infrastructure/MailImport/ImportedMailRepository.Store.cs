@@ -1,6 +1,7 @@
 using Dapper;
 using Digima.Core.MailImport;
 using Digima.Core.Timeline.Threads;
+using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Timeline;
 using Npgsql;
 
@@ -47,13 +48,7 @@ internal sealed partial class ImportedMailRepository
 
     // R25, as for mail sent from the app: the earliest and the newest sent mail win. One row per
     // customer with the batch's earliest and newest mail: the same result as one update per mail.
-    private const string MarkSent = """
-        UPDATE customers c
-        SET first_contact_at = LEAST(COALESCE(c.first_contact_at, v.first_at), v.first_at),
-            last_contact_at = GREATEST(COALESCE(c.last_contact_at, v.last_at), v.last_at)
-        FROM unnest(@ids, @firsts, @lasts) AS v(id, first_at, last_at)
-        WHERE c.id = v.id
-        """;
+    private static readonly string MarkSent = CustomerContactDates.Update("SELECT * FROM unnest(@ids, @firsts, @lasts)");
 
     private const string InsertSkipped = """
         INSERT INTO mail_import_skipped (user_id, folder_kind, uid_validity, uid, message_id, reason, skipped_at)

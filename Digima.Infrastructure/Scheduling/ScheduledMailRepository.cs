@@ -16,33 +16,6 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
     /// <summary><see cref="Columns"/> of the updated table in an UPDATE ... FROM.</summary>
     private static readonly string ReturningColumns = string.Join(", ", Columns.Split(',').Select(c => "m." + c.Trim()));
 
-    public async Task<long> InsertScheduledAsync(OutgoingMail mail, CancellationToken cancellationToken)
-    {
-        const string insertMail = """
-            INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
-                                        open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
-                                        scheduled_at, schedule_time_zone)
-            VALUES (@UserId, 'scheduled', @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
-                    @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
-                    @ScheduledAt, @ScheduleTimeZone)
-            RETURNING id
-            """;
-        const string insertRecipient = """
-            INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, email, display_name)
-            VALUES (@MailId, @Position, @Kind, @CustomerId, @Email, @DisplayName)
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertMail, mail, transaction, cancellationToken: cancellationToken));
-        var rows = mail.Recipients.Select((r, i) => new
-        {
-            MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName,
-        });
-        await connection.ExecuteAsync(new CommandDefinition(insertRecipient, rows, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return id;
-    }
-
     public async Task<MailStatus?> UpdateAsync(ScheduledMailChange change, CancellationToken cancellationToken)
     {
         // The outer SELECT sees the row as it was before the UPDATE: the status the edit found.

@@ -12,22 +12,31 @@ namespace Digima.Infrastructure.Sending;
 /// <summary>Sends through the rep's own SMTP server and keeps one copy in their Sent folder (R2),
 /// over connections kept open per mailbox between sends (<see cref="MailClientPool{TClient}"/>).</summary>
 internal sealed class MailKitTransport(
-    MailClientPool<SmtpClient> smtp, MailClientPool<ImapClient> imap, TransportErrors errors, TrackedHtml tracking, ILogger<MailKitTransport> logger)
+    MailClientPool<SmtpClient> smtp,
+    MailClientPool<ImapClient> imap,
+    TransportErrors errors,
+    TrackedHtml tracking,
+    TimeProvider time,
+    ILogger<MailKitTransport> logger)
     : IOutgoingMailTransport
 {
     public async Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         try
         {
-            var message = MailMessageFactory.Create(mailbox, mail, await tracking.ForAsync(mail, cancellationToken));
+            var message = MailMessageFactory.Create(mailbox, mail, time.GetUtcNow(), await tracking.ForAsync(mail, cancellationToken));
             while (true)
             {
                 using var lease = await smtp.LeaseAsync(mailbox.Smtp, cancellationToken);
                 try
                 {
+                    // Dated as it is handed over, however long ago it was written or scheduled for
+                    // (a mail dated the evening before its 9:00 send sorts wrongly and trips spam rules).
+                    var date = WholeSeconds(time.GetUtcNow());
+                    message.Date = date;
                     await lease.Client.SendAsync(message, cancellationToken);
                     lease.Keep();
-                    return TransportResult.Ok;
+                    return TransportResult.Ok with { Date = date };
                 }
                 catch (SmtpCommandException e) when (lease.Reused && e is { ErrorCode: SmtpErrorCode.SenderNotAccepted, StatusCode: SmtpStatusCode.ServiceNotAvailable })
                 {
@@ -92,7 +101,7 @@ internal sealed class MailKitTransport(
 
                 // MailKit sends one MULTIAPPEND when the server has it (Dovecot does): one command,
                 // one transaction in the folder, instead of one per mail. No tracking in the copies.
-                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m), MessageFlags.Seen)).ToList();
+                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m, SentDate(m)), MessageFlags.Seen)).ToList();
                 await sent.AppendAsync(requests, cancellationToken);
                 lease.Keep();
                 return TransportResult.Ok;
@@ -138,7 +147,7 @@ internal sealed class MailKitTransport(
     }
 
     /// <returns>False when the mailbox has no Sent folder.</returns>
-    private static async Task<bool> SaveAsync(ImapClient client, MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(ImapClient client, MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
     {
         var sent = await MailKitConnect.SentFolderAsync(client, mailbox.SentFolderName, cancellationToken);
         if (sent is null)
@@ -151,11 +160,17 @@ internal sealed class MailKitTransport(
         // carries no tracking: the rep reading their own Sent folder must not count as an open.
         if (!mayBeThere || !await ContainsAsync(sent, mail.MessageId, cancellationToken))
         {
-            await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail), MessageFlags.Seen), cancellationToken);
+            await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail, SentDate(mail)), MessageFlags.Seen), cancellationToken);
         }
 
         return true;
     }
+
+    /// <summary>The Date header has whole seconds: the time recorded as the acceptance is the same.</summary>
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>The copy in Sent carries the Date the customer got (recorded with the acceptance).</summary>
+    private DateTimeOffset SentDate(OutgoingMail mail) => mail.SmtpAcceptedAt ?? WholeSeconds(time.GetUtcNow());
 
     private static async Task<bool> ContainsAsync(IMailFolder sent, string messageId, CancellationToken cancellationToken)
     {

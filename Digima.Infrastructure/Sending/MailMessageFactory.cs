@@ -15,12 +15,14 @@ namespace Digima.Infrastructure.Sending;
 /// carries the tracking image and links when <paramref name="tracking"/> is given.</summary>
 internal static class MailMessageFactory
 {
-    public static MimeMessage Create(MailboxConnection mailbox, OutgoingMail mail, TrackingMarkup? tracking = null)
+    /// <param name="date">The Date header: the moment the mail is handed to the server (the copy in
+    /// Sent: the same moment, as recorded), never when it was written or scheduled.</param>
+    public static MimeMessage Create(MailboxConnection mailbox, OutgoingMail mail, DateTimeOffset date, TrackingMarkup? tracking = null)
     {
         var message = new MimeMessage
         {
             MessageId = mail.MessageId,
-            Date = mail.CreatedAt,
+            Date = date,
             Subject = mail.Subject,
         };
         message.From.Add(new MailboxAddress(mailbox.SenderName, mailbox.SenderAddress));

@@ -21,7 +21,7 @@ internal sealed partial class OutgoingMailRepository
         const string sql = $"""
             SELECT {Columns}, count(*) OVER () AS total_count
             FROM outgoing_mails WHERE user_id = @userId
-            ORDER BY created_at DESC, id DESC
+            ORDER BY COALESCE(sent_at, scheduled_at, created_at) DESC, id DESC
             LIMIT @limit OFFSET @offset
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -37,7 +37,7 @@ internal sealed partial class OutgoingMailRepository
         const string sql = $"""
             SELECT {Columns} FROM outgoing_mails m
             WHERE EXISTS (SELECT 1 FROM outgoing_mail_recipients r WHERE r.mail_id = m.id AND r.customer_id = @customerId)
-            ORDER BY created_at DESC, id DESC
+            ORDER BY COALESCE(sent_at, scheduled_at, created_at) DESC, id DESC
             LIMIT @limit
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -2,8 +2,7 @@ using Dapper;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Sending;
-using Digima.Core.Timeline.Threads;
-using Digima.Infrastructure.Timeline;
+using Digima.Infrastructure.Customers;
 using Npgsql;
 
 namespace Digima.Infrastructure.Sending;
@@ -16,36 +15,15 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count
         """;
 
-    public async Task<long> InsertQueuedAsync(OutgoingMail mail, CancellationToken cancellationToken)
-    {
-        const string insertMail = """
-            INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
-                                        open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header)
-            VALUES (@UserId, 'queued', @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
-                    @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader)
-            RETURNING id
-            """;
-        const string insertRecipient = """
-            INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, email, display_name)
-            VALUES (@MailId, @Position, @Kind, @CustomerId, @Email, @DisplayName)
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertMail, mail, transaction, cancellationToken: cancellationToken));
-        var rows = mail.Recipients.Select((r, i) => new { MailId = id, Position = i, Kind = KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName });
-        await connection.ExecuteAsync(new CommandDefinition(insertRecipient, rows, transaction, cancellationToken: cancellationToken));
-        var references = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var thread = new ThreadMessage(mail.MessageId, ThreadMessage.AncestorsOf(references, mail.InReplyTo), mail.Subject, mail.CreatedAt);
-        await MailThreadWriter.ThreadAsync(connection, transaction, [thread], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return id;
-    }
+    public Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+        OutgoingMailWriter.InsertAsync(dataSource, mail, cancellationToken);
 
     public async Task<OutgoingMail?> ClaimNextQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = $"""
             UPDATE outgoing_mails SET status = 'sending', claimed_at = @now, attempts = attempts + 1
-            WHERE id = (SELECT id FROM outgoing_mails WHERE status = 'queued' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            WHERE id = (SELECT id FROM outgoing_mails WHERE status = 'queued' AND (send_after IS NULL OR send_after <= @now)
+                        ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING {Columns}
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -76,22 +54,20 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     public Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken) =>
         MarkSentAsync([id], sentAt, copySaved, cancellationToken);
 
+    // One statement: the mail and its customers' contact fields change together (R25). The send
+    // time is the moment the server took the mail (the Date header), when it was recorded.
+    private static readonly string MarkSent = $"""
+        WITH sent AS (
+            UPDATE outgoing_mails SET status = 'sent', sent_at = COALESCE(smtp_accepted_at, @sentAt), sent_copy_saved = @copySaved, error = NULL
+            WHERE id = ANY(@ids) AND status = 'sending'
+            RETURNING id, sent_at)
+        {CustomerContactDates.Update("SELECT r.customer_id, min(s.sent_at), max(s.sent_at) FROM outgoing_mail_recipients r JOIN sent s ON r.mail_id = s.id GROUP BY r.customer_id")}
+        """;
+
     public async Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken)
     {
-        // One statement: the mail and its customers' contact fields change together (R25).
-        const string sql = """
-            WITH sent AS (
-                UPDATE outgoing_mails SET status = 'sent', sent_at = @sentAt, sent_copy_saved = @copySaved, error = NULL
-                WHERE id = ANY(@ids) AND status = 'sending'
-                RETURNING id)
-            UPDATE customers c
-            SET first_contact_at = LEAST(COALESCE(c.first_contact_at, @sentAt), @sentAt),
-                last_contact_at = GREATEST(COALESCE(c.last_contact_at, @sentAt), @sentAt)
-            FROM (SELECT DISTINCT r.customer_id FROM outgoing_mail_recipients r JOIN sent ON r.mail_id = sent.id) x
-            WHERE c.id = x.customer_id
-            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = ids.ToArray(), sentAt, copySaved }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(MarkSent, new { ids = ids.ToArray(), sentAt, copySaved }, cancellationToken: cancellationToken));
     }
 
     public async Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken)
@@ -101,9 +77,24 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, error, at }, cancellationToken: cancellationToken));
     }
 
+    public async Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken)
+    {
+        // Only a mail the server never took: an accepted one is finished by recovery, never resent.
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'queued', send_after = @sendAfter, error = @error, retry_count = retry_count + 1, claimed_at = NULL
+            WHERE id = @id AND status = 'sending' AND smtp_accepted_at IS NULL
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter, error }, cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> RequeueFailedAsync(long id, long userId, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL WHERE id = @id AND user_id = @userId AND status = 'failed'";
+        // The rep's 「再送信」 starts afresh: due now, with every retry available again.
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL, send_after = NULL, retry_count = 0
+            WHERE id = @id AND user_id = @userId AND status = 'failed'
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, userId }, cancellationToken: cancellationToken)) == 1;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Digima.Core.Timeline;
 using Npgsql;
@@ -25,21 +26,27 @@ internal sealed class TimelineQueries(NpgsqlDataSource dataSource) : ITimelineQu
         """;
 
     // Each Message-ID once: the app's own row if it wrote the mail, else the first imported copy.
-    // Direction is the rep's: sent by a rep (app or own client) is 'out'.
-    internal const string Thread = $"""
+    // Direction is the rep's: sent by a rep (app or own client) is 'out'. {0} names the thread.
+    private const string ThreadOf = $$"""
         SELECT 0 AS id, th.mail_date AS occurred_at, th.message_id, th.thread_id, o.id AS outgoing_mail_id, i.id AS imported_mail_id,
                CASE WHEN o.id IS NOT NULL OR i.direction = 'sent' THEN 'out' ELSE 'in' END AS direction,
-               {MailColumns}, {BodyColumns}
+               {{MailColumns}}, {{BodyColumns}}
         FROM mail_threads th
         LEFT JOIN outgoing_mails o ON o.message_id = th.message_id
         LEFT JOIN LATERAL (SELECT * FROM imported_mails x WHERE x.message_id = th.message_id AND o.id IS NULL ORDER BY x.id LIMIT 1) i ON true
         LEFT JOIN customer_events e ON false
         LEFT JOIN outgoing_mails eo ON false
         LEFT JOIN users u ON u.id = COALESCE(o.user_id, i.user_id)
-        WHERE th.thread_id = @threadId AND (o.id IS NOT NULL OR i.id IS NOT NULL)
+        WHERE th.thread_id = {0} AND (o.id IS NOT NULL OR i.id IS NOT NULL)
         ORDER BY th.mail_date DESC, th.message_id
         LIMIT @limit
         """;
+
+    internal static readonly string Thread = string.Format(CultureInfo.InvariantCulture, ThreadOf, "@threadId");
+
+    // The same thread, found from one of its mails (the mailbox preview).
+    private static readonly string ThreadOfMessage =
+        string.Format(CultureInfo.InvariantCulture, ThreadOf, "(SELECT t.thread_id FROM mail_threads t WHERE t.message_id = @messageId)");
 
     public async Task<IReadOnlyList<TimelineItem>> ListAsync(long customerId, TimelinePageKey? after, int limit, CancellationToken cancellationToken)
     {
@@ -80,6 +87,13 @@ internal sealed class TimelineQueries(NpgsqlDataSource dataSource) : ITimelineQu
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(Thread, new { threadId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToMail()).ToList();
+    }
+
+    public async Task<IReadOnlyList<TimelineMail>> ListThreadOfAsync(string messageId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(ThreadOfMessage, new { messageId, limit }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToMail()).ToList();
     }
 }

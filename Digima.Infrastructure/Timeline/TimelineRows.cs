@@ -21,6 +21,7 @@ internal sealed class TimelineRow
     public string Subject { get; set; } = "";
     public string Preview { get; set; } = "";
     public string? Status { get; set; }
+    public int RetryCount { get; set; }
     public string? EventKind { get; set; }
     public string EventDetail { get; set; } = "";
     public string FromName { get; set; } = "";
@@ -44,6 +45,7 @@ internal sealed class TimelineRow
         Subject = Subject,
         Preview = Preview,
         Status = Status is null ? null : Enum.Parse<MailStatus>(Status, ignoreCase: true),
+        RetryCount = RetryCount,
         EventKind = EventKind is null ? null : CustomerEventKinds.Parse(EventKind),
         EventDetail = EventDetail,
     };

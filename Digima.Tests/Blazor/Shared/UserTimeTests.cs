@@ -20,6 +20,16 @@ public sealed class UserTimeTests : BlazorTestContext
     }
 
     [Fact]
+    public void Render_Tooltip_SecondsInTheUsersZoneNeverUtc()
+    {
+        SignInAs("Asia/Tokyo");
+
+        var cut = Render<UserTime>(p => p.Add(c => c.Value, new DateTimeOffset(2026, 11, 27, 0, 0, 37, TimeSpan.Zero)));
+
+        Assert.Equal("2026/11/27 09:00:37 (Asia/Tokyo)", cut.Find("span").GetAttribute("title"));
+    }
+
+    [Fact]
     public void Render_NoValue_ShowsDash()
     {
         SignInAs("Asia/Tokyo");

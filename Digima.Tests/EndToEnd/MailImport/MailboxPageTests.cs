@@ -24,6 +24,8 @@ public sealed class MailboxPageTests(AppFixture app)
         var received = Message(customer.Email, rep.Email, "お見積りのお礼", "<p>見積書を拝見しました。</p><img src=\"https://images.example.test/logo.png\"><script>alert(1)</script>");
         var sent = Message(rep.Email, customer.Email, "Re: お見積りのお礼", "<p>ご確認ありがとうございます。</p>");
         sent.InReplyTo = received.MessageId;
+        // A Date header has whole seconds: the reply must not seem as old as the mail it answers.
+        sent.Date = received.Date.AddSeconds(2);
         await AppendAsync(rep.Email, received, "INBOX");
         await AppendAsync(rep.Email, sent, "Sent");
         await SyncUntilAsync(actor, MailDirection.Received, 1);
@@ -67,6 +69,46 @@ public sealed class MailboxPageTests(AppFixture app)
         await app.Get<SyncMailboxCommand>().SyncAsync(rep.Id, CancellationToken.None);
         var again = await app.Get<ListImportedMailQuery>().ListAsync(actor, rep.Id, MailDirection.Received, null, null, 10, CancellationToken.None);
         Assert.Empty(again);
+    }
+
+    [Fact]
+    public async Task Preview_ShowsTheTimelinesThread_MailSentFromTheAppToo_ChangedSubjectStartsItsOwn()
+    {
+        var (rep, actor) = await ConnectedRepAsync("プレビュー 担当");
+        var customer = await AddCustomerAsync("宮下");
+        var input = new Digima.Core.Compose.ComposeInput { Subject = "お打ち合わせの件", Body = "宮下 様\nお打ち合わせの日程をご相談させてください。" };
+        input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
+        var id = (await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None)).Value;
+        var sentFromApp = (await app.Get<Digima.Core.Sending.IOutgoingMailRepository>().GetAsync(id, CancellationToken.None))!;
+        await MailboxReader.WaitForAsync(customer.Email, sentFromApp.MessageId);
+        var answer = Message(customer.Email, rep.Email, "Re: お打ち合わせの件", "<p>来週火曜はいかがでしょうか。</p>");
+        var otherTopic = Message(customer.Email, rep.Email, "請求書の送付先について", "<p>別件ですが、請求書の送付先が変わりました。</p>");
+        foreach (var (reply, seconds) in new[] { (answer, 2), (otherTopic, 4) })
+        {
+            reply.InReplyTo = sentFromApp.MessageId;
+            reply.References.Add(sentFromApp.MessageId);
+            reply.Date = DateTimeOffset.Now.AddSeconds(seconds);
+            await AppendAsync(rep.Email, reply, "INBOX");
+        }
+
+        await SyncUntilAsync(actor, MailDirection.Received, 2);
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync("/mail/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        await page.GetByTestId("mail-list-received").GetByText("Re: お打ち合わせの件").ClickAsync();
+        var thread = page.GetByTestId("mail-preview").GetByTestId("thread-mail");
+        await Assertions.Expect(thread).ToHaveCountAsync(2);
+        await Assertions.Expect(thread.First.GetByTestId("thread-mail-subject")).ToHaveTextAsync("Re: お打ち合わせの件");
+        await Assertions.Expect(thread.Last.GetByTestId("thread-mail-subject")).ToHaveTextAsync("お打ち合わせの件");
+        await Assertions.Expect(thread.Last).ToContainTextAsync($"差出人: {rep.DisplayName} <{rep.Email}>");
+        await page.GetByTestId("preview-close").ClickAsync();
+
+        // A reply whose subject changed is its own exchange (R17), as on the timeline.
+        await page.GetByTestId("mail-list-received").GetByText("請求書の送付先について").ClickAsync();
+        await Assertions.Expect(thread).ToHaveCountAsync(1);
+        await Assertions.Expect(thread.First.GetByTestId("thread-mail-subject")).ToHaveTextAsync("請求書の送付先について");
     }
 
     [Fact]

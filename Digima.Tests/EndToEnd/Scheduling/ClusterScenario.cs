@@ -4,6 +4,7 @@ using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.Scheduling;
+using Digima.Core.Sending;
 using Digima.Tests.Support;
 using MailKit;
 using MailKit.Net.Imap;
@@ -67,7 +68,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
     public async Task<List<long>> ScheduleAsync(int perRep, DateTimeOffset due)
     {
         var factory = Services.Get<ComposedMailFactory>();
-        var repository = Services.Get<IScheduledMailRepository>();
+        var repository = Services.Get<IOutgoingMailRepository>();
         var trigger = Services.Get<IScheduledSendTrigger>();
         var ids = new List<long>();
         for (var n = 0; n < perRep; n++)
@@ -76,7 +77,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
             {
                 var input = new ComposeInput { To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)], Subject = $"{{{{姓}}}}様 予約 {n}", Body = "本文です。" };
                 var built = await factory.BuildAsync(rep, input, CancellationToken.None);
-                var id = await repository.InsertScheduledAsync(built.Value! with { ScheduledAt = due, ScheduleTimeZone = "Asia/Tokyo" }, CancellationToken.None);
+                var id = await repository.InsertAsync(built.Value! with { Status = MailStatus.Scheduled, ScheduledAt = due, ScheduleTimeZone = "Asia/Tokyo" }, CancellationToken.None);
                 await trigger.ScheduleAsync(id, due, CancellationToken.None);
                 ids.Add(id);
             }

@@ -96,6 +96,77 @@ public sealed class TimelineFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ScheduledLongBefore_SentAboveTheMailReceivedMeanwhile_DatedWhenSent_InItsThreadWithTheReply()
+    {
+        var (rep, actor) = await ConnectedRepAsync("予約 時刻");
+        var customer = await AddCustomerAsync("送信時刻");
+        var question = Message(customer.Email, rep.Email, "途中のご質問", "<p>途中で届いたご質問です。</p>");
+        question.Date = DateTimeOffset.Now.AddHours(-1);
+        await AppendAsync(rep.Email, question, "INBOX");
+        await SyncUntilAsync(actor, customer.Id, 1);
+        // Another customer gets a mail at once, written after the scheduled one below.
+        var other = await AddCustomerAsync("即時送信");
+        var now = new Digima.Core.Compose.ComposeInput { Subject = "すぐに送ったご案内", Body = "本文です。よろしくお願いいたします。" };
+        now.To.Add(new Digima.Core.Compose.ComposeRecipient(other.Id, other.Email, other.FullName));
+        var nowId = (await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, now, CancellationToken.None)).Value;
+        var nowSent = (await app.Get<IOutgoingMailRepository>().GetAsync(nowId, CancellationToken.None))!;
+        await MailboxReader.WaitForAsync(other.Email, nowSent.MessageId);
+        // Written two hours ago (before the question arrived), due now: the app sends it.
+        var input = new Digima.Core.Compose.ComposeInput { Subject = "{{姓}}様 ご提案", Body = "{{姓}} 様\nご提案をお送りします。" };
+        input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
+        var built = await app.Get<Digima.Core.Compose.ComposedMailFactory>().BuildAsync(actor, input, CancellationToken.None);
+        var dueAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var scheduled = built.Value! with
+        {
+            Status = MailStatus.Scheduled, CreatedAt = DateTimeOffset.UtcNow.AddHours(-2), ScheduledAt = dueAt, ScheduleTimeZone = "Asia/Tokyo",
+        };
+        var id = await app.Get<IOutgoingMailRepository>().InsertAsync(scheduled, CancellationToken.None);
+        await app.Get<Digima.Core.Scheduling.IScheduledSendTrigger>().ScheduleAsync(id, dueAt, CancellationToken.None);
+
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        var mails = page.GetByTestId("timeline-mail");
+        await Assertions.Expect(mails).ToHaveCountAsync(2);
+        await Assertions.Expect(mails.First.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 30_000 });
+        await Assertions.Expect(mails.First.GetByTestId("timeline-subject")).ToHaveTextAsync("送信時刻様 ご提案");
+        await Assertions.Expect(mails.Nth(1).GetByTestId("timeline-subject")).ToHaveTextAsync("途中のご質問");
+        await Assertions.Expect(mails.First.GetByTestId("timeline-date").Locator("span"))
+            .ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \(Asia/Tokyo\)$"));
+
+        var sent = (await app.Get<IOutgoingMailRepository>().GetAsync(id, CancellationToken.None))!;
+        var delivered = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
+        Assert.InRange(delivered.Date, DateTimeOffset.UtcNow.AddSeconds(-30), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.True(delivered.Date >= dueAt.AddSeconds(-1), $"Dated {delivered.Date:O}, due at {dueAt:O}");
+
+        // 個別メール: by the time its 日時 column shows, the send time: the scheduled mail on top.
+        await page.GotoAsync("/mail/individual");
+        await AppFixture.WaitInteractiveAsync(page);
+        var rows = page.GetByTestId("mail-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToContainTextAsync("送信時刻様 ご提案");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("すぐに送ったご案内");
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+
+        // The customer answers it: the answer threads with the scheduled mail.
+        var answer = Message(customer.Email, rep.Email, "Re: 送信時刻様 ご提案", "<p>ご提案ありがとうございます。</p>");
+        answer.InReplyTo = sent.MessageId;
+        answer.References.Add(sent.MessageId);
+        answer.Date = DateTimeOffset.Now.AddSeconds(2);
+        await AppendAsync(rep.Email, answer, "INBOX");
+        await SyncUntilAsync(actor, customer.Id, 3);
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(mails.First.GetByTestId("timeline-subject")).ToHaveTextAsync("Re: 送信時刻様 ご提案");
+        await mails.First.GetByTestId("timeline-thread").ClickAsync();
+        var thread = page.GetByTestId("thread-dialog").GetByTestId("thread-item");
+        await Assertions.Expect(thread).ToHaveCountAsync(2);
+        await Assertions.Expect(thread.Last.GetByTestId("thread-subject")).ToHaveTextAsync("送信時刻様 ご提案");
+    }
+
+    [Fact]
     public async Task Rep_DuplicatesFromTimeline_AnotherRepSeesTheMailButCannotContinueIt()
     {
         var (rep, actor) = await ConnectedRepAsync("複製 担当");

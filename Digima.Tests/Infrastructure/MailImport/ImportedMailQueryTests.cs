@@ -1,6 +1,9 @@
 using Digima.Core.Accounts;
 using Digima.Core.Common;
+using Digima.Core.Compose;
 using Digima.Core.MailImport;
+using Digima.Core.Sending;
+using Digima.Core.Timeline;
 
 namespace Digima.Tests.Infrastructure.MailImport;
 
@@ -67,16 +70,37 @@ public sealed class ImportedMailQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_ReplyInThread_WholeExchangeNewestFirst_AndHiddenFromOtherRep()
+    public async Task Get_ThreadAsTheTimelineShowsIt_BothDirectionsAppMailToo_SubjectRuleApplied_HiddenFromOtherRep()
     {
-        var row = (await _s.Services.Get<ListImportedMailQuery>().ListAsync(_s.Rep, _s.Rep.Id, MailDirection.Received, "Re: x", null, 1, CancellationToken.None))[0];
+        var list = _s.Services.Get<ListImportedMailQuery>();
         var get = _s.Services.Get<GetImportedMailQuery>();
+        var rootRow = (await list.ListAsync(_s.Rep, _s.Rep.Id, MailDirection.Received, "見積もり依頼", null, 1, CancellationToken.None))[0];
+        var root = (await get.GetAsync(_s.Rep, rootRow.Id, CancellationToken.None)).Mail;
+        // The rep answered from this app as well.
+        var appMail = new OutgoingMail
+        {
+            UserId = _s.Rep.Id,
+            MessageId = $"app.{Guid.NewGuid():N}@digima.test",
+            Subject = "Re: 見積もり依頼",
+            BodyText = "アプリから送りました",
+            CreatedAt = Day.AddDays(3),
+            InReplyTo = root.MessageId,
+            ReferencesHeader = root.MessageId,
+            Recipients = [new OutgoingRecipient(RecipientKind.To, _customerId, root.FromAddress, "一覧")],
+        };
+        var appMailId = await _s.Services.Get<IOutgoingMailRepository>().InsertAsync(appMail, CancellationToken.None);
+        var changedRow = (await list.ListAsync(_s.Rep, _s.Rep.Id, MailDirection.Received, "Re: x", null, 1, CancellationToken.None))[0];
 
-        var preview = await get.GetAsync(_s.Rep, row.Id, CancellationToken.None);
+        var preview = await get.GetAsync(_s.Rep, rootRow.Id, CancellationToken.None);
+        var changed = await get.GetAsync(_s.Rep, changedRow.Id, CancellationToken.None);
 
-        Assert.Equal(["Re: x", "Re: 見積もり依頼", "見積もり依頼"], preview.Thread.Select(m => m.Subject));
+        Assert.Equal(["Re: 見積もり依頼", "Re: 見積もり依頼", "見積もり依頼"], preview.Thread.Select(m => m.Item.Subject));
+        Assert.Equal(appMailId, preview.Thread[0].Item.OutgoingMailId);
+        Assert.Equal([TimelineDirection.Out, TimelineDirection.Out, TimelineDirection.In], preview.Thread.Select(m => m.Item.Direction));
+        // A reply whose subject changed starts its own exchange (R17), as on the timeline.
+        Assert.Equal(["Re: x"], changed.Thread.Select(m => m.Item.Subject));
         var other = await _s.Services.AddUserAsync(UserRole.Rep);
-        await Assert.ThrowsAsync<NotFoundException>(() => get.GetAsync(other, row.Id, CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => get.GetAsync(other, rootRow.Id, CancellationToken.None));
     }
 
     [Fact]

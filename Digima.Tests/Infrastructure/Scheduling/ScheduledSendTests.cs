@@ -41,6 +41,29 @@ public sealed class ScheduledSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ScheduledAndEditedTheDayBefore_DatedTheMomentItIsHandedOver()
+    {
+        var customer = await _s.AddCustomerAsync("日付");
+        // The test clock starts at 2026-11-27 00:00 UTC (09:00 in Tokyo): written then, edited an hour later, sent the next morning.
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("翌朝のご案内", "本文です。", customer), new DateTime(2026, 11, 28, 9, 0, 0));
+        _s.Services.Clock.Advance(TimeSpan.FromHours(1));
+        var edit = new ScheduledMailEdit(id, "翌朝のご案内", "書き直した本文です。", new DateTime(2026, 11, 28, 9, 0, 0));
+        Assert.True((await _s.Services.Get<EditScheduledMailCommand>().EditAsync(_s.Rep, edit, CancellationToken.None)).Succeeded);
+        _s.Services.Clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromSeconds(37.6));
+        var handedOver = new DateTimeOffset(2026, 11, 28, 0, 0, 37, TimeSpan.Zero);
+
+        Assert.Equal(ScheduledRun.Sent, await _s.RunAsync(id));
+
+        var sent = await _s.MailAsync(id);
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
+        var copy = Assert.Single(await MailboxReader.WaitForAsync(_s.Rep.Email, sent.MessageId, "Sent"));
+        Assert.Equal(handedOver, received.Date);
+        Assert.Equal(handedOver, copy.Date);
+        Assert.Equal(handedOver, sent.SmtpAcceptedAt);
+        Assert.Equal(handedOver, sent.SentAt);
+    }
+
+    [Fact]
     public async Task Run_AppWasDownAtTheTime_SendsAndNotesHowLate()
     {
         var customer = await _s.AddCustomerAsync("遅延");

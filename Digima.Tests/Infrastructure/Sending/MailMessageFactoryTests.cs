@@ -17,7 +17,7 @@ public sealed class MailMessageFactoryTests
     [Fact]
     public void Create_JapaneseSubjectAndNames_EncodedWordsAndAlternativeParts()
     {
-        var message = MailMessageFactory.Create(Mailbox, Mail("【ご案内】新製品のお見積りについて", "山田様\n<script>alert(1)</script>\nhttps://example.co.jp/a?b=1&c=2"));
+        var message = MailMessageFactory.Create(Mailbox, Mail("【ご案内】新製品のお見積りについて", "山田様\n<script>alert(1)</script>\nhttps://example.co.jp/a?b=1&c=2"), HandedOver);
         using var stream = new MemoryStream();
         message.WriteTo(stream);
         var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
@@ -36,9 +36,17 @@ public sealed class MailMessageFactoryTests
     }
 
     [Fact]
+    public void Create_WrittenEarlier_DatedWhenHandedOver()
+    {
+        var message = MailMessageFactory.Create(Mailbox, Mail("件名", "本文"), HandedOver);
+
+        Assert.Equal(HandedOver, message.Date);
+    }
+
+    [Fact]
     public void Create_Recipients_InTheirHeaders()
     {
-        var message = MailMessageFactory.Create(Mailbox, Mail("件名", "本文"));
+        var message = MailMessageFactory.Create(Mailbox, Mail("件名", "本文"), HandedOver);
 
         Assert.Equal(["to@x.test"], message.To.Mailboxes.Select(m => m.Address));
         Assert.Equal(["cc@x.test"], message.Cc.Mailboxes.Select(m => m.Address));
@@ -48,11 +56,14 @@ public sealed class MailMessageFactoryTests
     [Fact]
     public void Create_Reply_CarriesInReplyToAndReferences()
     {
-        var message = MailMessageFactory.Create(Mailbox, Mail("Re: 件名", "本文") with { InReplyTo = "orig@x.test", ReferencesHeader = "root@x.test orig@x.test" });
+        var message = MailMessageFactory.Create(Mailbox, Mail("Re: 件名", "本文") with { InReplyTo = "orig@x.test", ReferencesHeader = "root@x.test orig@x.test" }, HandedOver);
 
         Assert.Equal("orig@x.test", message.InReplyTo);
         Assert.Equal(["root@x.test", "orig@x.test"], message.References);
     }
+
+    // Later than the mail's CreatedAt: the header must not be the time it was written.
+    private static readonly DateTimeOffset HandedOver = new(2026, 11, 27, 9, 31, 12, TimeSpan.Zero);
 
     private static OutgoingMail Mail(string subject, string body) => new()
     {

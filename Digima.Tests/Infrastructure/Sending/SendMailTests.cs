@@ -49,6 +49,25 @@ public sealed class SendMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendNow_SentMinutesAfterItWasWritten_DatedTheMomentItIsHandedOver()
+    {
+        var customer = await AddCustomerAsync("日付", "");
+        var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("今すぐ", "本文です。よろしくお願いいたします。", customer), CancellationToken.None);
+        // The outbox took it later (the server was busy, the node restarted).
+        _services.Clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(5.4));
+        var handedOver = _services.Clock.GetUtcNow().AddTicks(-(_services.Clock.GetUtcNow().UtcTicks % TimeSpan.TicksPerSecond));
+
+        await SendClaimedAsync();
+
+        var mail = (await Outbox.GetAsync(outcome.Value, CancellationToken.None))!;
+        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
+        Assert.Equal(handedOver, received.Date);
+        Assert.NotEqual(mail.CreatedAt, received.Date);
+        Assert.Equal(handedOver, Assert.Single(await MailboxReader.WaitForAsync(_rep.Email, mail.MessageId, "Sent")).Date);
+        Assert.Equal(handedOver, mail.SentAt);
+    }
+
+    [Fact]
     public async Task SendNow_SetsFirstAndLatestContact_FirstKeptOnLaterSend()
     {
         var customer = await AddCustomerAsync("接触", "");
@@ -78,7 +97,7 @@ public sealed class SendMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_SmtpServerDown_FailedWithReasonAndRetryable()
+    public async Task Send_SmtpServerDown_RetriedAsScheduledMailIsThenFailedWithReasonAndRetryable()
     {
         var rep = await _services.AddUserAsync(UserRole.Rep, $"down.{Guid.NewGuid():N}"[..16] + "@digima.test");
         await TestMailboxes.ConnectAsync(_services.Provider, rep, smtpPort: 1);
@@ -87,11 +106,31 @@ public sealed class SendMailTests : IAsyncLifetime
 
         await SendClaimedAsync();
 
+        var waiting = (await Outbox.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((MailStatus.Queued, 1, _services.Clock.GetUtcNow() + TimeSpan.FromMinutes(1)), (waiting.Status, waiting.RetryCount, waiting.SendAfter));
+        Assert.Contains("127.0.0.1:1", waiting.Error, StringComparison.Ordinal);
+        // Not tried again before its time.
+        Assert.Null(await Outbox.ClaimNextQueuedAsync(_services.Clock.GetUtcNow(), CancellationToken.None));
+
+        var waits = new List<TimeSpan> { TimeSpan.FromMinutes(1) };
+        while ((await Outbox.GetAsync(id, CancellationToken.None))! is { Status: MailStatus.Queued, SendAfter: { } next })
+        {
+            _services.Clock.Advance(next - _services.Clock.GetUtcNow());
+            await SendClaimedAsync();
+            if ((await Outbox.GetAsync(id, CancellationToken.None))!.SendAfter is { } after && after > next)
+            {
+                waits.Add(after - _services.Clock.GetUtcNow());
+            }
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60)], waits);
         var failed = await Outbox.GetAsync(id, CancellationToken.None);
         Assert.Equal(MailStatus.Failed, failed!.Status);
         Assert.Contains("127.0.0.1:1", failed.Error, StringComparison.Ordinal);
         Assert.True(await _services.Get<RetryMailCommand>().RetryAsync(rep, id, CancellationToken.None));
         Assert.False(await _services.Get<RetryMailCommand>().RetryAsync(_rep, id, CancellationToken.None));
+        var again = (await Outbox.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((MailStatus.Queued, 0, (DateTimeOffset?)null), (again.Status, again.RetryCount, again.SendAfter));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TimelineScenario : IAsyncDisposable
             ReferencesHeader = references,
             Recipients = to.Select(c => new OutgoingRecipient(RecipientKind.To, c.Id, c.Email, c.FullName)).ToList(),
         };
-        return mail with { Id = await Services.Get<IOutgoingMailRepository>().InsertQueuedAsync(mail, CancellationToken.None) };
+        return mail with { Id = await Services.Get<IOutgoingMailRepository>().InsertAsync(mail, CancellationToken.None) };
     }
 
     /// <summary>A mail imported from the rep's mailbox, from (received) or to (sent) the customer.</summary>

@@ -128,11 +128,13 @@ public partial class CustomerTimeline
         return await RedrawAsync();
     }
 
-    /// <summary>Mail still queued or sending when loaded changes status in place: while any is
-    /// loaded, the first page is read again and its rows replace theirs (pending mail is new).</summary>
+    /// <summary>Mail not yet sent when loaded changes status and place in time (a sent mail sits at
+    /// its send time, an edited scheduled one at its new time): while any is loaded, the first
+    /// page is read again and its rows replace theirs (pending mail is new or due soon), then the
+    /// list is sorted again.</summary>
     private async Task<bool> RefreshPendingAsync()
     {
-        if (!_items.Any(i => i.Status is MailStatus.Queued or MailStatus.Sending))
+        if (!_items.Any(i => i.Status is MailStatus.Queued or MailStatus.Sending or MailStatus.Scheduled or MailStatus.Held))
         {
             return false;
         }
@@ -142,11 +144,16 @@ public partial class CustomerTimeline
         foreach (var row in top.Items)
         {
             var at = _items.FindIndex(i => i.Id == row.Id);
-            if (at >= 0 && _items[at].Status != row.Status)
+            if (at >= 0 && (_items[at].Status != row.Status || _items[at].OccurredAt != row.OccurredAt))
             {
                 _items[at] = row;
                 changed = true;
             }
+        }
+
+        if (changed)
+        {
+            _items.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
         }
 
         return changed;

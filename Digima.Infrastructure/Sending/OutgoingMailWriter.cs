@@ -1,0 +1,65 @@
+using Dapper;
+using Digima.Core.Sending;
+using Digima.Core.Timeline.Threads;
+using Digima.Infrastructure.Timeline;
+using Npgsql;
+
+namespace Digima.Infrastructure.Sending;
+
+/// <summary>The one way an outgoing mail enters the outbox, queued (「今すぐ送信」) or scheduled
+/// (「予約送信」): the mail, its recipients and its row in mail_threads, in one transaction. Two
+/// copies of this insert once drifted apart and scheduled mail stopped being threaded; keep one.
+/// The customers' timeline rows are not written here: the trigger
+/// <c>outgoing_mail_recipients_timeline</c> (function <c>customer_timeline_add_outgoing</c>,
+/// migrations 2026-11-27-0040 and 2026-12-07-0100) adds one per customer as the recipients are
+/// inserted, and <c>outgoing_mails_moved</c> moves them when the mail is sent or rescheduled.</summary>
+internal static class OutgoingMailWriter
+{
+    private const string InsertMail = """
+        INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
+                                    open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
+                                    scheduled_at, schedule_time_zone)
+        VALUES (@UserId, @StatusCode, @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
+                @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
+                @ScheduledAt, @ScheduleTimeZone)
+        RETURNING id
+        """;
+
+    private const string InsertRecipient = """
+        INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, email, display_name)
+        VALUES (@MailId, @Position, @Kind, @CustomerId, @Email, @DisplayName)
+        """;
+
+    /// <exception cref="ArgumentException">The mail is neither queued nor scheduled (with its time).</exception>
+    public static async Task<long> InsertAsync(NpgsqlDataSource dataSource, OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var statusCode = mail switch
+        {
+            { Status: MailStatus.Queued, ScheduledAt: null } => "queued",
+            { Status: MailStatus.Scheduled, ScheduledAt: not null } => "scheduled",
+            _ => throw new ArgumentException($"A new outgoing mail is queued, or scheduled with a time; not {mail.Status}.", nameof(mail)),
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var args = new
+        {
+            mail.UserId, StatusCode = statusCode, mail.MessageId, mail.Subject, mail.BodyText, mail.SubjectTemplate, mail.BodyTemplate,
+            mail.OpenTracking, mail.ClickTracking, mail.NotifyOnOpen, mail.CreatedAt, mail.InReplyTo, mail.ReferencesHeader,
+            mail.ScheduledAt, mail.ScheduleTimeZone,
+        };
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMail, args, transaction, cancellationToken: cancellationToken));
+        var rows = mail.Recipients.Select((r, i) => new
+        {
+            MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName,
+        });
+        await connection.ExecuteAsync(new CommandDefinition(InsertRecipient, rows, transaction, cancellationToken: cancellationToken));
+
+        // Threaded as written (R15, R17), so 「スレッドを表示」 shows it while it waits and a reply
+        // that arrives later joins it. An edit changes neither Message-ID nor references: it keeps the thread.
+        var references = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var thread = new ThreadMessage(mail.MessageId, ThreadMessage.AncestorsOf(references, mail.InReplyTo), mail.Subject, mail.ScheduledAt ?? mail.CreatedAt);
+        await MailThreadWriter.ThreadAsync(connection, transaction, [thread], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+}
