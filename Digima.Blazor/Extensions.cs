@@ -20,6 +20,7 @@ public static class Extensions
         services.AddCore();
         services.AddInfrastructure(configuration);
         services.AddDigimaAuth();
+        services.AddTrackingRateLimit();
         return services;
     }
 
@@ -43,6 +44,8 @@ public static class Extensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // One limiter middleware serves every endpoint's policy; before sign-in so a flood costs little.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization(UserCulture.Options());
         app.UseAuthorization();
