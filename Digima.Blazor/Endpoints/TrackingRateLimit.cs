@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Digima.Blazor.Endpoints;
 
 /// <summary>The tracking addresses answer anyone without signing in, so one client (remote
-/// address and user agent) gets <see cref="TrackingOptions.ClientRequestLimit"/> requests per
-/// <see cref="TrackingOptions.ClientWindow"/>; the rest get a bare 429 before any token is read or
+/// address and user agent) gets <see cref="TrackingOptions.ClientRequestLimit"/> requests at once
+/// and that many again per <see cref="TrackingOptions.ClientWindow"/>; the rest get a bare 429 before any token is read or
 /// any row written. The user agent is part of the key so that people behind one office address do
 /// not use up each other's share; replays that vary it are still stored once per client and never
 /// grow the timeline (see <see cref="RecordTrackingEventCommand"/>).</summary>
@@ -38,10 +38,13 @@ internal sealed class TrackingRateLimit(TrackingOptions options) : IRateLimiterP
     {
         var agent = httpContext.Request.Headers.UserAgent.ToString();
         var client = $"{httpContext.Connection.RemoteIpAddress}|{(agent.Length > 512 ? agent[..512] : agent)}";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        // A bucket refilled evenly (not a fixed window): a burst straddling a window boundary
+        // cannot get twice the limit through.
+        return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
         {
-            PermitLimit = options.ClientRequestLimit,
-            Window = options.ClientWindow,
+            TokenLimit = options.ClientRequestLimit,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = options.ClientWindow / options.ClientRequestLimit,
             QueueLimit = 0,
         });
     }
