@@ -8,16 +8,16 @@ public sealed record FetchHistory(int RecentEvents, int SameAgentOpens);
 
 /// <summary>Tells opens and clicks that are probably not a person (「自動取得の可能性」): Apple Mail
 /// Privacy Protection (prefetches every image with a bare "Mozilla/5.0"), security scanners (a
-/// tool's user agent, or within seconds of sending), proxies that fetch on delivery (Yahoo), many
-/// fetches at once, and Google's image proxy after its first fetch of a mail.</summary>
+/// tool's user agent, or within seconds of sending), Yahoo's image proxy, many fetches at once,
+/// and Google's image proxy after its first fetch of a mail.</summary>
 public static class AutomatedFetchRules
 {
     // Gmail fetches through this proxy when the reader opens the mail, then serves its own copy:
     // the first fetch of a mail is the reader's open, later ones are Google refreshing its cache.
     private static readonly string[] GoogleProxy = ["GoogleImageProxy", "ggpht.com"];
 
-    // Yahoo's proxy fetches when the mail is delivered, not when it is read.
-    private static readonly string[] DeliveryProxies = ["YahooMailProxy"];
+    // Yahoo's proxy stays marked: whether it fetches on delivery or on reading is not established.
+    private static readonly string[] OtherProxies = ["YahooMailProxy"];
 
     private static readonly string[] Tools =
         ["bot", "spider", "crawl", "scan", "python", "curl", "wget", "java/", "go-http-client", "okhttp", "headless", "barracuda", "mimecast", "proofpoint"];
@@ -32,7 +32,7 @@ public static class AutomatedFetchRules
             return history.SameAgentOpens == 0 ? null : AutomatedReason.ImageProxy;
         }
 
-        if (DeliveryProxies.Any(p => agent.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        if (OtherProxies.Any(p => agent.Contains(p, StringComparison.OrdinalIgnoreCase)))
         {
             return AutomatedReason.ImageProxy;
         }
