@@ -52,10 +52,11 @@ public static class Extensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // One limiter middleware serves every endpoint's policy; before sign-in so a flood costs little.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization(UserCulture.Options());
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -6,7 +6,8 @@ namespace Digima.Blazor.Endpoints;
 /// <summary>The addresses in tracked mail, reached by the customer's mail client without signing
 /// in: <c>/t/o/{token}</c> (the 1x1 image) and <c>/t/c/{token}</c> (a link). Nothing here tells
 /// a good token from a bad one except that a bad click goes nowhere: the image is the same bytes,
-/// and a 404 is a bare 404 (not the app's page, which would ask to sign in).</summary>
+/// and a 404 is a bare 404 (not the app's page, which would ask to sign in). Each client's
+/// requests are limited (<see cref="TrackingRateLimit"/>).</summary>
 internal static class TrackingEndpoints
 {
     /// <summary>A transparent 1x1 GIF.</summary>
@@ -14,7 +15,7 @@ internal static class TrackingEndpoints
 
     public static IEndpointRouteBuilder MapTrackingEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var tracking = endpoints.MapGroup("/t").AllowAnonymous();
+        var tracking = endpoints.MapGroup("/t").AllowAnonymous().RequireRateLimiting(TrackingRateLimit.Policy);
 
         tracking.MapGet("/o/{token}", async (string token, HttpContext context, RecordTrackingEventCommand record, ILoggerFactory logs) =>
         {
@@ -35,8 +36,8 @@ internal static class TrackingEndpoints
         tracking.MapGet("/c/{token}", async (string token, HttpContext context, RecordTrackingEventCommand record) =>
         {
             Prepare(context);
-            var url = await record.RecordAsync(token, TrackingKind.Click, Visitor(context), context.RequestAborted);
-            return url is null ? Results.NotFound() : Results.Redirect(url);
+            var location = await record.RecordAsync(token, TrackingKind.Click, Visitor(context), context.RequestAborted);
+            return location is null ? Results.NotFound() : Results.Redirect(location);
         });
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Digima.Blazor.Endpoints;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Digima.Blazor.RateLimiting;
@@ -13,6 +14,7 @@ internal static class RateLimitingSetup
     {
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddSignInRateLimit(configuration);
+        services.AddTrackingRateLimit();
         return services;
     }
 

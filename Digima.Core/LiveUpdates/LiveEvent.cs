@@ -8,6 +8,7 @@ namespace Digima.Core.LiveUpdates;
 /// nodes as a PostgreSQL notification (at most 8000 bytes), so it carries ids, never content.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
 [JsonDerivedType(typeof(MailImported), "imported")]
+[JsonDerivedType(typeof(MailboxSynced), "synced")]
 [JsonDerivedType(typeof(OutgoingMailStatusChanged), "status")]
 [JsonDerivedType(typeof(TrackingRecorded), "tracking")]
 [JsonDerivedType(typeof(ScheduledMailHeld), "held")]
@@ -19,6 +20,10 @@ public abstract record LiveEvent;
 /// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
 /// customers it was exchanged with.</summary>
 public sealed record MailImported(long UserId, IReadOnlyList<long> CustomerIds) : LiveEvent;
+
+/// <summary>A sync of a rep's mailbox ended (imported or not, succeeded or failed): its status
+/// (「最終同期」, the last error) changed.</summary>
+public sealed record MailboxSynced(long UserId) : LiveEvent;
 
 /// <summary>An individual mail moved in the outbox (queued, sending, sent, failed).</summary>
 public sealed record OutgoingMailStatusChanged(long MailId, long UserId, MailStatus Status, IReadOnlyList<long> CustomerIds) : LiveEvent;

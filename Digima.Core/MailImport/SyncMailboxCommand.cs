@@ -83,9 +83,11 @@ public sealed class SyncMailboxCommand(
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
     }
 
-    /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28).</summary>
+    /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28),
+    /// and the mailbox page its 「最終同期」.</summary>
     private async Task PublishImportedAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken)
     {
+        await live.PublishAsync(new MailboxSynced(userId), cancellationToken);
         if (folders.Sum(f => f.Imported) > 0)
         {
             await live.PublishAsync(new MailImported(userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList()), cancellationToken);

@@ -12,6 +12,19 @@ public static partial class MailLinks
     public static string? At(string text, int position) =>
         Find(text) is var links && position >= 0 && position < links.Count ? links[position].Url : null;
 
+    /// <summary>The URL as a Location header may carry it: the host in punycode, everything else
+    /// percent-encoded as UTF-8 (a header is ASCII). Null when it is no absolute http(s) URL.</summary>
+    public static string? ToLocation(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        var ascii = new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
+        return ascii.All(char.IsAscii) ? ascii : null;
+    }
+
     [GeneratedRegex(@"https?://[^\s<>""）」、。]+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPattern();
 }

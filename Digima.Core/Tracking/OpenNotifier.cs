@@ -16,8 +16,8 @@ public sealed class OpenNotifier(INotificationRepository notifications, INotific
             MailId = mail.Id,
             CustomerId = opened.CustomerId,
             Subject = mail.Subject,
-            // Who opened is known only when the mail went to one customer.
-            Party = opened.CustomerId is null ? "" : mail.FirstRecipientName,
+            // Who opened is known only when the mail went to one customer; empty reads 「宛先のいずれか」.
+            Party = opened.CustomerId is null ? "" : mail.CustomerName,
             CreatedAt = opened.OccurredAt,
         };
         var id = await notifications.InsertAsync(notification, cancellationToken);

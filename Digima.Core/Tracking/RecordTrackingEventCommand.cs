@@ -1,26 +1,26 @@
 using Digima.Core.LiveUpdates;
-using Digima.Core.Resources;
 using Digima.Core.Timeline;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Tracking;
 
 /// <summary>Records an open (the image of <c>/t/o/{token}</c>) or a click (<c>/t/c/{token}</c>).
 /// A token this app did not make, or a mail that was not sent with that tracking on, records
-/// nothing; the caller answers exactly as for a good token (image) or with a plain 404 (click).</summary>
+/// nothing; the caller answers exactly as for a good token (image) or with a plain 404 (click).
+/// The same client fetching the same token again within <see cref="TrackingOptions.RepeatWindow"/>
+/// counts once (a click still leads to its link).</summary>
 public sealed class RecordTrackingEventCommand(
     ITrackingTokens tokens,
     ITrackingRepository tracking,
     OpenNotifier notifier,
     ICustomerEventRecorder events,
     ILiveEvents live,
-    IStringLocalizer<CoreMessages> text,
     TrackingOptions options,
     TimeProvider time,
     ILogger<RecordTrackingEventCommand> logger)
 {
-    /// <summary>Returns the URL to redirect to for a good click token, otherwise null.</summary>
+    /// <summary>Returns the URL to redirect to for a good click token (in ASCII, fit for a
+    /// Location header), otherwise null.</summary>
     public async Task<string?> RecordAsync(string token, TrackingKind kind, TrackingVisitor visitor, CancellationToken cancellationToken)
     {
         var target = await tokens.ReadAsync(token, cancellationToken);
@@ -30,15 +30,14 @@ public sealed class RecordTrackingEventCommand(
         }
 
         var url = kind == TrackingKind.Click ? MailLinks.At(mail.BodyText, target.LinkIndex) : null;
-        if ((kind == TrackingKind.Open && !mail.OpenTracking) || (kind == TrackingKind.Click && (!mail.ClickTracking || url is null)))
+        var location = url is null ? null : MailLinks.ToLocation(url);
+        if ((kind == TrackingKind.Open && !mail.OpenTracking) || (kind == TrackingKind.Click && (!mail.ClickTracking || location is null)))
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        var recent = await tracking.CountSinceAsync(mail.Id, now - options.BurstWindow, cancellationToken);
-        var reason = AutomatedFetchRules.Judge(visitor.UserAgent, now, mail.SentAt, recent, options);
-        var stored = new TrackingEvent
+        var candidate = new TrackingEvent
         {
             MailId = mail.Id,
             CustomerId = mail.CustomerIds.Count == 1 ? mail.CustomerIds[0] : null,
@@ -47,33 +46,39 @@ public sealed class RecordTrackingEventCommand(
             OccurredAt = now,
             UserAgent = visitor.UserAgent.Length > 512 ? visitor.UserAgent[..512] : visitor.UserAgent,
             IpHash = await tokens.HashAddressAsync(visitor.RemoteAddress, cancellationToken),
-            ProbablyAutomated = reason is not null,
-            AutomatedReason = reason,
         };
-        var (id, firstHumanOpen) = await tracking.InsertAsync(stored, cancellationToken);
-        await RecordedAsync(mail, stored with { Id = id }, firstHumanOpen, cancellationToken);
-        return url;
-    }
-
-    /// <summary>Everything that follows a stored open or click: the live event for open screens,
-    /// the customer's timeline and the rep's notification.</summary>
-    private async Task RecordedAsync(TrackedMail mail, TrackingEvent stored, bool firstHumanOpen, CancellationToken cancellationToken)
-    {
-        logger.LogInformation("Tracked {Kind} of mail {MailId} (automated: {Reason})", stored.Kind, mail.Id, stored.AutomatedReason);
-        if (stored.CustomerId is { } customerId)
+        var stored = await tracking.InsertUnlessRepeatAsync(
+            candidate, now - options.RepeatWindow, now - options.BurstWindow,
+            history => AutomatedFetchRules.Judge(candidate.UserAgent, now, mail.SentAt, history, options), cancellationToken);
+        if (stored is not null)
         {
-            // On the customer's timeline (R13): the link clicked, or why an open may be a machine's.
-            var detail = stored.Kind == TrackingKind.Click ? stored.LinkUrl ?? "" : stored.ProbablyAutomated ? text["TrackingProbablyAutomated"].Value : "";
-            var kind = stored.Kind == TrackingKind.Click ? CustomerEventKind.Clicked : CustomerEventKind.Opened;
-            await events.RecordAsync([new CustomerEvent(customerId, kind, stored.OccurredAt, mail.UserId, mail.Id, detail)], cancellationToken);
+            await RecordedAsync(mail, stored, cancellationToken);
         }
 
-        await live.PublishAsync(new TrackingRecorded(mail.Id, mail.UserId, stored.CustomerId, stored.Kind, stored.ProbablyAutomated), cancellationToken);
-        var notify = stored.Kind == TrackingKind.Open && mail.NotifyOnOpen
-            && (firstHumanOpen ? !stored.ProbablyAutomated : stored.ProbablyAutomated && options.NotifyProbablyAutomated);
+        return location;
+    }
+
+    /// <summary>Everything that follows a stored open or click: the customer's timeline, the live
+    /// event for open screens and the rep's notification.</summary>
+    private async Task RecordedAsync(TrackedMail mail, StoredTracking stored, CancellationToken cancellationToken)
+    {
+        var recorded = stored.Event;
+        logger.LogInformation("Tracked {Kind} of mail {MailId} (automated: {Reason})", recorded.Kind, mail.Id, recorded.AutomatedReason);
+        // Opens are counted on the mail's own timeline row (count, first and last time), never as
+        // rows of their own; a link goes onto the timeline once, at its first click by a person.
+        // So tracking adds at most one row per link of a mail, however often it is fetched.
+        if (recorded is { Kind: TrackingKind.Click, CustomerId: { } customerId } && stored.FirstByPerson)
+        {
+            await events.RecordAsync(
+                [new CustomerEvent(customerId, CustomerEventKind.Clicked, recorded.OccurredAt, mail.UserId, mail.Id, recorded.LinkUrl ?? "")], cancellationToken);
+        }
+
+        await live.PublishAsync(new TrackingRecorded(mail.Id, mail.UserId, recorded.CustomerId, recorded.Kind, recorded.ProbablyAutomated), cancellationToken);
+        var notify = recorded.Kind == TrackingKind.Open && mail.NotifyOnOpen
+            && (stored.FirstByPerson || (recorded.ProbablyAutomated && options.NotifyProbablyAutomated));
         if (notify)
         {
-            await notifier.NotifyAsync(mail, stored, cancellationToken);
+            await notifier.NotifyAsync(mail, recorded, cancellationToken);
         }
     }
 }

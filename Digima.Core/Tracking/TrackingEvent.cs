@@ -30,9 +30,11 @@ public enum AutomatedReason
 }
 
 /// <summary>A sent mail as tracking needs it.</summary>
+/// <param name="CustomerName">The name of its customer recipient when there is exactly one (who
+/// opened is then known); empty otherwise.</param>
 public sealed record TrackedMail(
     long Id, long UserId, string Subject, string BodyText, bool OpenTracking, bool ClickTracking, bool NotifyOnOpen,
-    DateTimeOffset? SentAt, IReadOnlyList<long> CustomerIds, string FirstRecipientName);
+    DateTimeOffset? SentAt, IReadOnlyList<long> CustomerIds, string CustomerName);
 
-/// <summary>Opens or clicks of one mail: people (count, first time) and the probable machines.</summary>
-public sealed record TrackingSummary(long MailId, TrackingKind Kind, int Count, DateTimeOffset? FirstAt, int AutomatedCount);
+/// <summary>Opens or clicks of one mail: people (count, first and last time) and the probable machines.</summary>
+public sealed record TrackingSummary(long MailId, TrackingKind Kind, int Count, DateTimeOffset? FirstAt, int AutomatedCount, DateTimeOffset? LastAt = null);

@@ -17,6 +17,16 @@ public sealed class TrackingOptions
 
     public int BurstSize { get; set; } = 3;
 
+    /// <summary>The same image or link fetched again by the same client (address and user agent)
+    /// within this window counts once: a reload, a double click or a replay stores nothing.</summary>
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests to the tracking addresses one client (address and user agent) may make per
+    /// <see cref="ClientWindow"/>; the rest are answered 429 without touching the database.</summary>
+    public int ClientRequestLimit { get; set; } = 20;
+
+    public TimeSpan ClientWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether 「自動取得の可能性」 opens notify the rep too; off by default.</summary>
     public bool NotifyProbablyAutomated { get; set; }
 
@@ -26,5 +36,6 @@ public sealed class TrackingOptions
     public bool IsValid() =>
         (PublicBaseUrl.Length == 0
          || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0))
-        && ScannerWindow >= TimeSpan.Zero && BurstWindow >= TimeSpan.Zero && BurstSize >= 2;
+        && ScannerWindow >= TimeSpan.Zero && BurstWindow >= TimeSpan.Zero && BurstSize >= 2
+        && RepeatWindow >= TimeSpan.Zero && ClientRequestLimit >= 1 && ClientWindow > TimeSpan.Zero;
 }

@@ -12,7 +12,9 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
             SELECT m.id, m.user_id, m.subject, m.body_text, m.open_tracking, m.click_tracking, m.notify_on_open,
                    COALESCE(m.smtp_accepted_at, m.sent_at) AS sent_at,
                    COALESCE((SELECT array_agg(DISTINCT r.customer_id) FROM outgoing_mail_recipients r WHERE r.mail_id = m.id), '{}') AS customer_ids,
-                   COALESCE((SELECT r.display_name FROM outgoing_mail_recipients r WHERE r.mail_id = m.id ORDER BY r.position LIMIT 1), '') AS first_recipient_name
+                   COALESCE((SELECT COALESCE(NULLIF(concat_ws(' ', NULLIF(c.last_name, ''), NULLIF(c.first_name, '')), ''), NULLIF(r.display_name, ''), r.email)
+                             FROM outgoing_mail_recipients r JOIN customers c ON c.id = r.customer_id
+                             WHERE r.mail_id = m.id ORDER BY r.position LIMIT 1), '') AS customer_name
             FROM outgoing_mails m
             WHERE m.id = @mailId
             """;
@@ -21,34 +23,53 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
         return row is null
             ? null
             : new TrackedMail(row.Id, row.UserId, row.Subject, row.BodyText, row.OpenTracking, row.ClickTracking, row.NotifyOnOpen,
-                row.SentAt, row.CustomerIds, row.FirstRecipientName);
+                row.SentAt, row.CustomerIds, row.CustomerIds.Length == 1 ? row.CustomerName : "");
     }
 
-    public async Task<int> CountSinceAsync(long mailId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<StoredTracking?> InsertUnlessRepeatAsync(
+        TrackingEvent candidate, DateTimeOffset repeatSince, DateTimeOffset burstSince, Func<FetchHistory, AutomatedReason?> judge, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT count(*)::int FROM tracking_events WHERE mail_id = @mailId AND occurred_at >= @since";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { mailId, since }, cancellationToken: cancellationToken));
-    }
-
-    public async Task<(long Id, bool FirstHumanOpen)> InsertAsync(TrackingEvent trackingEvent, CancellationToken cancellationToken)
-    {
+        // A burst of fetches of one mail arrives at once: without the lock each would read the
+        // history before the others' rows exist and all would be stored as firsts.
+        const string lockMail = "SELECT pg_advisory_xact_lock(hashtext('digima.tracking_events'), hashint8(@MailId))";
+        const string history = """
+            SELECT count(*) FILTER (WHERE e.occurred_at >= @BurstSince)::int AS recent_events,
+                   count(*) FILTER (WHERE e.kind = 'open' AND e.user_agent = @UserAgent)::int AS same_agent_opens,
+                   COALESCE(bool_or(e.kind = @Kind AND e.link_url IS NOT DISTINCT FROM @LinkUrl AND e.ip_hash = @IpHash
+                                    AND e.user_agent = @UserAgent AND e.occurred_at >= @RepeatSince), false) AS repeat
+            FROM tracking_events e
+            WHERE e.mail_id = @MailId
+            """;
         // The sub-select sees the table as it was before this row: "first" without a second round trip.
-        const string sql = """
+        const string insert = """
             INSERT INTO tracking_events (mail_id, customer_id, kind, link_url, occurred_at, user_agent, ip_hash, probably_automated, automated_reason)
             VALUES (@MailId, @CustomerId, @Kind, @LinkUrl, @OccurredAt, @UserAgent, @IpHash, @ProbablyAutomated, @Reason)
             RETURNING id, NOT EXISTS (SELECT 1 FROM tracking_events e
-                                      WHERE e.mail_id = @MailId AND e.kind = 'open' AND NOT e.probably_automated) AS first_human_open
+                                      WHERE e.mail_id = @MailId AND e.kind = @Kind AND e.link_url IS NOT DISTINCT FROM @LinkUrl
+                                        AND NOT e.probably_automated) AS first_by_person
             """;
-        var e = trackingEvent;
+        var e = candidate;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(lockMail, new { e.MailId }, transaction, cancellationToken: cancellationToken));
+        var seen = await connection.QuerySingleAsync<HistoryRow>(new CommandDefinition(
+            history, new { e.MailId, BurstSince = burstSince, RepeatSince = repeatSince, Kind = Code(e.Kind), e.LinkUrl, e.IpHash, e.UserAgent },
+            transaction, cancellationToken: cancellationToken));
+        if (seen.Repeat)
+        {
+            return null;
+        }
+
+        var reason = judge(new FetchHistory(seen.RecentEvents, seen.SameAgentOpens));
+        var stored = e with { ProbablyAutomated = reason is not null, AutomatedReason = reason };
         var parameters = new
         {
-            e.MailId, e.CustomerId, Kind = Code(e.Kind), e.LinkUrl, e.OccurredAt, e.UserAgent, e.IpHash, e.ProbablyAutomated,
-            Reason = e.AutomatedReason?.ToString(),
+            e.MailId, e.CustomerId, Kind = Code(e.Kind), e.LinkUrl, e.OccurredAt, e.UserAgent, e.IpHash, stored.ProbablyAutomated,
+            Reason = reason?.ToString(),
         };
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long, bool)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return (row.Item1, row.Item2 && e.Kind == TrackingKind.Open && !e.ProbablyAutomated);
+        var (id, first) = await connection.QuerySingleAsync<(long, bool)>(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new StoredTracking(stored with { Id = id }, first && !stored.ProbablyAutomated);
     }
 
     public Task<IReadOnlyList<TrackingSummary>> SummariesAsync(long userId, IReadOnlyList<long> mailIds, CancellationToken cancellationToken) =>
@@ -70,6 +91,7 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
             SELECT e.mail_id, e.kind,
                    count(*) FILTER (WHERE NOT e.probably_automated)::int AS count,
                    min(e.occurred_at) FILTER (WHERE NOT e.probably_automated) AS first_at,
+                   max(e.occurred_at) FILTER (WHERE NOT e.probably_automated) AS last_at,
                    count(*) FILTER (WHERE e.probably_automated)::int AS automated_count
             FROM tracking_events e
             {filter}
@@ -77,7 +99,7 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return rows.Select(r => new TrackingSummary(r.MailId, Enum.Parse<TrackingKind>(r.Kind, ignoreCase: true), r.Count, r.FirstAt, r.AutomatedCount)).ToList();
+        return rows.Select(r => new TrackingSummary(r.MailId, Enum.Parse<TrackingKind>(r.Kind, ignoreCase: true), r.Count, r.FirstAt, r.AutomatedCount, r.LastAt)).ToList();
     }
 
     private static string Code(TrackingKind kind) => kind == TrackingKind.Open ? "open" : "click";
@@ -93,7 +115,7 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
         public bool NotifyOnOpen { get; init; }
         public DateTimeOffset? SentAt { get; init; }
         public long[] CustomerIds { get; init; } = [];
-        public string FirstRecipientName { get; init; } = "";
+        public string CustomerName { get; init; } = "";
     }
 
     private sealed record SummaryRow
@@ -103,5 +125,13 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
         public int Count { get; init; }
         public DateTimeOffset? FirstAt { get; init; }
         public int AutomatedCount { get; init; }
+        public DateTimeOffset? LastAt { get; init; }
+    }
+
+    private sealed record HistoryRow
+    {
+        public int RecentEvents { get; init; }
+        public int SameAgentOpens { get; init; }
+        public bool Repeat { get; init; }
     }
 }

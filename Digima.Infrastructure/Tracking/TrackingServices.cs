@@ -17,7 +17,7 @@ public static class TrackingServices
     {
         services.AddOptions<TrackingOptions>()
             .Bind(configuration.GetSection(TrackingOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:Tracking: PublicBaseUrl must be an absolute http(s) URL without a query (or empty), the windows not negative.")
+            .Validate(o => o.IsValid(), "Digima:Tracking: PublicBaseUrl must be an absolute http(s) URL without a query (or empty), the windows not negative, the client limit and window positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrackingOptions>>().Value);
         services.AddSingleton<TrackingKeyStore>();

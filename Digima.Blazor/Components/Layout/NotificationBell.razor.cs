@@ -55,10 +55,11 @@ public partial class NotificationBell
         await LoadAsync();
     }
 
+    // The customer opens first: marking read waits on the database, and the rep is waiting on the page.
     private async Task OpenAsync(Notification notification)
     {
-        await MarkReadAsync(notification.Id);
         Navigation.NavigateTo(notification.CustomerId is { } customerId ? $"/customers/{customerId}" : "/mail/individual");
+        await MarkReadAsync(notification.Id);
     }
 
     private string Message(Notification notification) => notification switch

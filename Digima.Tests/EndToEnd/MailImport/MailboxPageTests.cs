@@ -1,3 +1,4 @@
+using Dapper;
 using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Customers;
@@ -172,6 +173,60 @@ public sealed class MailboxPageTests(AppFixture app)
 
         await Assertions.Expect(page.GetByTestId("mail-list-received").GetByTestId("mail-row")).ToContainTextAsync("資料送付のお願い", new() { Timeout = 20_000 });
         await Assertions.Expect(profile.GetByTestId("timeline-mail").Filter(new() { HasText = "資料送付のお願い" })).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(profile.GetByTestId("profile-last-action-type")).ToContainTextAsync("メール受信");
+        await Assertions.Expect(profile.GetByTestId("profile-last-action-at")).Not.ToContainTextAsync("—");
+    }
+
+    [Fact]
+    public async Task Sync_ByAnyTrigger_MailboxPageShowsNewLastSyncWithoutReload()
+    {
+        var (rep, _) = await ConnectedRepAsync("同期 表示");
+        await SyncedAsync(rep.Id);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(rep.TimeZoneId);
+        var earlier = DateTimeOffset.UtcNow.AddDays(-2);
+        var shown = TimeZoneInfo.ConvertTime(earlier, zone).ToString("yyyy/MM/dd HH:mm");
+        var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, rep.Email);
+        // The IDLE listener's first sync of the new mailbox may land after ours: the page starts
+        // from an old 「最終同期」 once nothing overwrites it before the page has read it.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using (var connection = await app.Database.DataSource.OpenConnectionAsync())
+            {
+                Assert.Equal(1, await connection.ExecuteAsync("UPDATE mail_import_status SET last_success_at = @earlier WHERE user_id = @Id", new { earlier, rep.Id }));
+            }
+
+            await page.GotoAsync("/mail/mailbox");
+            await AppFixture.WaitInteractiveAsync(page);
+            if ((await page.GetByTestId("sync-status").InnerTextAsync()).Contains(shown, StringComparison.Ordinal) || attempt == 10)
+            {
+                break;
+            }
+        }
+
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync(shown);
+
+        // The periodic job, the IDLE listener and 「今すぐ同期」 all run this command.
+        await SyncedAsync(rep.Id);
+
+        await Assertions.Expect(page.GetByTestId("sync-status")).Not.ToContainTextAsync(shown, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("sync-status")).ToContainTextAsync("最終同期");
+    }
+
+    /// <summary>Runs a sync to its end; another one holding the mailbox (the IDLE listener) is waited out.</summary>
+    private async Task SyncedAsync(long userId)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            if ((await app.Get<SyncMailboxCommand>().SyncAsync(userId, CancellationToken.None)).Outcome == MailboxSyncOutcome.Synced)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Fail("The mailbox did not sync.");
     }
 
     /// <summary>Syncs until the tab holds the mail: the IDLE listener may hold the mailbox's sync

@@ -29,16 +29,19 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
     public static async Task<TrackedMailScenario> SendAsync(AppFixture app, string repName, string subject) =>
         await SendAsync(app, await ConnectedRepAsync(app, repName), subject);
 
-    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, User rep, string subject, string lastName = "鷲尾", string firstName = "美咲")
+    public static async Task<TrackedMailScenario> SendAsync(
+        AppFixture app, User rep, string subject, string lastName = "鷲尾", string firstName = "美咲", string link = Link) =>
+        await SendAsync(app, rep, subject, [await AddCustomerAsync(app, lastName, firstName)], link);
+
+    /// <summary>One mail to all of <paramref name="to"/>; the copy read back is the first one's.</summary>
+    public static async Task<TrackedMailScenario> SendAsync(AppFixture app, User rep, string subject, IReadOnlyList<Customer> to, string link = Link)
     {
         var actor = Actor(rep);
-        var customer = new Customer { LastName = lastName, FirstName = firstName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
         var input = new ComposeInput
         {
-            To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)],
+            To = [.. to.Select(c => new ComposeRecipient(c.Id, c.Email, c.FullName))],
             Subject = subject,
-            Body = $"{lastName}様\n\nいつもお世話になっております。\nカタログはこちらです: {Link}\n\nよろしくお願いいたします。",
+            Body = $"{to[0].LastName}様\n\nいつもお世話になっております。\nカタログはこちらです: {link}\n\nよろしくお願いいたします。",
             OpenTracking = true,
             ClickTracking = true,
             NotifyOnOpen = true,
@@ -46,8 +49,14 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
         var outcome = await app.Get<SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
         var mail = await WaitSentAsync(app, outcome.Value);
-        var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
-        return new TrackedMailScenario(rep, customer, mail, received);
+        var received = Assert.Single(await MailboxReader.WaitForAsync(to[0].Email, mail.MessageId));
+        return new TrackedMailScenario(rep, to[0], mail, received);
+    }
+
+    public static async Task<Customer> AddCustomerAsync(AppFixture app, string lastName, string firstName)
+    {
+        var customer = new Customer { LastName = lastName, FirstName = firstName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
+        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
     }
 
     private static CurrentUser Actor(User rep) => new(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);

@@ -19,7 +19,8 @@ public sealed class TrackingScreenshotTests(AppFixture app)
         await TrackedMailScenario.SendAsync(app, rep, "打ち合わせ日程のご相談", "蓮見", "陽菜");
         var opened = await TrackedMailScenario.SendAsync(app, rep, "新製品カタログのご案内");
         var page = await new TrackingFlowTests(app).IndividualMailPageAsync(opened);
-        using (var proxy = TrackingFlowTests.Http(app.BaseUrl, "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)"))
+        // Apple Mail Privacy Protection's prefetch: 「自動取得の可能性」, no notice.
+        using (var proxy = TrackingFlowTests.Http(app.BaseUrl, "Mozilla/5.0"))
         {
             (await proxy.GetAsync(proxied.PixelPath)).Dispose();
         }

@@ -30,10 +30,10 @@ public partial class CustomerProfile
             // Mail imported, sent, opened or clicked for this customer, on any node (R28).
             _subscriptions =
             [
-                Live.Subscribe<MailImported>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
+                Live.Subscribe<MailImported>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
                 Live.Subscribe<OutgoingMailStatusChanged>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
-                Live.Subscribe<TrackingRecorded>(e => e.CustomerId == Id ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
-                Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshTimelineAsync)),
+                Live.Subscribe<TrackingRecorded>(e => e.CustomerId == Id ? InvokeAsync(() => TrackingChangedAsync(e.MailId)) : Task.CompletedTask),
+                Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshAllAsync)),
             ];
         }
 
@@ -49,6 +49,37 @@ public partial class CustomerProfile
             if (_timeline is not null)
             {
                 await _timeline.LoadNewerAsync();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit closed between two checks.
+        }
+    }
+
+    // Mail from the customer changes the profile's fields too (直近顧客行動タイプ/日時, R24).
+    private async Task RefreshAllAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit closed between two checks.
+        }
+
+        await RefreshTimelineAsync();
+    }
+
+    private async Task TrackingChangedAsync(long mailId)
+    {
+        try
+        {
+            if (_timeline is not null)
+            {
+                await _timeline.TrackingChangedAsync(mailId);
             }
         }
         catch (ObjectDisposedException)

@@ -1,5 +1,6 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Accounts;
+using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -8,14 +9,16 @@ namespace Digima.Blazor.Components.Pages.Mail;
 
 /// <summary>「メールボックス」 (R18-R20, R23): mail imported from the rep's own mailbox, split into
 /// 「受信済み」 and 「送信」. A manager can pick any rep's mailbox (R29).</summary>
-public partial class Mailbox
+public partial class Mailbox : IDisposable
 {
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ListActiveUsersQuery Users { get; set; } = default!;
     [Inject] private GetMailboxSyncStatusQuery Status { get; set; } = default!;
     [Inject] private SyncMailboxCommand Sync { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
 
+    private IDisposable[] _subscriptions = [];
     private IReadOnlyList<User> _users = [];
     private MailboxSyncStatus? _status;
     private long _me;
@@ -33,7 +36,34 @@ public partial class Mailbox
             _users = await Users.ListAsync(user, CancellationToken.None);
         }
 
+        // 「最終同期」 follows every sync of the mailbox shown, whichever node or trigger ran it.
+        _subscriptions =
+        [
+            Live.Subscribe<MailboxSynced>(e => e.UserId == _ownerId ? InvokeAsync(RefreshStatusAsync) : Task.CompletedTask),
+            Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshStatusAsync)),
+        ];
         await LoadStatusAsync();
+    }
+
+    private async Task RefreshStatusAsync()
+    {
+        try
+        {
+            await LoadStatusAsync();
+            StateHasChanged();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit closed between two checks.
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
     }
 
     private async Task OwnerChangedAsync(long ownerId)

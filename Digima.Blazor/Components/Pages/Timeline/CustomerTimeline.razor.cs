@@ -123,9 +123,27 @@ public partial class CustomerTimeline
         }
 
         _items.Sort((a, b) => IsNewer(a, b) ? -1 : IsNewer(b, a) ? 1 : 0);
-        // An open or a click changes the counts on a mail row already shown.
+        // A click changes the counts on a mail row already shown.
         await LoadTrackingAsync(fresh.Any(i => i.EventKind is CustomerEventKind.Opened or CustomerEventKind.Clicked) ? _items : fresh);
         return await RedrawAsync();
+    }
+
+    /// <summary>An open or click of <paramref name="mailId"/> was recorded: its row's counts are read
+    /// again (opens add no timeline row of their own), then any new row (a first click) merged.</summary>
+    public async Task TrackingChangedAsync(long mailId)
+    {
+        if (!_loaded || _actor is null)
+        {
+            return;
+        }
+
+        if (_items.Any(i => i.OutgoingMailId == mailId))
+        {
+            await LoadTrackingAsync(_items.Where(i => i.OutgoingMailId == mailId));
+            await RedrawAsync();
+        }
+
+        await LoadNewerAsync();
     }
 
     /// <summary>Mail not yet sent when loaded changes status and place in time (a sent mail sits at
