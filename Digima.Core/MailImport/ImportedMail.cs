@@ -29,6 +29,14 @@ public sealed record ImportedMail
     public string? InReplyTo { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public required string ThreadKey { get; init; }
+
+    /// <summary>Of date, sender and body (<see cref="MailIdentity.ContentHash"/>): tells apart
+    /// two mails that carry the same Message-ID.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>The Message-ID this mail reuses when another stored mail already has it (its
+    /// own identity is then that Message-ID with its content hash); null otherwise.</summary>
+    public string? ReusedMessageId { get; init; }
     public DateTimeOffset ImportedAt { get; init; }
 
     /// <summary>The customers in the mail and how they appear (from, to, cc).</summary>
