@@ -13,7 +13,8 @@ public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int S
 /// <summary>Imports one folder: new UIDs since the cursor (or the first-sync window when the
 /// folder is new or its UIDVALIDITY changed), in batches, each stored with its cursor in one
 /// transaction so a cut anywhere resumes after the last stored batch.</summary>
-internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time)
+/// <param name="neverImport">The rep's never-import list (enabled addresses and domains).</param>
+internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time, IReadOnlyCollection<string> neverImport)
 {
     /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
     /// <param name="cursor">The folder's stored cursor (<see cref="IImportedMailRepository.GetCursorAsync"/>).</param>
@@ -200,7 +201,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
         await Task.WhenAll(matching, knowing);
         var known = await knowing;
-        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, known), known);
+        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, known, neverImport), known);
     }
 
     private async Task<MailImportBatch> ReadBatchAsync(

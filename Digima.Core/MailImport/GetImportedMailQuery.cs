@@ -1,11 +1,13 @@
 using Digima.Core.Common;
+using Digima.Core.MailImport.Privacy;
 
 namespace Digima.Core.MailImport;
 
 /// <summary>The preview (R20): the mail and the exchange of its thread, newest on top.</summary>
 public sealed record ImportedMailPreview(ImportedMail Mail, IReadOnlyList<ImportedMail> Thread);
 
-public sealed class GetImportedMailQuery(IImportedMailQueries queries)
+/// <summary>The preview of a mailbox's mail: its rep and managers only; each read is recorded for managers.</summary>
+public sealed class GetImportedMailQuery(IImportedMailQueries queries, IMailPrivacyRepository privacy, TimeProvider time)
 {
     private const int MaxThreadLength = 50;
 
@@ -19,6 +21,7 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries)
             throw new NotFoundException($"Imported mail {mailId} does not exist.");
         }
 
+        await privacy.RecordBodyViewAsync(actor.Id, mail.Id, time.GetUtcNow(), cancellationToken);
         var thread = await queries.ListThreadAsync(mail.UserId, mail.ThreadKey, MaxThreadLength, cancellationToken);
         return new ImportedMailPreview(mail, thread.Count > 0 ? thread : [mail]);
     }

@@ -9,13 +9,15 @@ internal static class ImportPlan
     /// <summary>Candidates in UID order: mail with a customer in From/To/Cc whose identity is
     /// not settled. An identity already stored or repeated in the batch is still a candidate:
     /// some senders reuse Message-IDs, so its content decides (<see cref="Distinguish"/>). The
-    /// rep's own addresses never count as customers.</summary>
+    /// rep's own addresses never count as customers. A mail that names any address on the rep's
+    /// never-import list (<paramref name="neverImport"/>: addresses and domains) is left out whole.</summary>
     public static IReadOnlyList<ImportCandidate> Choose(
         IReadOnlyList<MailSummary> summaries,
         MailFolderKind kind,
         IReadOnlySet<string> ownAddresses,
         IReadOnlyDictionary<string, long> customers,
-        KnownIdentities known)
+        KnownIdentities known,
+        IReadOnlyCollection<string>? neverImport = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         var chosen = new List<ImportCandidate>();
@@ -23,7 +25,8 @@ internal static class ImportPlan
         {
             var links = Links(summary, ownAddresses, customers);
             var identity = MailIdentity.Of(summary);
-            if (links.Count > 0 && !known.Settled.Contains(identity))
+            var excluded = neverImport is { Count: > 0 } && summary.Addresses.Any(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport));
+            if (links.Count > 0 && !excluded && !known.Settled.Contains(identity))
             {
                 chosen.Add(new ImportCandidate(summary, identity, DirectionOf(summary, kind, ownAddresses), links));
             }

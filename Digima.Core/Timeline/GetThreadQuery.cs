@@ -13,14 +13,18 @@ public sealed class GetThreadQuery(ITimelineQueries queries)
     public async Task<IReadOnlyList<TimelineMail>> GetAsync(CurrentUser actor, long customerId, long itemId, CancellationToken cancellationToken)
     {
         TimelineAccess.EnsureCanRead(actor);
-        var mail = await queries.GetMailAsync(customerId, itemId, cancellationToken)
-            ?? throw new NotFoundException($"Timeline row {itemId} is no mail of customer {customerId}.");
+        var mail = await queries.GetMailAsync(customerId, itemId, cancellationToken);
+        if (mail is null || !PrivateMailVisibility.MayRead(mail.Item, actor))
+        {
+            throw new NotFoundException($"Timeline row {itemId} is no mail of customer {customerId} the actor may read.");
+        }
+
         if (mail.Item.ThreadId is not { } threadId)
         {
             return [mail];
         }
 
         var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
-        return thread.Count > 0 ? thread : [mail];
+        return thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [mail];
     }
 }

@@ -8,7 +8,7 @@ internal static class ImportedMailRows
 {
     public const string ListColumns = """
         m.id, m.user_id, m.direction, m.subject, m.from_address, m.from_name, m.to_list::text AS to_json, m.mail_date,
-        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key,
+        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key, m.is_private,
         pc.id AS customer_id, pc.last_name AS customer_last_name, pc.first_name AS customer_first_name
         """;
 
@@ -56,10 +56,11 @@ internal static class ImportedMailRows
         public long? CustomerId { get; set; }
         public string? CustomerLastName { get; set; }
         public string? CustomerFirstName { get; set; }
+        public bool IsPrivate { get; set; }
 
         public ImportedMailRow ToRow() => new(
             Id, UserId, ImportedMailRows.Direction(Direction), Subject, FromAddress, FromName, List<MailParty>(ToJson), MailDate, Snippet, HasAttachments, ThreadKey,
-            CustomerId, CustomerId is null ? null : string.Join(' ', new[] { CustomerLastName, CustomerFirstName }.Where(n => !string.IsNullOrEmpty(n))));
+            CustomerId, CustomerId is null ? null : string.Join(' ', new[] { CustomerLastName, CustomerFirstName }.Where(n => !string.IsNullOrEmpty(n))), IsPrivate);
     }
 
     internal sealed class FullRow

@@ -28,6 +28,7 @@ internal sealed class TimelineRow
     public string ToJson { get; set; } = "[]";
     public string BodyText { get; set; } = "";
     public string? BodyHtml { get; set; }
+    public bool IsPrivate { get; set; }
 
     public TimelineItem ToItem() => new()
     {
@@ -46,6 +47,7 @@ internal sealed class TimelineRow
         Status = Status is null ? null : Enum.Parse<MailStatus>(Status, ignoreCase: true),
         EventKind = EventKind is null ? null : CustomerEventKinds.Parse(EventKind),
         EventDetail = EventDetail,
+        IsPrivate = IsPrivate,
     };
 
     public TimelineMail ToMail() => new()
