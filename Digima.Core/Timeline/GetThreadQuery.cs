@@ -1,10 +1,12 @@
 using Digima.Core.Common;
+using Digima.Core.MailImport.Privacy;
 
 namespace Digima.Core.Timeline;
 
 /// <summary>The whole thread of a mail on a customer's timeline (「スレッドを表示」, R15), newest
-/// on top, across sent and received mail and every rep's mailbox.</summary>
-public sealed class GetThreadQuery(ITimelineQueries queries)
+/// on top, across sent and received mail and every rep's mailbox. Each imported mail whose body
+/// it returns is recorded for managers; a colleague's private mail comes without content.</summary>
+public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, TimeProvider time)
 {
     private const int MaxThreadLength = 200;
 
@@ -25,6 +27,13 @@ public sealed class GetThreadQuery(ITimelineQueries queries)
         }
 
         var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
-        return thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [mail];
+        var shown = thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [mail];
+        var now = time.GetUtcNow();
+        foreach (var importedId in shown.Where(m => !m.Item.IsHidden).Select(m => m.Item.ImportedMailId).OfType<long>())
+        {
+            await privacy.RecordBodyViewAsync(actor.Id, importedId, now, cancellationToken);
+        }
+
+        return shown;
     }
 }

@@ -70,10 +70,11 @@ public sealed class PrivateMailTests : IAsyncLifetime
 
         await Get<GetTimelineMailQuery>().GetAsync(_colleague, customer.Id, item.Id, CancellationToken.None);
         await Get<GetImportedMailQuery>().GetAsync(_s.Rep, mail.Id, CancellationToken.None);
+        await Get<GetThreadQuery>().GetAsync(_manager, customer.Id, item.Id, CancellationToken.None);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Get<ListMailBodyViewsQuery>().ListAsync(_s.Rep, 50, CancellationToken.None));
         var views = (await Get<ListMailBodyViewsQuery>().ListAsync(_manager, 50, CancellationToken.None)).Where(v => v.MailId == mail.Id).ToList();
-        Assert.Equal([_s.Rep.DisplayName, _colleague.DisplayName], views.Select(v => v.ViewerName));
+        Assert.Equal([_manager.DisplayName, _s.Rep.DisplayName, _colleague.DisplayName], views.Select(v => v.ViewerName));
         Assert.All(views, v => Assert.Equal("audited", v.Subject));
         Assert.All(views, v => Assert.Equal(_s.Rep.DisplayName, v.OwnerName));
     }
