@@ -39,6 +39,9 @@ public sealed record ImportedMail
     public string? ReusedMessageId { get; init; }
     public DateTimeOffset ImportedAt { get; init; }
 
+    /// <summary>Marked 「非公開」 by its rep: only they and managers read it.</summary>
+    public bool IsPrivate { get; init; }
+
     /// <summary>The customers in the mail and how they appear (from, to, cc).</summary>
     public IReadOnlyList<MailCustomerLink> Customers { get; init; } = [];
 }

@@ -46,14 +46,28 @@ public sealed class PrivateMailFlowTests(AppFixture app)
         await Assertions.Expect(other.GetByText("このページを表示する権限がありません。")).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByTestId("mail-views")).ToHaveCountAsync(0);
 
+        // The rep's mailbox shows the lock, and the preview makes the mail visible again.
+        await page.GotoAsync("/mail/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
+        var row = page.GetByTestId("mail-list-received").GetByTestId("mail-row").Filter(new() { HasText = "private-subject-x1" });
+        await Assertions.Expect(row.GetByTestId("mail-private")).ToBeVisibleAsync();
+        await row.GetByTestId("mail-subject").ClickAsync();
+        await page.GetByTestId("preview-private-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preview-private-toggle")).ToHaveTextAsync("非公開にする");
+        await page.GetByTestId("preview-close").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("mail-private")).ToHaveCountAsync(0);
+        await other.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(other);
+        await Assertions.Expect(other.GetByTestId("timeline-mail").Filter(new() { HasText = "private-subject-x1" })).ToHaveCountAsync(1);
+
         var audit = await app.NewPageAsync();
         await AppFixture.SignInAsync(audit, manager.Email);
         await audit.GotoAsync("/settings");
         await AppFixture.WaitInteractiveAsync(audit);
         await audit.GetByText("閲覧記録").First.ClickAsync();
-        var row = audit.GetByTestId("mail-views").Locator("tr").Filter(new() { HasText = "private-subject-x1" });
-        await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.GetByTestId("mail-view-viewer")).ToHaveTextAsync("非公開 担当");
+        var views = audit.GetByTestId("mail-views").Locator("tr").Filter(new() { HasText = "private-subject-x1" });
+        await Assertions.Expect(views.First).ToBeVisibleAsync();
+        await Assertions.Expect(views.GetByTestId("mail-view-viewer").Filter(new() { HasText = "非公開 担当" }).First).ToBeVisibleAsync();
     }
 
     [Fact]
