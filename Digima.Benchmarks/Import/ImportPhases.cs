@@ -107,7 +107,7 @@ internal sealed class ImportPhases
 
     internal sealed class TimedRepository(IImportedMailRepository inner, ImportPhases phases) : IImportedMailRepository
     {
-        public Task<IReadOnlySet<string>> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
+        public Task<KnownIdentities> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
             phases.TimeAsync("known", () => inner.FindKnownAsync(userId, identities, cancellationToken));
 
         public Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) =>

@@ -18,6 +18,10 @@ public sealed record Customer
     public long? OwnerUserId { get; init; }
     public string? OwnerName { get; init; }
 
+    /// <summary>Who registered the customer (written once, at registration); null for seeded or
+    /// older records. Mail a colleague's registration brings in is announced to the mailbox's rep.</summary>
+    public long? CreatedByUserId { get; init; }
+
     /// <summary>初回連絡日時: set once, by the first mail sent to the customer.</summary>
     public DateTimeOffset? FirstContactAt { get; init; }
 

@@ -29,7 +29,7 @@ public sealed class SaveCustomerCommand(
         {
             if (id == 0)
             {
-                return Outcome<long>.Success(await customers.InsertAsync(customer, cancellationToken));
+                return Outcome<long>.Success(await customers.InsertAsync(customer with { CreatedByUserId = actor.Id }, cancellationToken));
             }
 
             var before = await customers.GetAsync(id, cancellationToken);

@@ -13,7 +13,8 @@ public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int S
 /// <summary>Imports one folder: new UIDs since the cursor (or the first-sync window when the
 /// folder is new or its UIDVALIDITY changed), in batches, each stored with its cursor in one
 /// transaction so a cut anywhere resumes after the last stored batch.</summary>
-internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time)
+/// <param name="neverImport">The rep's never-import list (enabled addresses and domains).</param>
+internal sealed class FolderImporter(IImportedMailRepository store, MailImportOptions options, TimeProvider time, IReadOnlyCollection<string> neverImport)
 {
     /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
     /// <param name="cursor">The folder's stored cursor (<see cref="IImportedMailRepository.GetCursorAsync"/>).</param>
@@ -186,7 +187,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         folder.UidNext is { } next && next <= cursor.LastUid + 1;
 
     /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
-    private sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates);
+    private sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates, KnownIdentities Known);
 
     private async Task<Lookup> LookUpAsync(
         MailboxConnection mailbox, MailFolderKind kind, IReadOnlyList<MailSummary> summaries, CancellationToken cancellationToken)
@@ -199,7 +200,8 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             : store.MatchCustomersAsync(emails, cancellationToken);
         var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
         await Task.WhenAll(matching, knowing);
-        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, await knowing));
+        var known = await knowing;
+        return new Lookup(ImportPlan.Choose(summaries, kind, OwnAddresses(mailbox), await matching, known, neverImport), known);
     }
 
     private async Task<MailImportBatch> ReadBatchAsync(
@@ -215,11 +217,22 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
             var bodies = await session.FetchBodiesAsync(candidates.Select(c => c.Summary.Uid).ToList(), cancellationToken);
             var read = bodies.Read.ToDictionary(b => b.Uid);
             var unreadable = bodies.Unreadable.ToDictionary(u => u.Uid);
+            var hashes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var candidate in candidates)
             {
                 if (read.TryGetValue(candidate.Summary.Uid, out var content))
                 {
-                    mails.Add(ImportPlan.ToMail(candidate, content, mailbox.UserId, folder.Kind, folder.UidValidity, now));
+                    if (!hashes.TryGetValue(candidate.Identity, out var seen))
+                    {
+                        seen = lookup.Known.Stored.TryGetValue(candidate.Identity, out var stored) ? new HashSet<string>(stored, StringComparer.Ordinal) : [];
+                        hashes[candidate.Identity] = seen;
+                    }
+
+                    // The same mail found again is kept once; a different one reusing its Message-ID is its own mail.
+                    if (ImportPlan.Distinguish(ImportPlan.ToMail(candidate, content, mailbox.UserId, folder.Kind, folder.UidValidity, now), seen) is { } mail)
+                    {
+                        mails.Add(mail);
+                    }
                 }
                 else if (unreadable.TryGetValue(candidate.Summary.Uid, out var bad))
                 {

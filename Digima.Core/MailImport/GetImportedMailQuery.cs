@@ -1,4 +1,5 @@
 using Digima.Core.Common;
+using Digima.Core.MailImport.Privacy;
 using Digima.Core.Timeline;
 
 namespace Digima.Core.MailImport;
@@ -8,7 +9,9 @@ namespace Digima.Core.MailImport;
 /// rule applied (R17), newest on top. <see cref="Thread"/> holds at least the mail itself.</summary>
 public sealed record ImportedMailPreview(ImportedMail Mail, IReadOnlyList<TimelineMail> Thread);
 
-public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimelineQueries threads)
+/// <summary>The preview of a mailbox's mail: its rep and managers only; each body it returns is
+/// recorded for managers, and a colleague's private mail in the thread comes without content.</summary>
+public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimelineQueries threads, IMailPrivacyRepository privacy, TimeProvider time)
 {
     private const int MaxThreadLength = 50;
 
@@ -24,7 +27,14 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimeline
 
         // One thread for the preview and the timeline: the same query (R15, R17).
         var thread = await threads.ListThreadOfAsync(mail.MessageId, MaxThreadLength, cancellationToken);
-        return new ImportedMailPreview(mail, thread.Count > 0 ? thread : [AsThreadMail(mail)]);
+        var shown = thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [AsThreadMail(mail)];
+        var now = time.GetUtcNow();
+        foreach (var importedId in shown.Where(m => !m.Item.IsHidden).Select(m => m.Item.ImportedMailId).OfType<long>().Append(mail.Id).Distinct())
+        {
+            await privacy.RecordBodyViewAsync(actor.Id, importedId, now, cancellationToken);
+        }
+
+        return new ImportedMailPreview(mail, shown);
     }
 
     private static TimelineMail AsThreadMail(ImportedMail mail) => new()

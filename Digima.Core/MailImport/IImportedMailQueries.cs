@@ -33,7 +33,8 @@ public sealed record ImportedMailRow(
     bool HasAttachments,
     string ThreadKey,
     long? CustomerId,
-    string? CustomerName);
+    string? CustomerName,
+    bool IsPrivate = false);
 
 /// <summary>Where the previous page ended: its last row's date and id.</summary>
 public sealed record MailPageKey(DateTimeOffset MailDate, long Id)

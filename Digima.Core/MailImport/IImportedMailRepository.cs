@@ -3,9 +3,10 @@ namespace Digima.Core.MailImport;
 /// <summary>Imported mail, its customer links, cursors and tombstones.</summary>
 public interface IImportedMailRepository
 {
-    /// <summary>Of these identities, those the user must not import again: already imported,
-    /// deleted by the user (tombstoned), or sent from this app (the outbox has them).</summary>
-    Task<IReadOnlySet<string>> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
+    /// <summary>What the user already has of these identities: those settled (deleted by the
+    /// user, sent from this app, or imported before content was compared) and, for imported
+    /// ones, the content of each stored mail that carries the identity or reuses it.</summary>
+    Task<KnownIdentities> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
 
     /// <summary>Customer ids by lower-cased email, for the addresses that belong to a customer.</summary>
     Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken);
@@ -41,5 +42,13 @@ public sealed record MailImportBatch(
     IReadOnlyList<ImportedMail> Mails,
     IReadOnlyList<SkippedMail> Skipped,
     DateTimeOffset At);
+
+/// <param name="Settled">Never imported again: tombstoned, in the outbox, or stored without a content hash.</param>
+/// <param name="Stored">Per identity, the content hashes (<see cref="MailIdentity.ContentHash"/>) of
+/// the stored mails with that Message-ID: a message with another hash is a different mail reusing it.</param>
+public sealed record KnownIdentities(IReadOnlySet<string> Settled, IReadOnlyDictionary<string, IReadOnlySet<string>> Stored)
+{
+    public static KnownIdentities None { get; } = new(new HashSet<string>(), new Dictionary<string, IReadOnlySet<string>>());
+}
 
 public sealed record SkippedMail(MailFolderKind Kind, uint UidValidity, uint Uid, string? MessageId, string Reason, DateTimeOffset At);

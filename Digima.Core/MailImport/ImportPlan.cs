@@ -7,22 +7,26 @@ internal sealed record ImportCandidate(MailSummary Summary, string Identity, Mai
 internal static class ImportPlan
 {
     /// <summary>Candidates in UID order: mail with a customer in From/To/Cc whose identity is
-    /// neither known nor repeated earlier in the batch. The rep's own addresses never count as
-    /// customers.</summary>
+    /// not settled. An identity already stored or repeated in the batch is still a candidate:
+    /// some senders reuse Message-IDs, so its content decides (<see cref="Distinguish"/>). The
+    /// rep's own addresses never count as customers. A mail that names any address on the rep's
+    /// never-import list (<paramref name="neverImport"/>: addresses and domains) is left out whole.</summary>
     public static IReadOnlyList<ImportCandidate> Choose(
         IReadOnlyList<MailSummary> summaries,
         MailFolderKind kind,
         IReadOnlySet<string> ownAddresses,
         IReadOnlyDictionary<string, long> customers,
-        IReadOnlySet<string> known)
+        KnownIdentities known,
+        IReadOnlyCollection<string>? neverImport = null)
     {
-        var seen = new HashSet<string>(known, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(known);
         var chosen = new List<ImportCandidate>();
         foreach (var summary in summaries.OrderBy(s => s.Uid))
         {
             var links = Links(summary, ownAddresses, customers);
             var identity = MailIdentity.Of(summary);
-            if (links.Count > 0 && seen.Add(identity))
+            var excluded = neverImport is { Count: > 0 } && summary.Addresses.Any(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport));
+            if (links.Count > 0 && !excluded && !known.Settled.Contains(identity))
             {
                 chosen.Add(new ImportCandidate(summary, identity, DirectionOf(summary, kind, ownAddresses), links));
             }
@@ -57,6 +61,36 @@ internal static class ImportPlan
         }
     }
 
+    /// <summary>The mail to store, given the content hashes already stored or read for its
+    /// identity (updated here): null when the same mail is already there; the mail itself when
+    /// its identity is new; else a different mail reusing the Message-ID, stored under an
+    /// identity that adds its content hash.</summary>
+    public static ImportedMail? Distinguish(ImportedMail mail, ISet<string> hashesOfIdentity)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(hashesOfIdentity);
+        var hash = mail.ContentHash ?? throw new ArgumentException("The mail has no content hash.", nameof(mail));
+        if (hashesOfIdentity.Contains(hash))
+        {
+            return null;
+        }
+
+        var first = hashesOfIdentity.Count == 0;
+        hashesOfIdentity.Add(hash);
+        if (first)
+        {
+            return mail;
+        }
+
+        var reused = MailIdentity.Reused(mail.MessageId, hash);
+        return mail with
+        {
+            MessageId = reused,
+            ReusedMessageId = mail.MessageId,
+            ThreadKey = mail.ThreadKey == mail.MessageId ? reused : mail.ThreadKey,
+        };
+    }
+
     /// <summary>The stored mail: headers from the full message where it has them (decoded by
     /// the MIME parser), else from the server's summary.</summary>
     public static ImportedMail ToMail(ImportCandidate candidate, MailContent content, long userId, MailFolderKind kind, uint uidValidity, DateTimeOffset now)
@@ -86,6 +120,7 @@ internal static class ImportPlan
             ThreadKey = MailIdentity.ThreadKey(candidate.Identity, summary.InReplyTo, summary.References),
             ImportedAt = now,
             Customers = candidate.Customers,
+            ContentHash = MailIdentity.ContentHash(content.Date ?? summary.Date, from?.Address ?? "", content.TextBody, content.HtmlBody),
         };
     }
 }

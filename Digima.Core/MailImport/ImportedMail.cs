@@ -29,7 +29,18 @@ public sealed record ImportedMail
     public string? InReplyTo { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public required string ThreadKey { get; init; }
+
+    /// <summary>Of date, sender and body (<see cref="MailIdentity.ContentHash"/>): tells apart
+    /// two mails that carry the same Message-ID.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>The Message-ID this mail reuses when another stored mail already has it (its
+    /// own identity is then that Message-ID with its content hash); null otherwise.</summary>
+    public string? ReusedMessageId { get; init; }
     public DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>Marked 「非公開」 by its rep: only they and managers read it.</summary>
+    public bool IsPrivate { get; init; }
 
     /// <summary>The customers in the mail and how they appear (from, to, cc).</summary>
     public IReadOnlyList<MailCustomerLink> Customers { get; init; } = [];

@@ -4,12 +4,14 @@ namespace Digima.Core.MailImport;
 
 /// <summary>Imported mail exchanged with one customer, for the profile and timeline. As for the
 /// outbox's history (ListCustomerMailQuery), a customer's exchange is not a rep's private mail:
-/// every signed-in user may read it (R29); private mail is never imported at all (R18).</summary>
+/// every signed-in user may read it (R29), except mail its rep marked 「非公開」: that only its
+/// rep and managers see.</summary>
 public sealed class ListCustomerImportedMailQuery(IImportedMailQueries queries)
 {
-    public Task<IReadOnlyList<ImportedMailRow>> ListAsync(CurrentUser actor, long customerId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImportedMailRow>> ListAsync(CurrentUser actor, long customerId, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return queries.ListForCustomerAsync(customerId, null, Math.Clamp(limit, 1, 200), cancellationToken);
+        var rows = await queries.ListForCustomerAsync(customerId, null, Math.Clamp(limit, 1, 200), cancellationToken);
+        return rows.Where(r => !r.IsPrivate || r.UserId == actor.Id || actor.IsManager).ToList();
     }
 }

@@ -28,6 +28,23 @@ public static class MailIdentity
         return "hash:" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    /// <summary>What tells two mails with one Message-ID apart: the Date header, sender and
+    /// body. The same message found again (another folder, a new UIDVALIDITY) has the same hash;
+    /// the server's arrival time is left out, as for <see cref="Of"/>, because copies differ in it.</summary>
+    public static string ContentHash(DateTimeOffset? dateHeader, string fromAddress, string bodyText, string? bodyHtml)
+    {
+        ArgumentNullException.ThrowIfNull(fromAddress);
+        var text = new StringBuilder()
+            .Append(dateHeader?.ToUnixTimeSeconds()).Append('\n')
+            .Append(fromAddress.ToLowerInvariant()).Append('\n')
+            .Append(bodyText).Append('\n')
+            .Append(bodyHtml);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 16));
+    }
+
+    /// <summary>The identity of a mail that reuses a Message-ID already stored with other content.</summary>
+    public static string Reused(string identity, string contentHash) => identity + "#" + contentHash;
+
     /// <summary>A Message-ID as stored (no brackets, no surrounding space); null when empty.</summary>
     public static string? Normalize(string? messageId)
     {

@@ -1,4 +1,6 @@
 using Digima.Core.MailImport;
+using Digima.Core.MailImport.Privacy;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
@@ -16,6 +18,12 @@ public static class MailImportRegistration
         services.AddScoped<GetImportedMailQuery>();
         services.AddScoped<ListCustomerImportedMailQuery>();
         services.AddScoped<GetMailboxSyncStatusQuery>();
+        services.AddScoped<SetMailPrivateCommand>();
+        services.AddScoped<MakeCustomerMailPrivateCommand>();
+        services.AddScoped<ListMailBodyViewsQuery>();
+        services.AddScoped<ListNeverImportQuery>();
+        services.AddScoped<SaveNeverImportCommand>();
+        services.AddScoped<IValidator<NeverImportEntry>, NeverImportEntryValidator>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Digima.Core.LiveUpdates;
+using Digima.Core.MailImport.Privacy;
 using Digima.Core.Mailboxes;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,7 @@ public sealed class SyncMailboxCommand(
     IMailboxConnections mailboxes,
     IMailImportServer server,
     IImportedMailRepository store,
+    IMailPrivacyRepository privacy,
     IMailboxSyncLock locks,
     MailImportOptions options,
     ILiveEvents live,
@@ -54,7 +56,8 @@ public sealed class SyncMailboxCommand(
             await using var session = await server.ConnectAsync(mailbox, cancellationToken);
             // Disposed before the first connection, so the first is the one kept for the next sync.
             await using var bodies = new BodySession(token => server.ConnectAsync(mailbox, token));
-            var importer = new FolderImporter(store, options, time);
+            var neverImport = (await privacy.ListNeverImportAsync(userId, cancellationToken)).Where(e => e.Enabled).Select(e => e.Pattern).ToList();
+            var importer = new FolderImporter(store, options, time, neverImport);
             MailFolderKind[] kinds = [MailFolderKind.Inbox, MailFolderKind.Sent];
             // Both cursors are read while the server answers the EXAMINEs: an unchanged sync waits
             // for two database round trips less.
@@ -80,7 +83,27 @@ public sealed class SyncMailboxCommand(
 
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
         await PublishImportedAsync(userId, folders, cancellationToken);
+        await NoticeColleaguesCustomersAsync(userId, folders, cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
+    }
+
+    /// <summary>Mail imported for a customer a colleague registered lately may be the rep's
+    /// private mail (anyone may register any address): the rep is told under the bell, once per
+    /// customer, and may make it private from there.</summary>
+    private async Task NoticeColleaguesCustomersAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken)
+    {
+        var customers = folders.SelectMany(f => f.CustomerIds).Distinct().ToList();
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var created = await privacy.NoticeColleaguesCustomersAsync(userId, customers, now - MailPrivacyRules.RecentCustomerWindow, now, cancellationToken);
+        foreach (var id in created)
+        {
+            await live.PublishAsync(new NotificationCreated(id, userId), cancellationToken);
+        }
     }
 
     /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28),

@@ -7,6 +7,10 @@ public enum NotificationKind
 
     /// <summary>A scheduled mail was held instead of sent.</summary>
     Held,
+
+    /// <summary>Mail was imported from the rep's mailbox for a customer a colleague registered
+    /// lately (Subject names the colleague, Party the customer): the rep may make it private.</summary>
+    RecentCustomerMail,
 }
 
 /// <summary>An entry under the bell in the app bar.</summary>

@@ -1,10 +1,12 @@
 using Digima.Core.Common;
+using Digima.Core.MailImport.Privacy;
 
 namespace Digima.Core.Timeline;
 
 /// <summary>The whole thread of a mail on a customer's timeline (「スレッドを表示」, R15), newest
-/// on top, across sent and received mail and every rep's mailbox.</summary>
-public sealed class GetThreadQuery(ITimelineQueries queries)
+/// on top, across sent and received mail and every rep's mailbox. Each imported mail whose body
+/// it returns is recorded for managers; a colleague's private mail comes without content.</summary>
+public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, TimeProvider time)
 {
     private const int MaxThreadLength = 200;
 
@@ -13,14 +15,25 @@ public sealed class GetThreadQuery(ITimelineQueries queries)
     public async Task<IReadOnlyList<TimelineMail>> GetAsync(CurrentUser actor, long customerId, long itemId, CancellationToken cancellationToken)
     {
         TimelineAccess.EnsureCanRead(actor);
-        var mail = await queries.GetMailAsync(customerId, itemId, cancellationToken)
-            ?? throw new NotFoundException($"Timeline row {itemId} is no mail of customer {customerId}.");
+        var mail = await queries.GetMailAsync(customerId, itemId, cancellationToken);
+        if (mail is null || !PrivateMailVisibility.MayRead(mail.Item, actor))
+        {
+            throw new NotFoundException($"Timeline row {itemId} is no mail of customer {customerId} the actor may read.");
+        }
+
         if (mail.Item.ThreadId is not { } threadId)
         {
             return [mail];
         }
 
         var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
-        return thread.Count > 0 ? thread : [mail];
+        var shown = thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [mail];
+        var now = time.GetUtcNow();
+        foreach (var importedId in shown.Where(m => !m.Item.IsHidden).Select(m => m.Item.ImportedMailId).OfType<long>())
+        {
+            await privacy.RecordBodyViewAsync(actor.Id, importedId, now, cancellationToken);
+        }
+
+        return shown;
     }
 }

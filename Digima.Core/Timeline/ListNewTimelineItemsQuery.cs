@@ -10,9 +10,9 @@ public sealed class ListNewTimelineItemsQuery(ITimelineQueries queries)
 
     /// <param name="afterId">The highest row id the screen holds (0 when it holds none).</param>
     /// <exception cref="ForbiddenException">The actor may not read timelines.</exception>
-    public Task<IReadOnlyList<TimelineItem>> ListAsync(CurrentUser actor, long customerId, long afterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimelineItem>> ListAsync(CurrentUser actor, long customerId, long afterId, CancellationToken cancellationToken)
     {
         TimelineAccess.EnsureCanRead(actor);
-        return queries.ListAddedAfterAsync(customerId, afterId, Limit, cancellationToken);
+        return PrivateMailVisibility.Apply(await queries.ListAddedAfterAsync(customerId, afterId, Limit, cancellationToken), actor);
     }
 }

@@ -14,6 +14,6 @@ public sealed class ListTimelineQuery(ITimelineQueries queries)
         TimelineAccess.EnsureCanRead(actor);
         var size = Math.Clamp(limit, 1, MaxPageSize);
         var rows = await queries.ListAsync(customerId, after, size + 1, cancellationToken);
-        return new TimelinePage(rows.Take(size).ToList(), rows.Count > size);
+        return new TimelinePage(PrivateMailVisibility.Apply(rows.Take(size), actor), rows.Count > size);
     }
 }

@@ -40,6 +40,13 @@ public sealed record TimelineItem
     /// <summary>The thread the mail belongs to; null for events.</summary>
     public string? ThreadId { get; init; }
 
+    /// <summary>An imported mail its rep marked 「非公開」.</summary>
+    public bool IsPrivate { get; init; }
+
+    /// <summary>A private mail shown to someone who may not read it: only that it exists
+    /// (date, direction, rep), never its subject or text (<see cref="PrivateMailVisibility"/>).</summary>
+    public bool IsHidden { get; init; }
+
     public bool IsMail => EventKind is null;
 
     /// <summary>Whether <paramref name="actor"/> may reply to or duplicate this mail: it goes out
@@ -48,7 +55,7 @@ public sealed record TimelineItem
     public bool CanBeContinuedBy(Common.CurrentUser actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return IsMail && (actor.IsManager || RepUserId == actor.Id);
+        return IsMail && !IsHidden && (actor.IsManager || RepUserId == actor.Id);
     }
 }
 

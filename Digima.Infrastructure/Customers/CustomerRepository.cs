@@ -126,9 +126,9 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
 
     private const string InsertSql = """
         INSERT INTO customers (last_name, first_name, last_name_kana, first_name_kana, email, company,
-                               department, title, phone, owner_user_id, search_text)
+                               department, title, phone, owner_user_id, search_text, created_by_user_id)
         VALUES (@LastName, @FirstName, @LastNameKana, @FirstNameKana, @Email, @Company,
-                @Department, @Title, @Phone, @OwnerUserId, @SearchText)
+                @Department, @Title, @Phone, @OwnerUserId, @SearchText, @CreatedByUserId)
         RETURNING id
         """;
 
@@ -145,6 +145,7 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
         c.Phone,
         c.OwnerUserId,
         SearchText = CustomerSearchText.Build(c),
+        c.CreatedByUserId,
     };
 
     private static string EscapeLike(string text) =>

@@ -11,21 +11,22 @@ internal sealed partial class ImportedMailRepository
 {
     // The whole batch in one statement (one array per column): a round trip per batch rather
     // than per mail. Rows keep the batch's order; a tombstoned or already stored identity is
-    // left out, as before.
+    // left out and recorded as skipped (StoreBatchAsync).
     private const string InsertMails = """
         INSERT INTO imported_mails (user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                     to_list, cc_list, mail_date, snippet, body_text, body_html, attachments, in_reply_to,
-                                    "references", thread_key, imported_at)
+                                    "references", thread_key, imported_at, content_hash, reused_message_id)
         SELECT m.user_id, m.message_id, m.direction, m.folder_kind, m.uid_validity, m.uid, m.subject, m.from_address, m.from_name,
                CAST(m.to_json AS jsonb), CAST(m.cc_json AS jsonb), m.mail_date, m.snippet, m.body_text, m.body_html,
                CAST(m.attachments_json AS jsonb), m.in_reply_to,
-               ARRAY(SELECT jsonb_array_elements_text(CAST(m.references_json AS jsonb))), m.thread_key, m.imported_at
+               ARRAY(SELECT jsonb_array_elements_text(CAST(m.references_json AS jsonb))), m.thread_key, m.imported_at,
+               m.content_hash, m.reused_message_id
         FROM unnest(@UserIds, @MessageIds, @Directions, @FolderKinds, @UidValidities, @Uids, @Subjects, @FromAddresses, @FromNames,
                     @ToJsons, @CcJsons, @MailDates, @Snippets, @BodyTexts, @BodyHtmls, @AttachmentsJsons, @InReplyTos,
-                    @ReferencesJsons, @ThreadKeys, @ImportedAts)
+                    @ReferencesJsons, @ThreadKeys, @ImportedAts, @ContentHashes, @ReusedMessageIds)
              WITH ORDINALITY AS m(user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                   to_json, cc_json, mail_date, snippet, body_text, body_html, attachments_json, in_reply_to,
-                                  references_json, thread_key, imported_at, ord)
+                                  references_json, thread_key, imported_at, content_hash, reused_message_id, ord)
         WHERE NOT EXISTS (SELECT 1 FROM imported_mail_tombstones t WHERE t.user_id = m.user_id AND t.message_id = m.message_id)
         ORDER BY m.ord
         ON CONFLICT (user_id, message_id) DO NOTHING
@@ -70,9 +71,12 @@ internal sealed partial class ImportedMailRepository
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await StoreMailsAsync(connection, transaction, batch.Mails, cancellationToken);
+        var (inserted, left) = await StoreMailsAsync(connection, transaction, batch.Mails, cancellationToken);
 
-        var skipped = batch.Skipped.Select(s => new
+        // Nothing is dropped silently: a mail the insert left out (its identity was deleted by the
+        // rep or stored meanwhile) is recorded with the reason.
+        var leftOut = left.Select(m => new SkippedMail(m.FolderKind, (uint)m.UidValidity, (uint)m.Uid, m.MessageId, LeftOutReason, batch.At));
+        var skipped = batch.Skipped.Concat(leftOut).Select(s => new
         {
             batch.UserId, FolderKind = KindCode(s.Kind), UidValidity = (long)s.UidValidity, Uid = (long)s.Uid, s.MessageId, s.Reason, s.At,
         });
@@ -91,25 +95,29 @@ internal sealed partial class ImportedMailRepository
         return inserted;
     }
 
+    internal const string LeftOutReason = "Not stored: a mail with this identity is already stored or was deleted in the app";
+
     /// <summary>Inserts the batch's mails, their customer links and the customers' contact fields
-    /// (only for mails inserted now) in a few statements; returns how many mails were inserted.</summary>
-    private static async Task<int> StoreMailsAsync(
+    /// (only for mails inserted now) in a few statements; returns how many mails were inserted
+    /// and the mails left out.</summary>
+    private static async Task<(int Inserted, IReadOnlyList<ImportedMail> Left)> StoreMailsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ImportedMail> mails, CancellationToken cancellationToken)
     {
         if (mails.Count == 0)
         {
-            return 0;
+            return (0, []);
         }
 
         var rows = await connection.QueryAsync<(long Id, string MessageId)>(new CommandDefinition(InsertMails, MailArgs(mails), transaction, cancellationToken: cancellationToken));
         var ids = rows.ToDictionary(r => r.MessageId, r => r.Id, StringComparer.Ordinal);
+        // A batch holds each identity once (ImportPlan.Distinguish): a returned Message-ID is that mail.
+        var insertedMails = mails.Where(m => ids.ContainsKey(m.MessageId)).DistinctBy(m => m.MessageId).ToList();
+        var left = mails.Except(insertedMails).ToList();
         if (ids.Count == 0)
         {
-            return 0;
+            return (0, left);
         }
 
-        // A batch holds each identity once (ImportPlan): a returned Message-ID is that mail.
-        var insertedMails = mails.Where(m => ids.ContainsKey(m.MessageId)).DistinctBy(m => m.MessageId).ToList();
         var links = insertedMails.SelectMany(m => m.Customers.Select(c => (MailId: ids[m.MessageId], c.CustomerId, Role: c.Role.Code()))).ToList();
         if (links.Count > 0)
         {
@@ -134,7 +142,7 @@ internal sealed partial class ImportedMailRepository
             await connection.ExecuteAsync(new CommandDefinition(MarkSent, args, transaction, cancellationToken: cancellationToken));
         }
 
-        return insertedMails.Count;
+        return (insertedMails.Count, left);
     }
 
     /// <summary>Per customer in these roles of mails in this direction: the earliest and newest mail date.</summary>
@@ -168,5 +176,7 @@ internal sealed partial class ImportedMailRepository
         ReferencesJsons = mails.Select(m => System.Text.Json.JsonSerializer.Serialize(m.References)).ToArray(),
         ThreadKeys = mails.Select(m => m.ThreadKey).ToArray(),
         ImportedAts = mails.Select(m => m.ImportedAt.ToUniversalTime()).ToArray(),
+        ContentHashes = mails.Select(m => m.ContentHash).ToArray(),
+        ReusedMessageIds = mails.Select(m => m.ReusedMessageId).ToArray(),
     };
 }

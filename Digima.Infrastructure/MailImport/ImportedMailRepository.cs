@@ -7,18 +7,26 @@ namespace Digima.Infrastructure.MailImport;
 /// <summary>What a sync reads and writes. The batch write is in ImportedMailRepository.Store.cs.</summary>
 internal sealed partial class ImportedMailRepository(NpgsqlDataSource dataSource) : IImportedMailRepository
 {
-    public async Task<IReadOnlySet<string>> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken)
+    public async Task<KnownIdentities> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken)
     {
         // The outbox is included: mail sent from this app is already in the app (with its
         // customers' contact fields set when it was sent), so its Sent copy is not imported.
+        // A null hash settles the identity; imported mail answers with the content of each copy
+        // stored under the Message-ID or reusing it.
         const string sql = """
-            SELECT message_id FROM imported_mails WHERE user_id = @userId AND message_id = ANY(@ids)
-            UNION SELECT message_id FROM imported_mail_tombstones WHERE user_id = @userId AND message_id = ANY(@ids)
-            UNION SELECT message_id FROM outgoing_mails WHERE user_id = @userId AND message_id = ANY(@ids)
+            SELECT message_id AS identity, NULL AS content_hash FROM imported_mail_tombstones WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT message_id, NULL FROM outgoing_mails WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT message_id, content_hash FROM imported_mails WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT reused_message_id, content_hash FROM imported_mails WHERE user_id = @userId AND reused_message_id = ANY(@ids)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var known = await connection.QueryAsync<string>(new CommandDefinition(sql, new { userId, ids = identities.ToArray() }, cancellationToken: cancellationToken));
-        return known.ToHashSet(StringComparer.Ordinal);
+        var rows = (await connection.QueryAsync<(string Identity, string? ContentHash)>(
+            new CommandDefinition(sql, new { userId, ids = identities.ToArray() }, cancellationToken: cancellationToken))).ToList();
+        var settled = rows.Where(r => r.ContentHash is null).Select(r => r.Identity).ToHashSet(StringComparer.Ordinal);
+        var stored = rows.Where(r => r.ContentHash is not null && !settled.Contains(r.Identity))
+            .GroupBy(r => r.Identity, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.Select(r => r.ContentHash!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return new KnownIdentities(settled, stored);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ internal static class ImportedMailRows
 {
     public const string ListColumns = """
         m.id, m.user_id, m.direction, m.subject, m.from_address, m.from_name, m.to_list::text AS to_json, m.mail_date,
-        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key,
+        m.snippet, m.attachments <> '[]'::jsonb AS has_attachments, m.thread_key, m.is_private,
         pc.id AS customer_id, pc.last_name AS customer_last_name, pc.first_name AS customer_first_name
         """;
 
@@ -24,7 +24,7 @@ internal static class ImportedMailRows
     public const string FullColumns = """
         m.id, m.user_id, m.message_id, m.direction, m.folder_kind, m.uid_validity, m.uid, m.subject, m.from_address, m.from_name,
         m.to_list::text AS to_json, m.cc_list::text AS cc_json, m.mail_date, m.snippet, m.body_text, m.body_html,
-        m.attachments::text AS attachments_json, m.in_reply_to, m."references", m.thread_key, m.imported_at,
+        m.attachments::text AS attachments_json, m.in_reply_to, m."references", m.thread_key, m.imported_at, m.is_private,
         (SELECT coalesce(json_agg(json_build_object('CustomerId', l.customer_id, 'Role', l.role)), '[]')
          FROM imported_mail_customers l WHERE l.mail_id = m.id)::text AS customers_json
         """;
@@ -56,10 +56,11 @@ internal static class ImportedMailRows
         public long? CustomerId { get; set; }
         public string? CustomerLastName { get; set; }
         public string? CustomerFirstName { get; set; }
+        public bool IsPrivate { get; set; }
 
         public ImportedMailRow ToRow() => new(
             Id, UserId, ImportedMailRows.Direction(Direction), Subject, FromAddress, FromName, List<MailParty>(ToJson), MailDate, Snippet, HasAttachments, ThreadKey,
-            CustomerId, CustomerId is null ? null : string.Join(' ', new[] { CustomerLastName, CustomerFirstName }.Where(n => !string.IsNullOrEmpty(n))));
+            CustomerId, CustomerId is null ? null : string.Join(' ', new[] { CustomerLastName, CustomerFirstName }.Where(n => !string.IsNullOrEmpty(n))), IsPrivate);
     }
 
     internal sealed class FullRow
@@ -86,6 +87,7 @@ internal static class ImportedMailRows
         public string ThreadKey { get; set; } = "";
         public DateTimeOffset ImportedAt { get; set; }
         public string CustomersJson { get; set; } = "[]";
+        public bool IsPrivate { get; set; }
 
         public ImportedMail ToMail() => new()
         {
@@ -110,6 +112,7 @@ internal static class ImportedMailRows
             References = References,
             ThreadKey = ThreadKey,
             ImportedAt = ImportedAt,
+            IsPrivate = IsPrivate,
             Customers = List<LinkRow>(CustomersJson).Select(l => new MailCustomerLink(l.CustomerId, Enum.Parse<MailCustomerRole>(l.Role, ignoreCase: true))).ToList(),
         };
     }

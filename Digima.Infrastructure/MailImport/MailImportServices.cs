@@ -1,4 +1,5 @@
 using Digima.Core.MailImport;
+using Digima.Core.MailImport.Privacy;
 using Digima.Infrastructure.MailImport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class MailImportServices
         services.AddSingleton<IMailImportServer, ImapImportServer>();
         services.AddSingleton<IImportedMailRepository, ImportedMailRepository>();
         services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();
+        services.AddSingleton<IMailPrivacyRepository, MailPrivacyRepository>();
         services.AddSingleton<IMailboxSyncLock, PostgresMailboxSyncLock>();
         services.AddSingleton<ConnectedMailboxList>();
         services.AddSingleton<MailboxIdleWatcher>();

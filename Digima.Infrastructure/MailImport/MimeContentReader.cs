@@ -3,6 +3,7 @@ using Digima.Core.MailImport;
 using MimeKit;
 using MimeKit.IO;
 using AngleSharp.Html.Parser;
+using Digima.Infrastructure.Database;
 
 namespace Digima.Infrastructure.MailImport;
 
@@ -49,7 +50,7 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
 
     private MailContent Read(uint uid, MimeMessage message)
     {
-        var text = Limit(message.TextBody ?? "");
+        var text = Limit(message.TextBody is { Length: > 0 } body ? body : RawTextOfEmptyMultipart(message));
         var html = message.HtmlBody is { Length: > 0 } raw ? sanitizer.Sanitize(Limit(raw)) : null;
         var snippetSource = text.Length > 0 ? text : html is null ? "" : TextOf(html);
         return new MailContent(
@@ -64,6 +65,11 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
             Snippet(snippetSource),
             Attachments(message).Select(Describe).ToList());
     }
+
+    /// <summary>A multipart mail whose boundary never appears has no parts: everything the sender
+    /// wrote is in its preamble (and epilogue). Shown as it is rather than as an empty mail.</summary>
+    private static string RawTextOfEmptyMultipart(MimeMessage message) =>
+        message.Body is Multipart { Count: 0 } empty ? (empty.Preamble + empty.Epilogue).Trim() : "";
 
     /// <summary>Parts marked as attachments, and forwarded messages (message/rfc822) even when
     /// the sender did not mark them: MimeKit's own Attachments leaves those out.</summary>
@@ -105,7 +111,7 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
 
     private static ParserOptions CreateOptions()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        EncodingSetup.RegisterCodePages();
         return new ParserOptions { CharsetEncoding = Encoding.GetEncoding("shift_jis") };
     }
 }

@@ -29,6 +29,7 @@ internal sealed class TimelineRow
     public string ToJson { get; set; } = "[]";
     public string BodyText { get; set; } = "";
     public string? BodyHtml { get; set; }
+    public bool IsPrivate { get; set; }
 
     public TimelineItem ToItem() => new()
     {
@@ -48,6 +49,7 @@ internal sealed class TimelineRow
         RetryCount = RetryCount,
         EventKind = EventKind is null ? null : CustomerEventKinds.Parse(EventKind),
         EventDetail = EventDetail,
+        IsPrivate = IsPrivate,
     };
 
     public TimelineMail ToMail() => new()

@@ -8,7 +8,7 @@ internal static class TimelineSql
         COALESCE(o.user_id, i.user_id, e.user_id) AS rep_user_id, COALESCE(u.display_name, '') AS rep_name,
         COALESCE(o.subject, i.subject, eo.subject, '') AS subject,
         left(COALESCE(o.body_text, i.body_text, ''), 300) AS preview,
-        o.status, COALESCE(o.retry_count, 0) AS retry_count, e.kind AS event_kind, COALESCE(e.detail, '') AS event_detail
+        o.status, COALESCE(o.retry_count, 0) AS retry_count, e.kind AS event_kind, COALESCE(e.detail, '') AS event_detail, COALESCE(i.is_private, false) AS is_private
         """;
 
     public const string BodyColumns = """

@@ -1,5 +1,6 @@
 using Digima.Blazor.Auth;
 using Digima.Core.LiveUpdates;
+using Digima.Core.MailImport.Privacy;
 using Digima.Core.Notifications;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -14,6 +15,7 @@ public partial class NotificationBell
     [Inject] private ILiveEvents Live { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private MakeCustomerMailPrivateCommand MakeCustomerMailPrivate { get; set; } = default!;
 
     private readonly List<IDisposable> _subscriptions = [];
     private NotificationList _list = new([], 0);
@@ -62,8 +64,17 @@ public partial class NotificationBell
         await MarkReadAsync(notification.Id);
     }
 
+    /// <summary>The one click: the rep's mail with the customer a colleague registered becomes private.</summary>
+    private async Task MakePrivateAsync(Notification notification, long customerId)
+    {
+        var count = await MakeCustomerMailPrivate.MakePrivateAsync(await CurrentUser.GetAsync(), customerId, CancellationToken.None);
+        await MarkReadAsync(notification.Id);
+        Snackbar.Add(T["Private_MadePrivate", count], Severity.Success);
+    }
+
     private string Message(Notification notification) => notification switch
     {
+        { Kind: NotificationKind.RecentCustomerMail } => T["Notifications_RecentCustomerMail", notification.Subject, notification.Party],
         { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
         { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
         _ => T["Notifications_Opened", notification.Party, notification.Subject],

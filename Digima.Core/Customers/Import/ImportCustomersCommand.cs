@@ -43,7 +43,7 @@ public sealed class ImportCustomersCommand(
                 continue;
             }
 
-            var customer = row.Input.ToCustomer() with { OwnerUserId = owners.GetValueOrDefault(row.OwnerEmail) };
+            var customer = row.Input.ToCustomer() with { OwnerUserId = owners.GetValueOrDefault(row.OwnerEmail), CreatedByUserId = actor.Id };
             if (seen.TryGetValue(customer.Email, out var firstLine))
             {
                 errors.Add(new ImportError(row.Line, nameof(CustomerInput.Email), text["ImportDuplicateInFile", firstLine]));

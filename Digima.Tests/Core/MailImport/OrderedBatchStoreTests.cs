@@ -81,7 +81,7 @@ public class OrderedBatchStoreTests
             return done.Task;
         }
 
-        public Task<IReadOnlySet<string>> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<KnownIdentities> FindKnownAsync(long userId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) => throw new NotSupportedException();
 

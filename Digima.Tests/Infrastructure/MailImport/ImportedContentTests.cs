@@ -40,6 +40,56 @@ public sealed class ImportedContentTests : IAsyncLifetime
         Assert.StartsWith("山田様 いつもお世話になっております。", stored.Snippet, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("windows-31j", "shift_jis")]
+    [InlineData("Windows-31J", "shift_jis")]
+    [InlineData("cp932", "shift_jis")]
+    [InlineData("ms932", "shift_jis")]
+    [InlineData("x-sjis", "shift_jis")]
+    [InlineData("shift-jis", "shift_jis")]
+    [InlineData("sjis", "shift_jis")]
+    [InlineData("x-euc-jp", "euc-jp")]
+    [InlineData("eucjp", "euc-jp")]
+    [InlineData("euc_jp", "euc-jp")]
+    [InlineData("csISO2022JP", "iso-2022-jp")]
+    [InlineData("iso2022jp", "iso-2022-jp")]
+    [InlineData("jis", "iso-2022-jp")]
+    [InlineData("x-windows-iso2022jp", "iso-2022-jp")]
+    public async Task Sync_JapaneseCharsetAlias_BodyAndSubjectDecoded(string label, string encoding)
+    {
+        var id = RawMail.NewId();
+        var subject = $"=?{label}?B?{Convert.ToBase64String(Encoding.GetEncoding(encoding).GetBytes("別名の件名"))}?=";
+        var body = encoding == "shift_jis" ? "いつもお世話になっております。①髙橋です。" : "いつもお世話になっております。高橋です。";
+        var mail = RawMail.Create(_customer, _s.Rep.Email, subject, id).TextLabelled(label, encoding, body);
+
+        await _s.AppendAsync("INBOX", mail);
+        await _s.SyncAsync();
+
+        var stored = await _s.StoredAsync(id);
+        Assert.Equal("別名の件名", stored.Subject);
+        Assert.Contains(body, stored.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_MultipartWhoseBoundaryNeverAppears_RawTextKept()
+    {
+        var id = RawMail.NewId();
+        var mail = RawMail.Create(_customer, _s.Rep.Email, "boundary missing", id).Body("multipart/mixed; boundary=\"declared\"", """
+            --other
+            Content-Type: text/plain; charset=UTF-8
+
+            境界が一度も現れない本文です。
+            --other--
+            """);
+
+        await _s.AppendAsync("INBOX", mail);
+        await _s.SyncAsync();
+
+        var stored = await _s.StoredAsync(id);
+        Assert.Contains("境界が一度も現れない本文です。", stored.BodyText, StringComparison.Ordinal);
+        Assert.StartsWith("--other Content-Type: text/plain; charset=UTF-8 境界が一度も", stored.Snippet, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sync_EightBitAndBrokenEncodedWordHeaders_Decoded()
     {
@@ -156,7 +206,7 @@ public sealed class ImportedContentTests : IAsyncLifetime
         Assert.Equal(MailboxSyncOutcome.Synced, result.Outcome);
         var stored = (await _s.StoredAsync()).ToDictionary(m => m.Subject);
         Assert.Contains("閉じ境界なし", stored["no closing boundary"].BodyText, StringComparison.Ordinal);
-        Assert.True(stored.ContainsKey("wrong boundary"));
+        Assert.Contains("境界違い", stored["wrong boundary"].BodyText, StringComparison.Ordinal);
         Assert.Contains("plain ascii text", stored["unknown charset"].BodyText, StringComparison.Ordinal);
         Assert.Contains("転送します", stored["nested"].BodyText, StringComparison.Ordinal);
         Assert.Contains(stored["nested"].Attachments, a => a.Name == "元のメール.eml");

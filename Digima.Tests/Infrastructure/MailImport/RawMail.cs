@@ -61,6 +61,16 @@ public sealed class RawMail
         return this;
     }
 
+    /// <summary>A single 8bit text part encoded with one charset and labelled with another name
+    /// of it, as Outlook ("windows-31j") or Unix mailers ("eucjp") write it.</summary>
+    public RawMail TextLabelled(string label, string encodeWith, string text)
+    {
+        Header("Content-Type", $"text/plain; charset={label}");
+        Header("Content-Transfer-Encoding", encodeWith.Equals("iso-2022-jp", StringComparison.OrdinalIgnoreCase) ? "7bit" : "8bit");
+        _body = Encoding.GetEncoding(encodeWith).GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal));
+        return this;
+    }
+
     /// <summary>A body written as is (multipart fixtures, broken structures).</summary>
     public RawMail Body(string contentType, string body)
     {

@@ -123,7 +123,7 @@ public sealed class SyncFaultTests : IAsyncLifetime
     }
 
     private SyncMailboxCommand Command(IMailImportServer server, int batchSize) => new(
-        _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<IMailboxSyncLock>(),
+        _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(), _s.Services.Get<IMailboxSyncLock>(),
         new MailImportOptions { BatchSize = batchSize }, _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), _s.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
 
     /// <summary>The real server, whose connection breaks after some body (or summary) fetches.</summary>

@@ -1,4 +1,7 @@
+using Digima.Core.Accounts;
 using Digima.Core.MailImport;
+using Digima.Core.Timeline;
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Infrastructure.MailImport;
 
@@ -63,8 +66,10 @@ public sealed class SyncMailboxTests : IAsyncLifetime
     {
         var customer = await _s.AddCustomerAsync("両方");
         var id = RawMail.NewId();
-        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "to self too", id).Header("Bcc", _s.Rep.Email).Text("UTF-8", "本文"));
-        await _s.AppendAsync("INBOX", RawMail.Create(_s.Rep.Email, customer.Email, "to self too", id).Text("UTF-8", "本文"));
+        // One mail, so one Date header: the copy in Sent and the one delivered to the Inbox.
+        var date = DateTimeOffset.UtcNow;
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "to self too", id, date).Header("Bcc", _s.Rep.Email).Text("UTF-8", "本文"));
+        await _s.AppendAsync("INBOX", RawMail.Create(_s.Rep.Email, customer.Email, "to self too", id, date).Text("UTF-8", "本文"));
 
         await _s.SyncAsync();
 
@@ -119,6 +124,77 @@ public sealed class SyncMailboxTests : IAsyncLifetime
 
         Assert.Empty(await _s.StoredAsync());
         Assert.Equal(1, await _s.ScalarAsync<long>("SELECT count(*) FROM imported_mail_tombstones WHERE message_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task Sync_DifferentMailsReuseOneMessageId_EachStoredOnceUnderItsOwnIdentity()
+    {
+        var customer = await _s.AddCustomerAsync("再利用");
+        var id = RawMail.NewId();
+        var date = DateTimeOffset.UtcNow.AddHours(-2);
+        var first = RawMail.Create(customer.Email, _s.Rep.Email, "first", id, date).Text("UTF-8", "一通目の本文");
+        await _s.AppendAsync("INBOX", first);
+        await _s.SyncAsync();
+
+        // Later: another date, another body (the broken client reuses the ID), and one that
+        // differs by its body only; then the first mail copied again, the other one twice in one sync.
+        var laterDate = RawMail.Create(customer.Email, _s.Rep.Email, "later", id, date.AddHours(1)).Text("UTF-8", "二通目の本文");
+        var otherBody = RawMail.Create(customer.Email, _s.Rep.Email, "first", id, date).Text("UTF-8", "本文だけ違う");
+        await _s.AppendAsync("INBOX", laterDate, first, otherBody, otherBody);
+        await _s.AppendAsync("Sent", first);
+        await _s.SyncAsync();
+        await _s.SyncAsync();
+
+        var stored = await _s.StoredAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.Equal(["一通目の本文", "二通目の本文", "本文だけ違う"], stored.Select(m => m.BodyText).Order(StringComparer.Ordinal));
+        Assert.Equal(id, Assert.Single(stored, m => m.BodyText == "一通目の本文").MessageId);
+        Assert.All(stored.Where(m => m.BodyText != "一通目の本文"), m => Assert.StartsWith(id + "#", m.MessageId, StringComparison.Ordinal));
+        Assert.Equal(3, await _s.ScalarAsync<long>("SELECT count(*) FROM customer_timeline WHERE customer_id = @Id", new { customer.Id }));
+    }
+
+    [Fact]
+    public async Task Sync_ReusedIdMailDeletedThenFolderRescanned_RecordedAsSkippedNotDropped()
+    {
+        var customer = await _s.AddCustomerAsync("記録");
+        var id = RawMail.NewId();
+        var date = DateTimeOffset.UtcNow.AddHours(-2);
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "one", id, date).Text("UTF-8", "一通目"));
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "two", id, date.AddMinutes(5)).Text("UTF-8", "二通目"));
+        await _s.SyncAsync();
+        var reused = Assert.Single(await _s.StoredAsync(), m => m.Subject == "two");
+
+        Assert.True(await _s.Services.Get<DeleteImportedMailCommand>().DeleteAsync(_s.Rep, reused.Id, CancellationToken.None));
+        await RecreateSentAsync();
+        await _s.SyncAsync();
+
+        Assert.Equal(["one"], (await _s.StoredAsync()).Select(m => m.Subject));
+        var reason = await _s.ScalarAsync<string>("SELECT reason FROM mail_import_skipped WHERE user_id = @Id AND message_id = @reusedId", new { _s.Rep.Id, reusedId = reused.MessageId });
+        Assert.Contains("deleted", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_MailImportedByTwoReps_StaysOnTimelineThroughTheOtherCopy()
+    {
+        var customer = await _s.AddCustomerAsync("共有");
+        var other = await _s.Services.AddUserAsync(UserRole.Rep, ImportScenario.NewAddress("rep", "digima.test"));
+        await TestMailboxes.ConnectAsync(_s.Services.Provider, other);
+        var id = RawMail.NewId();
+        var mail = RawMail.Create(customer.Email, $"{_s.Rep.Email}, {other.Email}", "to both of us", id).Text("UTF-8", "お二人へ");
+        await _s.AppendAsync("INBOX", mail);
+        await RawImapAppender.AppendAsync(other.Email, "INBOX", null, [mail.ToBytes()]);
+        await _s.SyncAsync();
+        await _s.Services.Get<SyncMailboxCommand>().SyncAsync(other.Id, CancellationToken.None);
+        var mine = await _s.StoredAsync(id);
+
+        Assert.True(await _s.Services.Get<DeleteImportedMailCommand>().DeleteAsync(_s.Rep, mine.Id, CancellationToken.None));
+
+        var timeline = await _s.Services.Get<ListTimelineQuery>().ListAsync(_s.Rep, customer.Id, null, 50, CancellationToken.None);
+        var item = Assert.Single(timeline.Items);
+        Assert.Equal(id, item.MessageId);
+        Assert.Equal(other.Id, item.RepUserId);
+        Assert.Equal(TimelineDirection.In, item.Direction);
+        Assert.NotEqual(mine.Id, item.ImportedMailId);
     }
 
     [Fact]

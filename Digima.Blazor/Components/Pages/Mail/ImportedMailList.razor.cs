@@ -88,7 +88,10 @@ public partial class ImportedMailList
     {
         var parameters = new DialogParameters<MailPreviewDialog> { { d => d.MailId, row.Id } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true };
-        await Dialogs.ShowAsync<MailPreviewDialog>(row.Subject.Length == 0 ? T["Mailbox_NoSubject"] : row.Subject, parameters, options);
+        var dialog = await Dialogs.ShowAsync<MailPreviewDialog>(row.Subject.Length == 0 ? T["Mailbox_NoSubject"] : row.Subject, parameters, options);
+        // 「非公開」 may have changed in the preview: the list shows it.
+        await dialog.Result;
+        await ReloadAsync();
     }
 
     private async Task DeleteAsync(ImportedMailRow row)

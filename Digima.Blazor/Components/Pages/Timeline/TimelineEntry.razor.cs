@@ -1,5 +1,6 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
+using Digima.Core.MailImport.Privacy;
 using Digima.Core.Timeline;
 using Digima.Core.Tracking;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +12,7 @@ public partial class TimelineEntry
 {
     [Inject] private GetTimelineMailQuery GetMail { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private SetMailPrivateCommand SetPrivate { get; set; } = default!;
 
     [Parameter, EditorRequired] public TimelineItem Item { get; set; } = default!;
     [Parameter, EditorRequired] public long CustomerId { get; set; }
@@ -24,6 +26,28 @@ public partial class TimelineEntry
     [Parameter] public TrackingSummary? Clicks { get; set; }
 
     private TimelineMail? _full;
+    private bool _private;
+
+    /// <summary>「非公開」 is the rep's own choice for mail imported from their own mailbox.</summary>
+    private bool CanMarkPrivate => Item.ImportedMailId is not null && Actor is not null && Item.RepUserId == Actor.Id;
+
+    private TimelineItem? _shown;
+
+    // A re-render of the timeline passes the same item: the rep's toggle stays; a reloaded item is taken as it is.
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_shown, Item))
+        {
+            _shown = Item;
+            _private = Item.IsPrivate;
+        }
+    }
+
+    private async Task TogglePrivateAsync()
+    {
+        await SetPrivate.SetAsync(await CurrentUser.GetAsync(), Item.ImportedMailId!.Value, !_private, CancellationToken.None);
+        _private = !_private;
+    }
 
     private string ReplyHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?replySent={sent}" : $"/mail/compose?reply={Item.ImportedMailId}";
 
