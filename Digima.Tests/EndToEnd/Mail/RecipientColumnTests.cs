@@ -47,5 +47,6 @@ public sealed class RecipientColumnTests(AppFixture app)
         }
 
         await Assertions.Expect(cell).ToHaveTextAsync("阿部 綾香、伊集院 光太郎、宇都宮 真由美、江口 健一、小野寺 里美、加賀美 奈緒子");
+        await AppFixture.ScreenshotAsync(page, "individual-mail-recipients");
     }
 }
