@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace Digima.Blazor.Auth;
 
-/// <summary>The UI language: the signed-in user's choice, Japanese otherwise. A circuit takes the
-/// culture of the request that opened it, so one rule covers pages and interactive screens.</summary>
+/// <summary>The UI language: the signed-in user's choice; before sign-in, the browser's
+/// (Accept-Language, English or Japanese); Japanese otherwise. A circuit takes the culture of the
+/// request that opened it, so one rule covers pages and interactive screens.</summary>
 internal static class UserCulture
 {
     public static RequestLocalizationOptions Options()
@@ -18,17 +20,30 @@ internal static class UserCulture
         options.RequestCultureProviders =
         [
             new CustomRequestCultureProvider(context =>
-            {
-                var language = context.User.FindFirst(UserClaims.Language)?.Value;
-                return Task.FromResult(language switch
-                {
-                    "en" => new ProviderCultureResult("en-US", "en"),
-                    "ja" => new ProviderCultureResult("ja-JP", "ja"),
-                    _ => null,
-                });
-            }),
+                Task.FromResult(For(context.User.FindFirst(UserClaims.Language)?.Value))),
             new QueryStringRequestCultureProvider(),
+            new CustomRequestCultureProvider(context =>
+                Task.FromResult(For(context.User.Identity?.IsAuthenticated == true ? null : BrowserLanguage(context.Request)))),
         ];
         return options;
+    }
+
+    private static ProviderCultureResult? For(string? language) => language switch
+    {
+        "en" => new ProviderCultureResult("en-US", "en"),
+        "ja" => new ProviderCultureResult("ja-JP", "ja"),
+        _ => null,
+    };
+
+    /// <summary>The first of "en" and "ja" in the browser's preference order ("en-GB" counts as
+    /// "en"), or null when the browser asks for neither.</summary>
+    internal static string? BrowserLanguage(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptLanguage;
+        return accepted
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1) // stable: equal weights keep the browser's order
+            .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is "en" or "ja");
     }
 }

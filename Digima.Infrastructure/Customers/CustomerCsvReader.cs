@@ -76,7 +76,10 @@ internal sealed class CustomerCsvReader(IStringLocalizer<CoreMessages> text) : I
 
     private List<string?> MapHeader(IReadOnlyList<string> headers, List<ImportError> errors)
     {
-        var known = string.Join(", ", CustomerCsvColumns.All.Select(c => c.Japanese));
+        // Columns are named in the reader's language; either name is accepted in the file.
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        string Named(string japanese) => english ? CustomerCsvColumns.All.First(c => c.Japanese == japanese).English : japanese;
+        var known = string.Join(", ", CustomerCsvColumns.All.Select(c => Named(c.Japanese)));
         var columns = headers.Select(CustomerCsvColumns.Canonical).ToList();
         for (var i = 0; i < headers.Count; i++)
         {
@@ -88,7 +91,7 @@ internal sealed class CustomerCsvReader(IStringLocalizer<CoreMessages> text) : I
 
         errors.AddRange(CustomerCsvColumns.Required
             .Where(r => !columns.Contains(r))
-            .Select(r => new ImportError(1, r, text["CsvMissingColumn", r])));
+            .Select(r => new ImportError(1, Named(r), text["CsvMissingColumn", Named(r)])));
         return columns;
     }
 

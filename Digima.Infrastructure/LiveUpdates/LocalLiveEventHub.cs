@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Digima.Core.LiveUpdates;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ internal sealed class LocalLiveEventHub(ILogger<LocalLiveEventHub> logger)
         where T : LiveEvent
     {
         var id = Interlocked.Increment(ref _nextId);
-        _subscriptions[id] = new Subscription(typeof(T), e => handler((T)e));
+        _subscriptions[id] = new Subscription(typeof(T), e => handler((T)e), CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         return new Unsubscriber(this, id);
     }
 
@@ -40,6 +41,10 @@ internal sealed class LocalLiveEventHub(ILogger<LocalLiveEventHub> logger)
         {
             // Off the listener's thread: a slow screen must not hold up the next notification.
             await Task.Yield();
+            // In the subscriber's language: a screen that re-renders from here must not switch
+            // to the listener thread's culture (an English user's list turning Japanese).
+            CultureInfo.CurrentCulture = subscription.Culture;
+            CultureInfo.CurrentUICulture = subscription.UICulture;
             await subscription.Handler(liveEvent);
         }
         catch (Exception e)
@@ -48,7 +53,7 @@ internal sealed class LocalLiveEventHub(ILogger<LocalLiveEventHub> logger)
         }
     }
 
-    private sealed record Subscription(Type EventType, Func<LiveEvent, Task> Handler);
+    private sealed record Subscription(Type EventType, Func<LiveEvent, Task> Handler, CultureInfo Culture, CultureInfo UICulture);
 
     private sealed class Unsubscriber(LocalLiveEventHub hub, long id) : IDisposable
     {

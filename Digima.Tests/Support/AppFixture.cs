@@ -63,14 +63,15 @@ public class AppFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (own cookies) with a Japanese locale and Tokyo time.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies) with a Japanese locale (unless another is
+    /// given: it is also the browser's Accept-Language) and Tokyo time.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "ja-JP")
     {
         await CloseStaleContextsAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            Locale = "ja-JP",
+            Locale = locale,
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
@@ -112,10 +113,10 @@ public class AppFixture : IAsyncLifetime
         where T : notnull => App.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     /// <summary>Adds a user directly (test setup) with <see cref="Password"/>.</summary>
-    public async Task<User> AddUserAsync(UserRole role, string displayName, string? email = null)
+    public async Task<User> AddUserAsync(UserRole role, string displayName, string? email = null, string language = UserDefaults.Language)
     {
         email ??= $"{role.ToCode()}-{Guid.NewGuid():N}"[..20] + "@digima.test";
-        var user = new User { Email = email, DisplayName = displayName, Role = role };
+        var user = new User { Email = email, DisplayName = displayName, Role = role, Language = language };
         var id = await Get<IUserRepository>().InsertAsync(user, Get<IPasswordHashing>().Hash(Password), CancellationToken.None);
         return user with { Id = id };
     }

@@ -27,9 +27,13 @@ show_log_tail() {
 
 # ---------------------------------------------------------------- packages
 
-# Install the Debian packages that are missing, and only those. apt runs under
-# `timeout` and with stdin closed so CI (no terminal) can never hang on it; the
-# dpkg lock wait covers an unattended-upgrades run holding the lock.
+# Install the Debian packages that are missing, and only those: `--no-upgrade`
+# leaves every package already installed as it is. apt's own output (hundreds
+# of lines, with warnings that are harmless here) goes to DATA_DIR/apt.log; the
+# terminal gets one line per step, and the end of the log when a step fails.
+# apt runs under `timeout` and with stdin closed so CI (no terminal) can never
+# hang on it; the dpkg lock wait covers an unattended-upgrades run holding the
+# lock.
 ensure_packages() {
   local missing=() pkg status
   command -v dpkg-query >/dev/null 2>&1 \
@@ -40,20 +44,28 @@ ensure_packages() {
   done
   ((${#missing[@]} == 0)) && return 0
 
-  say "installing missing Debian packages: ${missing[*]}"
   command -v apt-get >/dev/null 2>&1 \
     || die "apt-get is not available; install these packages by hand: ${missing[*]}"
   ((EUID == 0)) \
     || die "installing packages needs root; run: sudo apt-get install ${missing[*]}"
 
+  local log=$DATA_DIR/apt.log started=$SECONDS
+  mkdir -p "$DATA_DIR"
+  printf '==> %s: installing %s\n' "$(date -u '+%F %T UTC')" "${missing[*]}" >>"$log"
+  say "installing missing Debian packages: ${missing[*]} (apt's output: $log)"
   local apt_opts=(-q -o DPkg::Lock::Timeout=120)
-  if ! timeout 600 apt-get update "${apt_opts[@]}" </dev/null; then
-    die "'apt-get update' failed or timed out after 10 min; install by hand: apt-get install ${missing[*]}"
+  say "  1/2 apt-get update"
+  if ! timeout 600 apt-get update "${apt_opts[@]}" </dev/null >>"$log" 2>&1; then
+    show_log_tail "$log" 20
+    die "'apt-get update' failed or timed out after 10 min (log: $log); install by hand: apt-get install ${missing[*]}"
   fi
+  say "  2/2 apt-get install (a few minutes on a fresh machine)"
   if ! DEBIAN_FRONTEND=noninteractive timeout 1800 \
-      apt-get install -y "${apt_opts[@]}" "${missing[@]}" </dev/null; then
-    die "'apt-get install ${missing[*]}' failed or timed out after 30 min (see the apt output above)"
+      apt-get install -y --no-upgrade "${apt_opts[@]}" "${missing[@]}" </dev/null >>"$log" 2>&1; then
+    show_log_tail "$log" 30
+    die "'apt-get install ${missing[*]}' failed or timed out after 30 min (log: $log)"
   fi
+  say "  packages installed in $((SECONDS - started))s"
 }
 
 # The app and the tests need the .NET 10 SDK; say so plainly when it is absent.

@@ -20,6 +20,8 @@ internal static class DigimaTheme
             {
                 FontFamily = ["Noto Sans JP", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo", "sans-serif"],
             },
+            // Labels as written: MudBlazor's default upper-cases every button ("SEND NOW").
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

@@ -57,4 +57,16 @@ public sealed class MailServerFieldsTests : BlazorTestContext
         var messages = cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         Assert.Equal(["サーバー名（ホスト）を入力してください。"], messages);
     }
+
+    [Fact]
+    public void Render_PasswordError_HintShownOnce()
+    {
+        var server = Server();
+        var errors = new Dictionary<string, string> { ["Smtp.Password"] = "パスワードを入力してください。" };
+
+        var cut = RenderFields(server, new MailServerKey("smtp.other.example", 465, server.UserName), errors);
+
+        Assert.Empty(cut.FindAll("[data-testid=mailbox-smtp-password-state]"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(cut.Markup, "パスワードを入力してください"));
+    }
 }

@@ -25,6 +25,28 @@ public sealed class MergeFieldRendererTests
     }
 
     [Fact]
+    public void Render_EnglishTokens_FilledLikeTheJapaneseOnes_InAnyCase()
+    {
+        var english = MergeFieldRenderer.Render("{{Company}}\n{{LastName}} {{firstname}} 様 ({{EMAIL}})\n{{SenderName}}", Sato, "鈴木 美咲");
+        var mixed = MergeFieldRenderer.Render("{{LastName}} {{名}} / ｛｛Company｝｝", Sato, "鈴木");
+
+        Assert.True(english.IsComplete);
+        Assert.Equal("株式会社さくら精機\n佐藤 太郎 様 (t.sato@sakura.test)\n鈴木 美咲", english.Text);
+        Assert.Equal("佐藤 太郎 / 株式会社さくら精機", mixed.Text);
+    }
+
+    [Fact]
+    public void Fields_EachHasOneJapaneseAndOneEnglishName_NoNameShared()
+    {
+        var names = MergeFields.All.SelectMany(f => new[] { f.Name, f.EnglishName.ToLowerInvariant() }).ToList();
+
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(MergeFields.All, f => Assert.Same(f, MergeFields.Find(f.EnglishName)));
+        Assert.Equal("{{LastName}}", MergeFields.Find("姓")!.TokenFor("en"));
+        Assert.Equal("{{姓}}", MergeFields.Find("姓")!.TokenFor("ja"));
+    }
+
+    [Fact]
     public void Render_EmptyField_ReportedOnce_TokenRemovedNotSentRaw()
     {
         var result = MergeFieldRenderer.Render("{{役職}} {{姓}}様 / {{役職}} / {{メイ}}", Sato, "鈴木");

@@ -65,6 +65,6 @@ public sealed class CustomerInputValidatorTests
 
         var result = _validator.Validate(new CustomerInput { Email = "a@x.test" });
 
-        Assert.Equal("Enter the family name (姓).", Assert.Single(result.Errors).ErrorMessage);
+        Assert.Equal("Enter the family name.", Assert.Single(result.Errors).ErrorMessage);
     }
 }

@@ -45,12 +45,14 @@ public sealed class ScheduleFlowTests(AppFixture app)
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByTestId("send-at")).ToHaveValueAsync(businessDay.ToString("yyyy-MM-dd'T'09:00", System.Globalization.CultureInfo.InvariantCulture));
         await dialog.GetByTestId("edit-subject").FillAsync("{{会社名}} 御中 日程変更");
-        await dialog.GetByTestId("send-at").FillAsync("2027-01-05T10:30");
+        // A day well ahead of the business-day default, counted from today so the test never expires.
+        var newLocal = businessDay.Date.AddDays(10).AddHours(10).AddMinutes(30);
+        await dialog.GetByTestId("send-at").FillAsync(newLocal.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await dialog.GetByTestId("send-at").BlurAsync();
         await page.GetByTestId("edit-save").ClickAsync();
         await AppFixture.OrScreenshotAsync(page, "schedule-edit-failure", () => Assertions.Expect(dialog).ToHaveCountAsync(0));
         var edited = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "株式会社たつみ 御中 日程変更" });
-        await Assertions.Expect(edited.GetByTestId("mail-scheduled-at")).ToContainTextAsync("2027/01/05 10:30");
+        await Assertions.Expect(edited.GetByTestId("mail-scheduled-at")).ToContainTextAsync(newLocal.ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
         await edited.GetByTestId("mail-cancel").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "はい、取り消します" }).ClickAsync();
@@ -58,7 +60,7 @@ public sealed class ScheduleFlowTests(AppFixture app)
 
         var mail = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 5, CancellationToken.None)).Items.Single();
         Assert.Equal(MailStatus.Cancelled, mail.Status);
-        Assert.Equal(new DateTimeOffset(2027, 1, 5, 1, 30, 0, TimeSpan.Zero), mail.ScheduledAt);
+        Assert.Equal(SendTimeRules.ToUtc(newLocal, "Asia/Tokyo"), mail.ScheduledAt);
         Assert.False(await app.Get<IScheduledSendTrigger>().ExistsAsync(mail.Id, CancellationToken.None));
     }
 

@@ -106,6 +106,26 @@ public sealed class ImportCustomersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_EnglishUser_ColumnsNamedInEnglish()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            var report = await ImportAsync(Encoding.UTF8.GetBytes("名,会社\n太郎,株式会社\n"));
+
+            Assert.Contains(report.Errors, e => e.Message == "The required column \"last_name\" is missing.");
+            Assert.Contains(report.Errors, e => e.Message == "The required column \"email\" is missing.");
+            var unknown = Assert.Single(report.Errors, e => e.Message.StartsWith("Unknown column", StringComparison.Ordinal));
+            Assert.Contains("last_name, first_name, last_name_kana", unknown.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public async Task Import_EmptyFile_SaysSo()
     {
         var report = await ImportAsync(Encoding.UTF8.GetBytes(Header));

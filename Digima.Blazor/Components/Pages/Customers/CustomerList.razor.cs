@@ -31,6 +31,13 @@ public partial class CustomerList
 
     private async Task SearchChangedAsync(string? text)
     {
+        // The field reports its value again when it loses focus, e.g. on the click that opens a
+        // profile: searching again then would add ?q= to the profile's address.
+        if (text == _search)
+        {
+            return;
+        }
+
         _search = text;
         // Keep the search in the address so Back from a profile returns to the same list.
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", string.IsNullOrWhiteSpace(text) ? null : text), replace: true);

@@ -2,6 +2,7 @@ using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.LiveUpdates;
+using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -116,6 +117,11 @@ public partial class CustomerProfile
             new BreadcrumbItem(_customer?.FullName ?? T["Customer_Profile"], null, disabled: true),
         ];
     }
+
+    // The app stores its own action types in Japanese (the data's language); show them in the
+    // user's. Values from elsewhere (a CSV import) are shown as they are.
+    private string ActionTypeLabel(string? type) =>
+        type == CustomerActionTypes.MailReceived ? T["Customer_Action_MailReceived"] : type ?? "";
 
     private async Task EditAsync()
     {

@@ -112,7 +112,7 @@ public partial class ImportedMailList
 
     private string Party(ImportedMailRow row) => Direction == MailDirection.Received
         ? (row.FromName.Length > 0 ? row.FromName : row.FromAddress)
-        : string.Join("、", row.To.Select(p => p.Name.Length > 0 ? p.Name : p.Address));
+        : string.Join(T["ListSeparator"].Value, row.To.Select(p => p.Name.Length > 0 ? p.Name : p.Address));
 
     public void Dispose()
     {

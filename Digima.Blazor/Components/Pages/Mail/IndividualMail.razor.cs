@@ -91,9 +91,11 @@ public partial class IndividualMail
         await ReloadAsync();
     }
 
-    private static string Recipients(OutgoingMail mail) =>
-        string.Join("、", mail.RecipientsOf(RecipientKind.To).Select(r => r.DisplayName))
-        + (mail.Recipients.Count(r => r.Kind != RecipientKind.To) is var others and > 0 ? $" +{others}" : "");
+    // Each name is kept whole (.recipient-name does not wrap); lines break only between names.
+    private static IEnumerable<string> ToNames(OutgoingMail mail) =>
+        mail.RecipientsOf(RecipientKind.To).Select(r => r.DisplayName);
+
+    private static int OtherRecipients(OutgoingMail mail) => mail.Recipients.Count(r => r.Kind != RecipientKind.To);
 
     public void Dispose()
     {

@@ -74,9 +74,9 @@ public partial class TimelineEntry
         {
             var label = T[$"Timeline_Event_{Item.EventKind}"].Value;
             var detail = Item.EventKind == CustomerEventKind.ContactFieldChanged
-                ? string.Join("、", Item.EventDetail.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(FieldLabel))
+                ? string.Join(T["ListSeparator"].Value, Item.EventDetail.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(FieldLabel))
                 : Item.EventDetail;
-            var subject = Item.Subject.Length > 0 ? $"「{Item.Subject}」" : "";
+            var subject = Item.Subject.Length > 0 ? T["Quoted", Item.Subject].Value : "";
             return string.Join(" ", new[] { label, subject, detail }.Where(s => s.Length > 0));
         }
     }
