@@ -14,7 +14,8 @@ public static class Extensions
 {
     public static IServiceCollection AddDigima(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
         services.AddMudServices();
         services.AddLocalization();
         services.AddCore();
