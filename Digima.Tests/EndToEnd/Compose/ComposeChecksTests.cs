@@ -142,6 +142,30 @@ public sealed class ComposeChecksTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task EditScheduled_EmptyBodyAndLongSubject_RefusedInTheDialogAsOnCompose()
+    {
+        var rep = await ComposeScenario.ConnectedRepAsync(app, "編集 検証");
+        var customer = await ComposeScenario.AddCustomerAsync(app, "編集");
+        var input = new ComposeInput { To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)], Subject = "予約の件名", Body = "予約の本文" };
+        var at = SendTimeRules.TomorrowNine(DateTimeOffset.UtcNow, rep.TimeZoneId);
+        var scheduled = await app.Get<ScheduleMailCommand>().ScheduleAsync(ComposeScenario.Actor(rep), input, at, rep.TimeZoneId, CancellationToken.None);
+        Assert.True(scheduled.Succeeded, string.Join("; ", scheduled.Errors));
+        var page = await ComposeScenario.OpenAsync(app, rep, "/mail/individual?filter=scheduled");
+
+        await page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "予約の件名" }).GetByTestId("mail-edit").ClickAsync();
+        var dialog = page.GetByTestId("edit-scheduled-dialog");
+        await dialog.GetByTestId("edit-subject").FillAsync(new string('長', 5_000));
+        await dialog.GetByTestId("edit-body").FillAsync("");
+        await page.GetByTestId("edit-save").ClickAsync();
+
+        await Assertions.Expect(dialog.GetByTestId("edit-errors")).ToContainTextAsync($"{ComposeInputValidator.MaxSubjectLength}文字以内で入力してください。");
+        await Assertions.Expect(dialog.GetByTestId("edit-errors")).ToContainTextAsync("本文を入力してください。");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        var stored = Assert.Single(await ComposeScenario.MailsOfAsync(app, rep));
+        Assert.Equal(("予約の件名", "予約の本文"), (stored.Subject, stored.BodyText));
+    }
+
     private async Task<long> SentMailAsync(User rep, long customerId)
     {
         var customer = await app.Get<Digima.Core.Customers.ICustomerRepository>().GetAsync(customerId, CancellationToken.None);
