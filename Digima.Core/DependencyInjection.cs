@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<SearchRecipientsQuery>();
         services.AddScoped<PreviewMailQuery>();
         services.AddScoped<SendMailCommand>();
+        services.AddScoped<CheckMailQuery>();
         services.AddScoped<DraftFromMailQuery>();
 
         services.AddScoped<SendQueuedMailCommand>();

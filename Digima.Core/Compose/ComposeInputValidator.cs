@@ -20,11 +20,7 @@ public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
             .OverridePropertyName(nameof(ComposeInput.To)).WithMessage(_ => text["TooManyRecipients", MaxRecipients]);
         RuleForEach(x => x.AllRecipients).Must(r => TextRules.IsEmailAddress(r.Email) && !TextRules.HasControlCharacters(r.DisplayName))
             .OverridePropertyName(nameof(ComposeInput.To)).WithMessage((_, r) => text["RecipientInvalid", r.Email]);
-        RuleFor(x => x.Subject)
-            .Cascade(CascadeMode.Stop)
-            .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["SubjectRequired"])
-            .MaximumLength(MaxSubjectLength).WithMessage(_ => text["TooLong", MaxSubjectLength])
-            .Must(s => !TextRules.HasControlCharacters(s)).WithMessage(_ => text["NoLineBreaks"]);
+        RuleFor(x => x.Subject).MailSubject(text);
         RuleFor(x => x.InReplyTo).Must(v => v is null || (!TextRules.HasControlCharacters(v) && v.Length <= 500))
             .WithMessage(_ => text["NoLineBreaks"]);
         RuleFor(x => x.Body)

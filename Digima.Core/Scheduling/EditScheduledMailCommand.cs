@@ -2,13 +2,16 @@ using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace Digima.Core.Scheduling;
 
 /// <summary>Changes a scheduled or held mail's subject, body and time until sending starts. The
-/// change is refused with a clear reason when the send claimed the mail first.</summary>
+/// change is refused with a clear reason when the send claimed the mail first. The edited mail
+/// passes the compose validator, as a new one does: an edit is another way mail content enters.</summary>
 public sealed class EditScheduledMailCommand(
+    IValidator<ComposeInput> validator,
     IOutgoingMailRepository outbox,
     IScheduledMailRepository scheduled,
     ScheduledMailCheck check,
@@ -22,6 +25,12 @@ public sealed class EditScheduledMailCommand(
         if (mail is null || mail.UserId != actor.Id)
         {
             throw new NotFoundException($"Mail {edit.MailId} is not this user's.");
+        }
+
+        var validation = await validator.ValidateAsync(AsComposed(mail, edit), cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Outcome<bool>.Failure(validation.Errors);
         }
 
         var zoneId = edit.TimeZoneId ?? mail.ScheduleTimeZone ?? actor.TimeZoneId;
@@ -49,6 +58,21 @@ public sealed class EditScheduledMailCommand(
         await trigger.ScheduleAsync(mail.Id, sendAt, cancellationToken);
         return Outcome<bool>.Success(true);
     }
+
+    /// <summary>The mail as the compose screen would hold it after the edit: its recipients and
+    /// reply headers unchanged, the subject and body as now typed.</summary>
+    private static ComposeInput AsComposed(OutgoingMail mail, ScheduledMailEdit edit) => new()
+    {
+        To = Recipients(mail, RecipientKind.To),
+        Cc = Recipients(mail, RecipientKind.Cc),
+        Bcc = Recipients(mail, RecipientKind.Bcc),
+        Subject = edit.Subject,
+        Body = edit.Body,
+        InReplyTo = mail.InReplyTo,
+    };
+
+    private static List<ComposeRecipient> Recipients(OutgoingMail mail, RecipientKind kind) =>
+        mail.RecipientsOf(kind).Select(r => new ComposeRecipient(r.CustomerId, r.Email, r.DisplayName)).ToList();
 
     internal static string RefusalKey(MailStatus? status) => status switch
     {

@@ -1,4 +1,5 @@
 using Digima.Core.Common;
+using Digima.Core.Compose;
 using Digima.Core.Resources;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,9 @@ namespace Digima.Core.Templates;
 public sealed class TemplateInputValidator : AbstractValidator<TemplateInput>
 {
     public const int NameMaxLength = 100;
-    public const int SubjectMaxLength = 255;
+
+    /// <summary>A template's subject fills compose's: the same rules (<see cref="MailContentRules"/>).</summary>
+    public const int SubjectMaxLength = ComposeInputValidator.MaxSubjectLength;
     public const int BodyMaxLength = 50_000;
 
     public TemplateInputValidator(IStringLocalizer<TemplateMessages> text)
@@ -21,12 +24,7 @@ public sealed class TemplateInputValidator : AbstractValidator<TemplateInput>
             .MaximumLength(NameMaxLength).WithMessage(_ => text["TooLong", NameMaxLength])
             .Must(v => !TextRules.HasControlCharacters(v)).WithMessage(_ => text["NoLineBreaks"])
             .OverridePropertyName(nameof(TemplateInput.Name));
-        RuleFor(x => (x.Subject ?? "").Trim())
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => text["SubjectRequired"])
-            .MaximumLength(SubjectMaxLength).WithMessage(_ => text["TooLong", SubjectMaxLength])
-            .Must(v => !TextRules.HasControlCharacters(v)).WithMessage(_ => text["NoLineBreaks"])
-            .OverridePropertyName(nameof(TemplateInput.Subject));
+        RuleFor(x => (x.Subject ?? "").Trim()).MailSubject(text).OverridePropertyName(nameof(TemplateInput.Subject));
         RuleFor(x => x.Body ?? "")
             .MaximumLength(BodyMaxLength).WithMessage(_ => text["TooLong", BodyMaxLength])
             .OverridePropertyName(nameof(TemplateInput.Body));

@@ -22,17 +22,24 @@ internal static class RecipientSearchSql
         c.company, c.email
         """;
 
+    /// <summary>Lines holding a given name: a customer whose surname (the start of the full name
+    /// or kana) matches ranks above one whose given name does, whatever their keys (「サ」 lists
+    /// サトウ before a given name サキ).</summary>
+    private static readonly int[] GivenNameLines = [3, 5];
+
     /// <summary>Prefix step: per field, the first <paramref name="limit"/> keys in [@from, @to)
-    /// straight from its btree; then each customer once, with its smallest matching key; smallest
-    /// keys first, so an exact match comes before a longer one. Parameters: @from, @to.</summary>
+    /// straight from its btree; then each customer once, with its best match; matches on other
+    /// fields before given-name matches, then smallest keys first, so an exact match comes before
+    /// a longer one. The ranking sorts only the few rows the branches return: each branch still
+    /// reads its index range in key order and stops at the limit. Parameters: @from, @to.</summary>
     public static string Prefix(int limit) => $"""
         SELECT id, full_name, full_name_kana, company, email
         FROM (
             SELECT DISTINCT ON (id) *
             FROM ({string.Join("\n    UNION ALL\n", PrefixLines.Select(line => PrefixBranch(line, limit)))}) hits
-            ORDER BY id, k
+            ORDER BY id, given, k
         ) best
-        ORDER BY k, id
+        ORDER BY given, k, id
         LIMIT {limit}
         """;
 
@@ -71,7 +78,8 @@ internal static class RecipientSearchSql
         """;
 
     private static string PrefixBranch(int line, int limit) => $"""
-            (SELECT {Columns}, recipient_search_field(c.search_text, {line}) COLLATE "C" AS k
+            (SELECT {Columns}, {(GivenNameLines.Contains(line) ? "true" : "false")} AS given,
+                    recipient_search_field(c.search_text, {line}) COLLATE "C" AS k
              FROM customers c
              WHERE recipient_search_field(c.search_text, {line}) COLLATE "C" >= @from
                AND recipient_search_field(c.search_text, {line}) COLLATE "C" < @to

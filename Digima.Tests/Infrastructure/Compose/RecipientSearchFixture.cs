@@ -40,6 +40,8 @@ public sealed class RecipientSearchFixture : IAsyncLifetime
             Customer("Smith", "John", "スミス", "ジョン", "j.smith@acme.test", "Acme Corporation"),
             Customer("鈴木", "翔", "スズキ", "ショウ", "aki_to@ex.test", ""),
             Customer("鈴木", "翔太", "スズキ", "ショウタ", "akixto@ex.test", ""),
+            // Surname ミヨシ sorts after 美咲's given name ミサキ: for ミ the surname still comes first.
+            Customer("三好", "健", "ミヨシ", "ケン", "k.miyoshi@ex.test", ""),
         ], CancellationToken.None);
     }
 

@@ -51,11 +51,22 @@ public sealed class RecipientSearchTests(RecipientSearchFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Search_ManyMatches_ReturnsTenWithNameCompanyAndEmail()
+    public async Task Search_OneKana_SurnamesRankAboveGivenNames()
+    {
+        // ミヨシ is a surname, ミサキ a given name (of タナカ): the surname first, though ミサ < ミヨ;
+        // スミス only contains ミ and comes last.
+        string[] expected = ["k.miyoshi@ex.test", "misaki_tanaka@ex.test", "j.smith@acme.test"];
+        Assert.Equal(expected, (await fixture.SearchAsync("ミ")).Select(m => m.Email));
+        Assert.Equal(expected, (await fixture.SearchAsync("み")).Select(m => m.Email));
+    }
+
+    [Fact]
+    public async Task Search_ManyMatches_ReturnsTenAndOneMoreWithNameCompanyAndEmail()
     {
         var found = await fixture.SearchAsync("業");
 
-        Assert.Equal(SearchRecipientsQuery.MaxResults, found.Count);
+        // The list shows ten; the eleventh only tells it that there are more.
+        Assert.Equal(SearchRecipientsQuery.MaxResults + 1, found.Count);
         Assert.All(found, m => Assert.Equal(RecipientSearchFixture.FillerCompany, m.Company));
         Assert.Equal(found.Count, found.Select(m => m.CustomerId).Distinct().Count());
     }

@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Microsoft.AspNetCore.Components;
@@ -7,14 +8,16 @@ using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Compose;
 
-/// <summary>新規個別メール作成 (R3-R10, R12).</summary>
-public partial class ComposePage
+/// <summary>新規個別メール作成, a reply or a duplicate (R3-R10, R12, R16, R21).</summary>
+public partial class ComposePage : IDisposable
 {
     private const string SubjectId = "compose-subject";
     private const string BodyId = "compose-body";
+    private static readonly TimeSpan PreviewDelay = TimeSpan.FromMilliseconds(250);
 
     [Inject] private PreviewMailQuery Preview { get; set; } = default!;
     [Inject] private SendMailCommand Send { get; set; } = default!;
+    [Inject] private CheckMailQuery Check { get; set; } = default!;
     [Inject] private Digima.Core.Scheduling.ScheduleMailCommand Schedule { get; set; } = default!;
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
@@ -51,10 +54,36 @@ public partial class ComposePage
     private List<SendError> _generalErrors = [];
     private bool _showCcBcc;
     private bool _sending;
+    private bool _notFound;
+    private CancellationTokenSource? _previewDelay;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = await CurrentUser.GetAsync();
+        try
+        {
+            await StartDraftAsync(await CurrentUser.GetAsync());
+        }
+        catch (NotFoundException)
+        {
+            // Another rep's mail, or one that no longer exists: say so instead of failing the page.
+            _notFound = true;
+            return;
+        }
+
+        _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
+        await RefreshPreviewAsync();
+    }
+
+    /// <summary>The page's heading: what the rep is writing (R16 reply, R21 duplicate).</summary>
+    private string Title => (ReplyToMailId ?? ReplyToSentMailId, DuplicateMailId ?? DuplicateSentMailId) switch
+    {
+        ({ }, _) => T["Compose_TitleReply"],
+        (_, { }) => T["Compose_TitleDuplicate"],
+        _ => T["Compose_Title"],
+    };
+
+    private async Task StartDraftAsync(CurrentUser user)
+    {
         if (ReplyToMailId is { } replyTo)
         {
             _input = await Drafts.ReplyAsync(user, replyTo, CancellationToken.None);
@@ -72,26 +101,51 @@ public partial class ComposePage
             _input = await Drafts.DuplicateSentAsync(user, duplicateSent, CancellationToken.None);
         }
 
-        _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         if (ToCustomerId is { } id)
         {
-            var customer = await GetCustomer.GetAsync(await CurrentUser.GetAsync(), id, CancellationToken.None);
+            var customer = await GetCustomer.GetAsync(user, id, CancellationToken.None);
             _input.To.Add(new ComposeRecipient(customer.Id, customer.Email, customer.FullName));
+        }
+    }
+
+    // The fields take every keystroke at once, not debounced: a debounced field hands its value
+    // over late and then renders that older value back into the textarea, losing the keys typed
+    // meanwhile (with a long body the server lags enough for that to happen while typing). Only
+    // the preview waits for a pause.
+    private Task SubjectChangedAsync(string? value)
+    {
+        _input.Subject = value ?? "";
+        return RefreshPreviewSoonAsync();
+    }
+
+    private Task BodyChangedAsync(string? value)
+    {
+        _input.Body = value ?? "";
+        return RefreshPreviewSoonAsync();
+    }
+
+    /// <summary>Refreshes the preview once typing pauses for <see cref="PreviewDelay"/>.</summary>
+    private async Task RefreshPreviewSoonAsync()
+    {
+        _previewDelay?.Cancel();
+        _previewDelay?.Dispose();
+        var delay = _previewDelay = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(PreviewDelay, delay.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
 
         await RefreshPreviewAsync();
     }
 
-    private async Task SubjectChangedAsync(string? value)
+    public void Dispose()
     {
-        _input.Subject = value ?? "";
-        await RefreshPreviewAsync();
-    }
-
-    private async Task BodyChangedAsync(string? value)
-    {
-        _input.Body = value ?? "";
-        await RefreshPreviewAsync();
+        _previewDelay?.Cancel();
+        _previewDelay?.Dispose();
     }
 
     private async Task RefreshPreviewAsync() =>
@@ -125,11 +179,15 @@ public partial class ComposePage
         await JS.InvokeVoidAsync("digimaCompose.setCaret", fieldId, start + token.Length);
     }
 
+    /// <summary>「今すぐ送信」: the mail is checked first; 「送信の確認」 opens only for a mail that
+    /// can be sent, and the send checks it once more (the customer may have changed meanwhile).</summary>
     private async Task SendNowAsync()
     {
-        _errors = [];
-        _generalErrors = [];
-        await RefreshPreviewAsync();
+        if (!await CanSendAsync())
+        {
+            return;
+        }
+
         var parameters = new DialogParameters<ConfirmSendDialog> { { d => d.Input, _input }, { d => d.Subject, _preview?.Subject.Text ?? _input.Subject } };
         var confirm = await Dialogs.ShowAsync<ConfirmSendDialog>(T["Compose_ConfirmTitle"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await confirm.Result is not { Canceled: false })
@@ -137,48 +195,76 @@ public partial class ComposePage
             return;
         }
 
-        await SubmitAsync(user => Send.SendNowAsync(user, _input, CancellationToken.None), T["Compose_Queued"]);
-    }
-
-    /// <summary>「予約送信」 (R11): the time in the rep's zone, then the same checks as sending now.</summary>
-    private async Task ScheduleAsync()
-    {
-        _errors = [];
-        _generalErrors = [];
-        var user = await CurrentUser.GetAsync();
-        var parameters = new DialogParameters<ScheduleSendDialog> { { d => d.ZoneId, user.TimeZoneId } };
-        var dialog = await Dialogs.ShowAsync<ScheduleSendDialog>(T["Compose_Schedule"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is not { Canceled: false, Data: DateTime at })
-        {
-            return;
-        }
-
-        await SubmitAsync(actor => Schedule.ScheduleAsync(actor, _input, at, actor.TimeZoneId, CancellationToken.None), T["Compose_Scheduled"], "?filter=scheduled");
-    }
-
-    private async Task SubmitAsync(Func<Digima.Core.Common.CurrentUser, Task<Digima.Core.Common.Outcome<long>>> submit, string done, string listQuery = "")
-    {
         _sending = true;
         try
         {
-            var outcome = await submit(await CurrentUser.GetAsync());
-            if (outcome.Succeeded)
-            {
-                Snackbar.Add(done, Severity.Success);
-                Navigation.NavigateTo("/mail/individual" + listQuery);
-                return;
-            }
-
-            _errors = outcome.Errors.Where(e => e.PropertyName is nameof(ComposeInput.Subject) or nameof(ComposeInput.Body))
-                .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
-            _generalErrors = outcome.Errors.Where(e => !_errors.ContainsKey(e.PropertyName))
-                .Select(e => new SendError(e.ErrorMessage, e.CustomState as long?, e.PropertyName == SendMailCommand.MailboxProblem))
-                .ToList();
+            Finish(await Send.SendNowAsync(await CurrentUser.GetAsync(), _input, CancellationToken.None), T["Compose_Queued"]);
         }
         finally
         {
             _sending = false;
         }
+    }
+
+    /// <summary>「予約送信」 (R11): the mail is checked first, then the time is asked in the rep's
+    /// zone; the dialog stores the mail and keeps itself open while the time is refused.</summary>
+    private async Task ScheduleAsync()
+    {
+        if (!await CanSendAsync())
+        {
+            return;
+        }
+
+        var user = await CurrentUser.GetAsync();
+        var parameters = new DialogParameters<ScheduleSendDialog>
+        {
+            { d => d.ZoneId, user.TimeZoneId },
+            { d => d.Schedule, at => Schedule.ScheduleAsync(user, _input, at, user.TimeZoneId, CancellationToken.None) },
+        };
+        var dialog = await Dialogs.ShowAsync<ScheduleSendDialog>(T["Compose_Schedule"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Outcome<long> outcome })
+        {
+            Finish(outcome, T["Compose_Scheduled"], "?filter=scheduled");
+        }
+    }
+
+    private async Task<bool> CanSendAsync()
+    {
+        _errors = [];
+        _generalErrors = [];
+        _sending = true;
+        try
+        {
+            await RefreshPreviewAsync();
+            var check = await Check.CheckAsync(await CurrentUser.GetAsync(), _input, CancellationToken.None);
+            ShowErrors(check.Errors);
+            return check.Succeeded;
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+
+    private void Finish(Outcome<long> outcome, string done, string listQuery = "")
+    {
+        if (outcome.Succeeded)
+        {
+            Snackbar.Add(done, Severity.Success);
+            Navigation.NavigateTo("/mail/individual" + listQuery);
+            return;
+        }
+
+        ShowErrors(outcome.Errors);
+    }
+
+    private void ShowErrors(IReadOnlyList<FluentValidation.Results.ValidationFailure> errors)
+    {
+        _errors = errors.Where(e => e.PropertyName is nameof(ComposeInput.Subject) or nameof(ComposeInput.Body))
+            .GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
+        _generalErrors = errors.Where(e => !_errors.ContainsKey(e.PropertyName))
+            .Select(e => new SendError(e.ErrorMessage, e.CustomState as long?, e.PropertyName == SendMailCommand.MailboxProblem))
+            .ToList();
     }
 
     private sealed record SendError(string Message, long? CustomerId, bool IsMailbox);
