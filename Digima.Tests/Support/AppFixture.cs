@@ -140,6 +140,17 @@ public class AppFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive='yes']").WaitForAsync();
 
+    /// <summary>Waits until the address bar matches <paramref name="glob"/> (<c>**</c> any text,
+    /// <c>*</c> any text without <c>/</c>). Playwright's WaitForURLAsync waits for a navigation
+    /// event and, under load, can miss one that Blazor made client-side while the wait was being
+    /// set up (the page had moved, the wait timed out); this looks at the address itself.</summary>
+    public static Task WaitForUrlAsync(IPage page, string glob, float timeout = 15_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(UrlPattern(glob), new() { Timeout = timeout });
+
+    private static System.Text.RegularExpressions.Regex UrlPattern(string glob) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal)
+            .Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$", System.Text.RegularExpressions.RegexOptions.None);
+
     /// <summary>Runs a step; if it fails, keeps a screenshot of the page in the test artifacts so the
     /// failure can be seen, then fails as before.</summary>
     public static async Task OrScreenshotAsync(IPage page, string name, Func<Task> step)

@@ -103,7 +103,7 @@ public sealed class EnglishUserTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToContainTextAsync(customer.Email);
         found.AddRange((await PageText.JapaneseAsync(page)).Select(t => $"confirm: {t}"));
         await page.GetByTestId("confirm-send").ClickAsync();
-        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
         await Assertions.Expect(page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasNotText = "Catalogue" }).GetByTestId("mail-status"))
             .ToHaveTextAsync("Sent", new() { Timeout = 20_000 });
         found.AddRange((await PageText.JapaneseAsync(page)).Select(t => $"sent: {t}"));

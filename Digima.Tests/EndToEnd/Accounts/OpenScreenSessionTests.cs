@@ -33,7 +33,7 @@ public sealed class OpenScreenSessionTests(QuickRevalidationAppFixture app) : IC
         Assert.True(outcome.Succeeded);
 
         // No reload: the open screen notices by itself and sends the user to sign in.
-        await page.WaitForURLAsync("**/account/login**");
+        await AppFixture.WaitForUrlAsync(page, "**/account/login**");
         await AppFixture.SignInAsync(page, demoted.Email);
         await page.GotoAsync("/settings/users");
         await Assertions.Expect(page.GetByText("このページを表示する権限がありません。")).ToBeVisibleAsync();
@@ -55,6 +55,6 @@ public sealed class OpenScreenSessionTests(QuickRevalidationAppFixture app) : IC
         await other.GetByTestId("logout").ClickAsync();
 
         // Sign-out ends every session of the user, the open screen in the first browser too.
-        await open.WaitForURLAsync("**/account/login**");
+        await AppFixture.WaitForUrlAsync(open, "**/account/login**");
     }
 }

@@ -23,7 +23,7 @@ public sealed class SessionEndTests(AppFixture app)
 
         await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await AppFixture.WaitForUrlAsync(page, "**/account/login");
 
         Assert.False(await OpensAsync(copy, "/customers"));
     }
@@ -95,7 +95,7 @@ public sealed class SessionEndTests(AppFixture app)
 
         Assert.True(response.Status < 500, $"sign-in answered {response.Status}");
         // Home is the customer list.
-        await AppFixture.OrScreenshotAsync(page, "returnurl-control", () => page.WaitForURLAsync("**/customers"));
+        await AppFixture.OrScreenshotAsync(page, "returnurl-control", () => AppFixture.WaitForUrlAsync(page, "**/customers"));
         await AppFixture.WaitInteractiveAsync(page);
     }
 
@@ -110,7 +110,7 @@ public sealed class SessionEndTests(AppFixture app)
         await page.GetByLabel("パスワード").FillAsync(AppFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
 
-        await AppFixture.OrScreenshotAsync(page, "returnurl-japanese", () => page.WaitForURLAsync(url => url.Contains("/customers?q=", StringComparison.Ordinal)));
+        await AppFixture.OrScreenshotAsync(page, "returnurl-japanese", () => AppFixture.WaitForUrlAsync(page, "**/customers?q=**"));
         Assert.Equal("?q=田中", Uri.UnescapeDataString(new Uri(page.Url).Query));
     }
 

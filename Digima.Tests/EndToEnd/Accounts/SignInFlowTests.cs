@@ -75,7 +75,7 @@ public sealed class SignInFlowTests(AppFixture app)
         await AppFixture.SignInAsync(page, rep.Email);
         await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await AppFixture.WaitForUrlAsync(page, "**/account/login");
         await page.GotoAsync("/customers");
 
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class SignInFlowTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "メール" }).ClickAsync();
         await Assertions.Expect(page.GetByText("メールボックス", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByText("個別メール", new() { Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/mail/individual");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual");
 
         await Assertions.Expect(page.GetByTestId("compose-button")).ToHaveTextAsync("個別メールを作成する");
         foreach (var label in new[] { "顧客", "テンプレート", "設定" })

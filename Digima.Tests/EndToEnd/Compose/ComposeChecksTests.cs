@@ -84,7 +84,7 @@ public sealed class ComposeChecksTests(AppFixture app)
 
         await dialog.GetByTestId("send-at-tomorrow").ClickAsync();
         await page.GetByTestId("schedule-confirm").ClickAsync();
-        await page.WaitForURLAsync("**/mail/individual?filter=scheduled");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual?filter=scheduled");
         Assert.Equal("過去の日時のテスト", Assert.Single(await ComposeScenario.MailsOfAsync(app, rep)).Subject);
     }
 

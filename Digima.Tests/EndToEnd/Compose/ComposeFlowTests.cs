@@ -22,7 +22,7 @@ public sealed class ComposeFlowTests(AppFixture app)
         await AppFixture.WaitInteractiveAsync(page);
 
         await page.GetByTestId("compose-button").ClickAsync();
-        await page.WaitForURLAsync("**/mail/compose");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose");
         await AppFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("recipient-input-to").FillAsync("鷲");
         await page.GetByText(to.Email).ClickAsync();
@@ -40,7 +40,7 @@ public sealed class ComposeFlowTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToContainTextAsync(to.Email);
         await ConfirmAsync(page);
 
-        await AppFixture.OrScreenshotAsync(page, "compose-send-failure", () => page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 }));
+        await AppFixture.OrScreenshotAsync(page, "compose-send-failure", () => AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000));
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "お見積りのご案内" });
         await Assertions.Expect(row.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
         var sent = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();

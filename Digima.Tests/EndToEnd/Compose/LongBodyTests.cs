@@ -52,7 +52,7 @@ public sealed class LongBodyTests(AppFixture app)
         await Assertions.Expect(body).ToHaveValueAsync(expected);
         await page.GetByTestId("send-now").ClickAsync();
         await ComposeScenario.ConfirmAsync(page);
-        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
 
         var sent = (await ComposeScenario.MailsOfAsync(app, rep)).Single();
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId, timeout: TimeSpan.FromSeconds(60)));

@@ -38,14 +38,14 @@ public sealed class CustomerBrowseTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("customer-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await row.ClickAsync();
 
-        await AppFixture.OrScreenshotAsync(page, "customer-open-failure", () => page.WaitForURLAsync($"**/customers/{id}"));
+        await AppFixture.OrScreenshotAsync(page, "customer-open-failure", () => AppFixture.WaitForUrlAsync(page, $"**/customers/{id}"));
         await Assertions.Expect(page.GetByTestId("profile-name")).ToHaveTextAsync($"{surname} 葵");
         await Assertions.Expect(page.GetByTestId("profile-kana")).ToHaveTextAsync("シノノメ アオイ");
         await Assertions.Expect(page.GetByTestId("timeline-empty")).ToBeVisibleAsync();
 
         await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await AppFixture.WaitForUrlAsync(page, "**/account/login");
     }
 
     [Fact]

@@ -36,14 +36,14 @@ public sealed class CustomerEditTests(AppFixture app)
         await page.GetByTestId("customer-save").ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/customers/*", new() { Timeout = 5_000 });
+            await AppFixture.WaitForUrlAsync(page, "**/customers/*", 5_000);
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             // Under load the click can reach the server before the last field's value: the form
             // then still holds the old one. A rep clicks again, and so does the test.
             await page.GetByTestId("customer-save").ClickAsync();
-            await page.WaitForURLAsync("**/customers/*");
+            await AppFixture.WaitForUrlAsync(page, "**/customers/*");
         }
         await Assertions.Expect(page.GetByTestId("profile-name")).ToHaveTextAsync("松本 潤");
         await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();

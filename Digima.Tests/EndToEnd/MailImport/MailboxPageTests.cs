@@ -127,14 +127,14 @@ public sealed class MailboxPageTests(AppFixture app)
 
         await page.GetByTestId("mail-list-received").GetByText("納期のご相談").ClickAsync();
         await page.GetByTestId("preview-reply").ClickAsync();
-        await page.WaitForURLAsync("**/mail/compose?reply=*");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?reply=*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 納期のご相談");
         await Assertions.Expect(page.GetByTestId("compose-body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("さんは書きました：\n> テキスト版"));
         await page.GetByTestId("send-now").ClickAsync();
         await page.GetByTestId("confirm-send").ClickAsync();
-        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
 
         var sent = (await app.Get<Digima.Core.Sending.IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
@@ -143,7 +143,7 @@ public sealed class MailboxPageTests(AppFixture app)
         Assert.Contains(question.MessageId, received.References);
 
         await page.GetByTestId("mail-duplicate").First.ClickAsync();
-        await page.WaitForURLAsync("**/mail/compose?duplicateSent=*");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?duplicateSent=*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 納期のご相談");
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);

@@ -33,7 +33,7 @@ public sealed class ScheduleFlowTests(AppFixture app)
         await AppFixture.ScreenshotAsync(page, "schedule-dialog");
         await page.GetByTestId("schedule-confirm").ClickAsync();
 
-        await page.WaitForURLAsync("**/mail/individual?filter=scheduled", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual?filter=scheduled", 30_000);
         await AppFixture.WaitInteractiveAsync(page);
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "株式会社たつみ 御中 ご案内" });
         await Assertions.Expect(row.GetByTestId("mail-status")).ToHaveTextAsync("予約");

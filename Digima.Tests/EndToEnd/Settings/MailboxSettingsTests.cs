@@ -21,7 +21,7 @@ public sealed class MailboxSettingsTests(AppFixture app)
         await page.GotoAsync("/settings");
         await AppFixture.WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "メールボックス連携" }).ClickAsync();
-        await page.WaitForURLAsync("**/settings/mailbox");
+        await AppFixture.WaitForUrlAsync(page, "**/settings/mailbox");
         await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
 
         await FillLocalServersAsync(page, rep.Email, "digima-demo");

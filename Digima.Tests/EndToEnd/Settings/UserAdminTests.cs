@@ -67,7 +67,7 @@ public sealed class UserAdminTests(AppFixture app)
         await page.GetByText("English", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("pref-save").ClickAsync();
 
-        await page.WaitForURLAsync("**/settings/preferences");
+        await AppFixture.WaitForUrlAsync(page, "**/settings/preferences");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true })).ToBeVisibleAsync();
     }

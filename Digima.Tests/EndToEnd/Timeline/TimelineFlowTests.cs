@@ -44,14 +44,14 @@ public sealed class TimelineFlowTests(AppFixture app)
         await page.GetByTestId("thread-close").ClickAsync();
 
         await first.GetByTestId("timeline-reply").ClickAsync();
-        await page.WaitForURLAsync("**/mail/compose?reply=*");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?reply=*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 導入のご相談");
         var quoted = await page.GetByTestId("compose-body").InputValueAsync();
         await page.GetByTestId("compose-body").FillAsync("ご相談ありがとうございます。資料をお送りしますので、ご検討ください。" + quoted);
         await page.GetByTestId("send-now").ClickAsync();
         await page.GetByTestId("confirm-send").ClickAsync();
-        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
         var sent = (await app.Get<IOutgoingMailRepository>().ListForUserAsync(rep.Id, 0, 1, CancellationToken.None)).Items.Single();
         var delivered = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId));
         Assert.Equal(question.MessageId, delivered.InReplyTo);
@@ -185,7 +185,7 @@ public sealed class TimelineFlowTests(AppFixture app)
         // Queued when the page may have loaded: the status follows without a reload.
         await Assertions.Expect(mail.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
         await mail.GetByTestId("timeline-duplicate").ClickAsync();
-        await page.WaitForURLAsync("**/mail/compose?duplicateSent=*");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?duplicateSent=*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("{{姓}}様 資料送付のご案内");
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);

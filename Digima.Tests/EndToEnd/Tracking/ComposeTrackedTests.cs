@@ -40,7 +40,7 @@ public sealed class ComposeTrackedTests(AppFixture app)
             await confirm.ClickAsync();
         }
 
-        await page.WaitForURLAsync("**/mail/individual", new() { Timeout = 30_000 });
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "計測付きのご案内" });
         await Assertions.Expect(row.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 20_000 });
         await Assertions.Expect(row.GetByTestId("tracking-open")).ToContainTextAsync("開封");
