@@ -15,8 +15,8 @@ internal sealed class ImapImportServer : IMailImportServer
     private readonly ImapSessionPool _pool;
     private readonly Func<MailServerLogin, CancellationToken, Task<ImapClient>> _login;
 
-    public ImapImportServer(TransportErrors errors, MimeContentReader reader, ImapSessionPool pool)
-        : this(errors, reader, pool, MailKitConnect.ImapAsync)
+    public ImapImportServer(TransportErrors errors, MimeContentReader reader, ImapSessionPool pool, MailKitConnect connect)
+        : this(errors, reader, pool, connect.ImapAsync)
     {
     }
 

@@ -30,7 +30,7 @@ internal sealed class MailboxIdleWatcher(IServiceScopeFactory scopes, MailImport
                     return;
                 }
 
-                using var client = await MailKitConnect.ImapAsync(mailbox.Imap, cancellationToken);
+                using var client = await scope.ServiceProvider.GetRequiredService<MailKitConnect>().ImapAsync(mailbox.Imap, cancellationToken);
                 await client.Inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
                 delay = options.ReconnectMinDelay;
                 await IdleLoopAsync(client, userId, cancellationToken);

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Digima.Infrastructure.Mailboxes;
 
-/// <summary>Which addresses 「接続テスト」 may connect to. The host a rep types is resolved here,
-/// every address is checked, and the probe then connects to those checked addresses (not to a
-/// second lookup that could answer differently). Loopback, private (RFC 1918, CGNAT, IPv6 ULA),
+/// <summary>Which addresses the app may connect to for a rep's mailbox: 「接続テスト」, sending,
+/// import and IDLE alike (a saved host is used without a test). The host is resolved here, every
+/// address is checked, and the connection goes to those checked addresses (not to a second lookup
+/// that could answer differently). Loopback, private (RFC 1918, CGNAT, IPv6 ULA),
 /// link-local (with the cloud metadata address 169.254.169.254) and unspecified addresses are
 /// the server's own neighbourhood: refused unless configuration allows them.</summary>
 internal sealed class MailEndpointPolicy(IOptions<MailEndpointOptions> options, IHostEnvironment? environment = null)
@@ -23,6 +24,29 @@ internal sealed class MailEndpointPolicy(IOptions<MailEndpointOptions> options, 
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
         return addresses.Length > 0 && addresses.All(IsAllowed) ? addresses : null;
+    }
+
+    /// <summary>A TCP connection to one of the host's addresses, all of which are allowed; null
+    /// when not all of them are.</summary>
+    /// <exception cref="SocketException">The host does not resolve or no address answers.</exception>
+    public async Task<Socket?> ConnectAllowedAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        if (await ResolveAllowedAsync(host, cancellationToken) is not { } addresses)
+        {
+            return null;
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(addresses, port, cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public bool IsAllowed(IPAddress address)
@@ -82,7 +106,7 @@ internal sealed class MailEndpointPolicy(IOptions<MailEndpointOptions> options, 
     }
 }
 
-/// <summary><c>Digima:Mailboxes</c>: the address ranges 「接続テスト」 may reach besides the
+/// <summary><c>Digima:Mailboxes</c>: the address ranges a mailbox's servers may be at besides the
 /// public internet. <see cref="AllowLoopback"/> unset means allowed except in Production.</summary>
 public sealed class MailEndpointOptions
 {

@@ -39,7 +39,7 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         var stage = ProbeStage.Connect;
         try
         {
-            if (await ConnectAllowedAsync(login, deadline.Token) is not { } socket)
+            if (await endpoints.ConnectAllowedAsync(login.Host, login.Port, deadline.Token) is not { } socket)
             {
                 return new ProbeResult(ProbeStatus.AddressNotAllowed);
             }
@@ -57,29 +57,6 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             return ProbeFailures.Describe(e, stage, login.Security);
-        }
-    }
-
-    /// <summary>A TCP connection to one of the host's addresses, all of which the policy allows;
-    /// null when it allows not all of them.</summary>
-    private async Task<Socket?> ConnectAllowedAsync(MailServerLogin login, CancellationToken cancellationToken)
-    {
-        var addresses = await endpoints.ResolveAllowedAsync(login.Host, cancellationToken);
-        if (addresses is null)
-        {
-            return null;
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(addresses, login.Port, cancellationToken);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 

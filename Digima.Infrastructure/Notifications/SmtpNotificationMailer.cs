@@ -12,6 +12,7 @@ namespace Digima.Infrastructure.Notifications;
 /// that caused it. Nothing is retried: the bell keeps the notification either way.</summary>
 internal sealed class SmtpNotificationMailer(
     IMailboxConnections mailboxes,
+    MailKitConnect connect,
     IStringLocalizer<CoreMessages> text,
     ILogger<SmtpNotificationMailer> logger) : INotificationMailer
 {
@@ -27,7 +28,7 @@ internal sealed class SmtpNotificationMailer(
                 return;
             }
 
-            using var client = await MailKitConnect.SmtpAsync(mailbox.Smtp, timeout.Token);
+            using var client = await connect.SmtpAsync(mailbox.Smtp, timeout.Token);
             await client.SendAsync(Message(mailbox, notification), timeout.Token);
             await client.DisconnectAsync(true, timeout.Token);
         }

@@ -3,22 +3,23 @@ using Digima.Infrastructure.Mailboxes;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 
 namespace Digima.Infrastructure.Sending;
 
-/// <summary>Opens authenticated MailKit clients for a rep's mailbox. A client is never shared
-/// between threads: each call gets its own.</summary>
-internal static class MailKitConnect
+/// <summary>Opens authenticated MailKit clients for a rep's mailbox, only to addresses the
+/// <see cref="MailEndpointPolicy"/> allows (a saved host is used without 「接続テスト」). A client
+/// is never shared between threads: each call gets its own.</summary>
+internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<SmtpClient> SmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
+    /// <exception cref="MailEndpointRefusedException">The host is at an address not allowed.</exception>
+    public async Task<SmtpClient> SmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(login.Host, login.Port, Options(login.Security), cancellationToken);
+            await ConnectAsync(client, login, cancellationToken);
             if (client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
             {
                 await client.AuthenticateAsync(login.UserName, login.Password, cancellationToken);
@@ -33,12 +34,13 @@ internal static class MailKitConnect
         }
     }
 
-    public static async Task<ImapClient> ImapAsync(MailServerLogin login, CancellationToken cancellationToken)
+    /// <exception cref="MailEndpointRefusedException">The host is at an address not allowed.</exception>
+    public async Task<ImapClient> ImapAsync(MailServerLogin login, CancellationToken cancellationToken)
     {
         var client = new ImapClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(login.Host, login.Port, Options(login.Security), cancellationToken);
+            await ConnectAsync(client, login, cancellationToken);
             await client.AuthenticateAsync(login.UserName, login.Password, cancellationToken);
             return client;
         }
@@ -68,5 +70,14 @@ internal static class MailKitConnect
         return await SentFolderFinder.FindAsync(client, cancellationToken);
     }
 
-    private static SecureSocketOptions Options(MailSecurity security) => MailKitSecurity.ToSocketOptions(security);
+    private async Task ConnectAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)
+    {
+        // The TCP connect gets the client's own time limit, as MailKit's connect by host name had.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        var socket = await endpoints.ConnectAllowedAsync(login.Host, login.Port, deadline.Token)
+            ?? throw new MailEndpointRefusedException(login.Host);
+        // The host name still goes to MailKit: TLS checks the certificate against it.
+        await client.ConnectAsync(socket, login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), cancellationToken);
+    }
 }

@@ -19,10 +19,11 @@ internal static class SendingServices
             .Bind(configuration.GetSection(MailConnectionOptions.Section))
             .Validate(o => o.IsValid(), "Digima:MailConnections has a value out of range (see MailConnectionOptions).")
             .ValidateOnStart();
+        services.AddSingleton<MailKitConnect>();
         services.AddSingleton(sp => new MailClientPool<SmtpClient>(
-            MailKitConnect.SmtpAsync, sp.GetRequiredService<IOptions<MailConnectionOptions>>().Value, sp.GetRequiredService<ILogger<MailKitTransport>>()));
+            sp.GetRequiredService<MailKitConnect>().SmtpAsync, sp.GetRequiredService<IOptions<MailConnectionOptions>>().Value, sp.GetRequiredService<ILogger<MailKitTransport>>()));
         services.AddSingleton(sp => new MailClientPool<ImapClient>(
-            MailKitConnect.ImapAsync, sp.GetRequiredService<IOptions<MailConnectionOptions>>().Value, sp.GetRequiredService<ILogger<MailKitTransport>>()));
+            sp.GetRequiredService<MailKitConnect>().ImapAsync, sp.GetRequiredService<IOptions<MailConnectionOptions>>().Value, sp.GetRequiredService<ILogger<MailKitTransport>>()));
         services.AddSingleton<TransportErrors>();
         services.AddSingleton<IOutgoingMailTransport, MailKitTransport>();
         services.AddSingleton<OutboxSignal>();

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using Digima.Infrastructure.Mailboxes;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -21,6 +22,7 @@ internal sealed class TransportErrors(IStringLocalizer<CoreMessages> text)
             new(false, text["SmtpSenderRefused", smtp.Mailbox?.Address ?? "", Reply(smtp)], (int)smtp.StatusCode >= 500),
         SmtpCommandException smtp => new(false, text["SmtpRefused", Reply(smtp)], (int)smtp.StatusCode >= 500),
         AuthenticationException => new(false, text["MailAuthFailed", server.Host, server.UserName], true),
+        MailEndpointRefusedException => new(false, text["MailAddressNotAllowed", server.Host], true),
         SslHandshakeException ssl => new(false, text["MailTlsFailed", Where(server), ssl.Message], true),
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => new(false, text["MailHostNotFound", server.Host], true),
         SocketException socket => new(false, text["MailConnectFailed", Where(server), socket.Message]),

@@ -39,7 +39,7 @@ public sealed class IdleListenerTests : IAsyncLifetime
             reply.MessageId = RawMail.NewId();
             reply.Body = new TextPart("plain") { Text = "承知しました。" };
             var clock = Stopwatch.StartNew();
-            using (var smtp = await MailKitConnect.SmtpAsync(
+            using (var smtp = await _s.Services.Get<MailKitConnect>().SmtpAsync(
                 new MailServerLogin(TestEnvironment.MailHost, TestEnvironment.SmtpPort, MailSecurity.None, customer.Email, TestEnvironment.MailPassword), CancellationToken.None))
             {
                 await smtp.SendAsync(reply);

@@ -19,7 +19,7 @@ internal sealed class RelayedImport : IAsyncDisposable
         Pool = new ImapSessionPool(Options, scenario.Services.Clock);
         var server = new ImapImportServer(
             scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool,
-            (login, cancellationToken) => MailKitConnect.ImapAsync(login with { Port = Relay.Port }, cancellationToken));
+            (login, cancellationToken) => scenario.Services.Get<MailKitConnect>().ImapAsync(login with { Port = Relay.Port }, cancellationToken));
         Command = new SyncMailboxCommand(
             scenario.Services.Get<IMailboxConnections>(), server, scenario.Services.Get<IImportedMailRepository>(), scenario.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(),
             scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), scenario.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);

@@ -28,6 +28,29 @@ public sealed class ConnectionTestGuardTests
         Assert.Equal(0, listener.Connections);
     }
 
+    /// <summary>A mailbox saved without 「接続テスト」 (or whose host moved since) is held to the
+    /// same rule: import and sending never connect to an address the policy refuses.</summary>
+    [Fact]
+    public async Task SyncAndSend_SavedHostAtRefusedAddress_NeverConnectAndSayWhy()
+    {
+        await using var services = await ServiceHarness.CreateAsync("mbguard", new Dictionary<string, string?> { ["Digima:Mailboxes:AllowLoopback"] = "false" });
+        var rep = await services.AddUserAsync(UserRole.Rep);
+        using var listener = new BannerServer("220 mail.internal ESMTP\r\n");
+        await TestMailboxes.ConnectAsync(services.Provider, rep, smtpPort: listener.Port, imapPort: listener.Port);
+
+        var sync = await services.Get<Digima.Core.MailImport.SyncMailboxCommand>().SyncAsync(rep.Id, CancellationToken.None);
+        var login = new MailServerLogin(TestEnvironment.MailHost, listener.Port, MailSecurity.None, rep.Email, TestEnvironment.MailPassword);
+        var refused = await Assert.ThrowsAsync<Digima.Infrastructure.Mailboxes.MailEndpointRefusedException>(
+            () => services.Get<Digima.Infrastructure.Sending.MailKitConnect>().SmtpAsync(login, CancellationToken.None));
+        var described = services.Get<Digima.Infrastructure.Sending.TransportErrors>().Describe(refused, login);
+
+        Assert.Equal(Digima.Core.MailImport.MailboxSyncOutcome.Failed, sync.Outcome);
+        Assert.Contains("接続しないアドレス", sync.Error, StringComparison.Ordinal);
+        Assert.True(described.Permanent);
+        Assert.Contains("接続しないアドレス", described.Error, StringComparison.Ordinal);
+        Assert.Equal(0, listener.Connections);
+    }
+
     [Theory]
     [InlineData("169.254.169.254")]
     [InlineData("10.1.2.3")]
