@@ -73,7 +73,8 @@ internal sealed class ImapImportServer : IMailImportServer
         !cancellationToken.IsCancellationRequested
         && e is MailKit.Security.AuthenticationException or ProtocolException or CommandException or ServiceNotConnectedException
             or ServiceNotAuthenticatedException or FolderNotOpenException or FolderNotFoundException or IOException
-            or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException;
+            or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException
+            or Mailboxes.MailEndpointRefusedException;
 
     /// <summary>The connection itself is gone (closed by the server, reset): worth one new login.</summary>
     internal static bool IsConnectionLost(Exception? e) =>
