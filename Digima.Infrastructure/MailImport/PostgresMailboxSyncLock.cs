@@ -5,8 +5,9 @@ using Npgsql;
 namespace Digima.Infrastructure.MailImport;
 
 /// <summary>A PostgreSQL session advisory lock per mailbox, held on its own connection for the
-/// whole sync. Quartz's in-memory store fires the job on every node, and IDLE runs beside it:
-/// this lock is what keeps one sync per mailbox at a time. A node that dies loses its
+/// whole sync. The clustered Quartz store runs each firing of the periodic job on one node, but
+/// IDLE and 「今すぐ同期」 run on any node beside it: this lock is what keeps one sync per mailbox
+/// at a time. A node that dies loses its
 /// connection, and PostgreSQL releases the lock with it.</summary>
 internal sealed class PostgresMailboxSyncLock(NpgsqlDataSource dataSource) : IMailboxSyncLock
 {

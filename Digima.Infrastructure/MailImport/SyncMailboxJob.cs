@@ -6,7 +6,8 @@ using Quartz;
 namespace Digima.Infrastructure.MailImport;
 
 /// <summary>The periodic sync of one mailbox (one job per mailbox, see MailImportScheduler).
-/// Quartz never runs two at once for the same job; across nodes the use case's advisory lock does.</summary>
+/// Quartz never runs two at once for the same job, on any node (the job store is clustered); the use
+/// case's advisory lock keeps it apart from IDLE and 「今すぐ同期」.</summary>
 [DisallowConcurrentExecution]
 internal sealed class SyncMailboxJob(SyncMailboxCommand sync, ILogger<SyncMailboxJob> logger) : IJob
 {

@@ -1,5 +1,4 @@
 using Digima.Core.Accounts;
-using Digima.Core.Customers;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
 
@@ -24,12 +23,8 @@ public sealed class ShellTests(AppFixture app)
     public async Task SuccessMessage_ShownBottomRight_NotOverTheTopButtons()
     {
         var user = await app.AddUserAsync(UserRole.Rep, "通知 位置");
-        var customer = new Customer { LastName = "位置", Email = $"p.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, user.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var customer = await app.AddCustomerAsync("位置");
+        var page = await app.OpenSignedInAsync(user.Email, $"/customers/{customer.Id}");
 
         await page.GetByTestId("customer-edit").ClickAsync();
         await page.GetByTestId("customer-dialog").WaitForAsync();

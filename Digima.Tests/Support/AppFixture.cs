@@ -6,7 +6,7 @@ namespace Digima.Tests.Support;
 
 /// <summary>One app server and one Chromium for all browser tests in the collection. A test class
 /// that needs the app configured otherwise derives a fixture of its own with <c>extraSettings</c>.</summary>
-public class AppFixture : IAsyncLifetime
+public partial class AppFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> _extraSettings;
 

@@ -11,7 +11,7 @@ namespace Digima.Tests.Support;
 
 /// <summary>Core use cases wired to the real Infrastructure over a test database, with a clock
 /// the test controls. For integration tests below the UI.</summary>
-public sealed class ServiceHarness : IAsyncDisposable
+public sealed partial class ServiceHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 

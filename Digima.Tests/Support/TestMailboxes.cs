@@ -1,11 +1,15 @@
 using Digima.Core.Common;
 using Digima.Core.Mailboxes;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Digima.Tests.Support;
 
 /// <summary>Connects a user's mailbox to the local Postfix and Dovecot through the real
-/// 「メールボックス連携」 use case (test setup).</summary>
+/// 「メールボックス連携」 use case (test setup), and puts mail into it as a mail client would.</summary>
 public static class TestMailboxes
 {
     public static async Task ConnectAsync(
@@ -26,5 +30,27 @@ public static class TestMailboxes
         {
             throw new InvalidOperationException("Mailbox setup failed: " + string.Join("; ", outcome.Errors));
         }
+    }
+
+    /// <summary>Appends <paramref name="message"/> to one of the user's folders, marked seen, as
+    /// their own mail client would file it.</summary>
+    public static async Task AppendAsync(string address, MimeMessage message, string folder)
+    {
+        using var client = new ImapClient();
+        await client.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort, SecureSocketOptions.None);
+        await client.AuthenticateAsync(address, TestEnvironment.MailPassword);
+        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
+        await target.AppendAsync(new AppendRequest(message, MessageFlags.Seen));
+        await client.DisconnectAsync(true);
+    }
+
+    /// <summary>An HTML mail with a text part (「テキスト版」), dated now, with a fresh Message-ID.</summary>
+    public static MimeMessage HtmlMessage(string from, string to, string subject, string html)
+    {
+        var message = new MimeMessage { Subject = subject, Date = DateTimeOffset.Now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.test") };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = "テキスト版" }.ToMessageBody();
+        return message;
     }
 }

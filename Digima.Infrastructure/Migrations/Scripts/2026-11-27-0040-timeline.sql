@@ -16,7 +16,7 @@ CREATE INDEX customer_events_outgoing ON customer_events (outgoing_mail_id) WHER
 -- occurred_at DESC, id DESC) however many mails and events exist. A mail is one row per
 -- customer, once: the unique (customer_id, message_id) drops the imported copy of a mail sent
 -- from this app and the same mail imported from a second rep's mailbox. Kept by the triggers
--- below in the same transaction as the mail or event (see docs/decisions/0005-timeline.md).
+-- below in the same transaction as the mail or event (see docs/decisions/0007-timeline-and-threads.md).
 CREATE TABLE customer_timeline (
     id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     customer_id       bigint      NOT NULL REFERENCES customers (id) ON DELETE CASCADE,

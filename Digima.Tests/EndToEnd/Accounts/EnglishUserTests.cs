@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Digima.Core.Accounts;
-using Digima.Core.Common;
 using Digima.Core.Compose;
-using Digima.Core.Customers;
 using Digima.Core.Scheduling;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
@@ -35,10 +33,9 @@ public sealed class EnglishUserTests(AppFixture app)
     public async Task EnglishUser_WalksEveryPage_NoJapaneseLabels()
     {
         var user = await app.AddUserAsync(UserRole.Manager, "Emma Walker", language: "en");
-        var actor = new CurrentUser(user.Id, user.Email, user.DisplayName, user.Role, user.TimeZoneId, user.Language);
+        var actor = user.AsActor();
         await TestMailboxes.ConnectAsync(app.App.Services, actor);
-        var customer = new Customer { LastName = "Hart", FirstName = "Oliver", Email = $"o.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "Acme Trading" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var customer = await app.AddCustomerAsync("Hart", "Oliver", "Acme Trading");
         await using (var mark = app.Database.DataSource.CreateCommand(
             $"UPDATE customers SET last_action_type = '{Digima.Core.MailImport.CustomerActionTypes.MailReceived}', last_action_at = now() WHERE id = {customer.Id}"))
         {

@@ -21,10 +21,7 @@ public sealed class OpenScreenSessionTests(QuickRevalidationAppFixture app) : IC
     {
         var admin = await app.AddUserAsync(UserRole.Manager, "人事 部長");
         var demoted = await app.AddUserAsync(UserRole.Manager, "降格 四郎");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, demoted.Email);
-        await page.GotoAsync("/settings/users");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(demoted.Email, "/settings/users");
         await Assertions.Expect(page.GetByTestId("user-table")).ToBeVisibleAsync();
 
         var actor = new CurrentUser(admin.Id, admin.Email, admin.DisplayName, UserRole.Manager, admin.TimeZoneId, admin.Language);
@@ -44,10 +41,7 @@ public sealed class OpenScreenSessionTests(QuickRevalidationAppFixture app) : IC
     public async Task OpenPage_SignedOutInAnotherBrowser_SentToSignIn()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "二台 五郎");
-        var open = await app.NewPageAsync();
-        await AppFixture.SignInAsync(open, rep.Email);
-        await open.GotoAsync("/customers");
-        await AppFixture.WaitInteractiveAsync(open);
+        var open = await app.OpenSignedInAsync(rep.Email, "/customers");
         var other = await app.NewPageAsync();
         await AppFixture.SignInAsync(other, rep.Email);
 

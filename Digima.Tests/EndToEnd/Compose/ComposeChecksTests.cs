@@ -15,9 +15,9 @@ public sealed class ComposeChecksTests(AppFixture app)
     [Fact]
     public async Task SendNow_EmptyMail_RefusedWithoutConfirmation()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "確認 前");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "空白");
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?to={customer.Id}");
+        var rep = await app.AddConnectedRepAsync("確認 前");
+        var customer = await app.AddCustomerAsync("空白");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         await page.GetByTestId("send-now").ClickAsync();
 
@@ -35,8 +35,8 @@ public sealed class ComposeChecksTests(AppFixture app)
     public async Task MailPages_MailboxNotConnected_SaidAtOnceWithLinkToMailboxSettings()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "未連携 担当");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "未連携");
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?to={customer.Id}");
+        var customer = await app.AddCustomerAsync("未連携");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         foreach (var path in new[] { "/mail/compose", "/mail/mailbox", "/mail/individual" })
         {
@@ -55,8 +55,8 @@ public sealed class ComposeChecksTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("send-blocked")).ToContainTextAsync("メールボックスが連携されていないため送信できません。");
         await Assertions.Expect(page.GetByTestId("confirm-send-dialog")).ToHaveCountAsync(0);
 
-        var connected = await ComposeScenario.ConnectedRepAsync(app, "連携済 担当");
-        var other = await ComposeScenario.OpenAsync(app, connected, "/mail/compose");
+        var connected = await app.AddConnectedRepAsync("連携済 担当");
+        var other = await app.OpenSignedInAsync(connected.Email, "/mail/compose");
         await Assertions.Expect(other.GetByTestId("compose-subject")).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByTestId("mailbox-not-connected")).ToHaveCountAsync(0);
     }
@@ -64,9 +64,9 @@ public sealed class ComposeChecksTests(AppFixture app)
     [Fact]
     public async Task Schedule_PastTime_DialogStaysOpenWithErrorUnderTheField()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "過去 予約");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "過去");
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?to={customer.Id}");
+        var rep = await app.AddConnectedRepAsync("過去 予約");
+        var customer = await app.AddCustomerAsync("過去");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
         await page.GetByTestId("compose-subject").FillAsync("過去の日時のテスト");
         await page.GetByTestId("compose-body").FillAsync("本文です。");
 
@@ -92,9 +92,9 @@ public sealed class ComposeChecksTests(AppFixture app)
     public async Task Preview_SenderNameField_ShowsTheMailboxSenderName()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "表示 名前");
-        await TestMailboxes.ConnectAsync(app.App.Services, ComposeScenario.Actor(rep) with { DisplayName = "株式会社デジマ 営業部 表示" });
-        var customer = await ComposeScenario.AddCustomerAsync(app, "差出");
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?to={customer.Id}");
+        await TestMailboxes.ConnectAsync(app.App.Services, rep.AsActor() with { DisplayName = "株式会社デジマ 営業部 表示" });
+        var customer = await app.AddCustomerAsync("差出");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         await page.GetByTestId("compose-body").FillAsync("署名: {{送信者名}}");
 
@@ -104,10 +104,10 @@ public sealed class ComposeChecksTests(AppFixture app)
     [Fact]
     public async Task ComposeFromMail_ReplyAndDuplicate_TitledForWhatTheyAre()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "題名 確認");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "題名");
+        var rep = await app.AddConnectedRepAsync("題名 確認");
+        var customer = await app.AddCustomerAsync("題名");
         var id = await SentMailAsync(rep, customer.Id);
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?replySent={id}");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?replySent={id}");
 
         await Assertions.Expect(page.GetByTestId("page-title")).ToHaveTextAsync("返信を作成");
         await Assertions.Expect(page).ToHaveTitleAsync("返信を作成 - Digima Mail");
@@ -124,8 +124,8 @@ public sealed class ComposeChecksTests(AppFixture app)
     [Fact]
     public async Task ComposeFromMail_AnotherRepsMail_SaysNotFoundInsteadOfServerError()
     {
-        var owner = await ComposeScenario.ConnectedRepAsync(app, "持ち主 担当");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "他人");
+        var owner = await app.AddConnectedRepAsync("持ち主 担当");
+        var customer = await app.AddCustomerAsync("他人");
         var id = await SentMailAsync(owner, customer.Id);
         var intruder = await app.AddUserAsync(UserRole.Rep, "他人 担当");
         var page = await app.NewPageAsync();
@@ -145,13 +145,13 @@ public sealed class ComposeChecksTests(AppFixture app)
     [Fact]
     public async Task EditScheduled_EmptyBodyAndLongSubject_RefusedInTheDialogAsOnCompose()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "編集 検証");
-        var customer = await ComposeScenario.AddCustomerAsync(app, "編集");
+        var rep = await app.AddConnectedRepAsync("編集 検証");
+        var customer = await app.AddCustomerAsync("編集");
         var input = new ComposeInput { To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)], Subject = "予約の件名", Body = "予約の本文" };
         var at = SendTimeRules.TomorrowNine(DateTimeOffset.UtcNow, rep.TimeZoneId);
-        var scheduled = await app.Get<ScheduleMailCommand>().ScheduleAsync(ComposeScenario.Actor(rep), input, at, rep.TimeZoneId, CancellationToken.None);
+        var scheduled = await app.Get<ScheduleMailCommand>().ScheduleAsync(rep.AsActor(), input, at, rep.TimeZoneId, CancellationToken.None);
         Assert.True(scheduled.Succeeded, string.Join("; ", scheduled.Errors));
-        var page = await ComposeScenario.OpenAsync(app, rep, "/mail/individual?filter=scheduled");
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/individual?filter=scheduled");
 
         await page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "予約の件名" }).GetByTestId("mail-edit").ClickAsync();
         var dialog = page.GetByTestId("edit-scheduled-dialog");
@@ -175,7 +175,7 @@ public sealed class ComposeChecksTests(AppFixture app)
             Subject = "題名のテスト",
             Body = "本文です。",
         };
-        var outcome = await app.Get<SendMailCommand>().SendNowAsync(ComposeScenario.Actor(rep), input, CancellationToken.None);
+        var outcome = await app.Get<SendMailCommand>().SendNowAsync(rep.AsActor(), input, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
         return outcome.Value;
     }

@@ -1,4 +1,3 @@
-using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.Sending;
@@ -13,13 +12,10 @@ public sealed class ComposeFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_ComposesWithSearchCcAndMergeField_CustomerReceivesIt()
     {
-        var rep = await ConnectedRepAsync("佐藤 送信");
-        var to = await AddCustomerAsync("鷲尾", "株式会社わしお");
-        var cc = await AddCustomerAsync("柊木", "");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/individual");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("佐藤 送信");
+        var to = await app.AddCustomerAsync("鷲尾", company: "株式会社わしお");
+        var cc = await app.AddCustomerAsync("柊木");
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/individual");
 
         await page.GetByTestId("compose-button").ClickAsync();
         await AppFixture.WaitForUrlAsync(page, "**/mail/compose");
@@ -57,12 +53,9 @@ public sealed class ComposeFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_TypesUnknownAddress_AddsNewCustomerFromCompose()
     {
-        var rep = await ConnectedRepAsync("新規 追加");
+        var rep = await app.AddConnectedRepAsync("新規 追加");
         var email = $"new.{Guid.NewGuid():N}"[..14] + "@newco.test";
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/compose");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
 
         await page.GetByTestId("recipient-input-to").FillAsync("broken@@newco.test");
         await Assertions.Expect(page.GetByText("メールアドレスの形式が正しくありません。")).ToBeVisibleAsync();
@@ -74,7 +67,7 @@ public sealed class ComposeFlowTests(AppFixture app)
         await page.GetByTestId("customer-save").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync($"新顔 <{email}>");
-        var found = await app.Get<SearchCustomersQuery>().SearchAsync(Actor(rep), new CustomerSearch(email, 0, 5), CancellationToken.None);
+        var found = await app.Get<SearchCustomersQuery>().SearchAsync(rep.AsActor(), new CustomerSearch(email, 0, 5), CancellationToken.None);
         Assert.Equal("新顔", Assert.Single(found.Items).LastName);
     }
 
@@ -82,12 +75,9 @@ public sealed class ComposeFlowTests(AppFixture app)
     [Trait("Category", "Screenshots")]
     public async Task Rep_UsesEmptyMergeField_SendBlockedWithFieldAndCustomerNamed()
     {
-        var rep = await ConnectedRepAsync("空欄 確認");
-        var customer = await AddCustomerAsync("蓮見", "");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/mail/compose?to={customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("空欄 確認");
+        var customer = await app.AddCustomerAsync("蓮見");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         await page.GetByTestId("compose-subject").FillAsync("【ご提案】新サービスのご紹介");
         await page.GetByTestId("compose-body").FillAsync("蓮見様\n\nいつもお世話になっております。御社（");
@@ -109,10 +99,4 @@ public sealed class ComposeFlowTests(AppFixture app)
     }
 
     private static Task ConfirmAsync(IPage page) => ComposeScenario.ConfirmAsync(page);
-
-    private Task<User> ConnectedRepAsync(string name) => ComposeScenario.ConnectedRepAsync(app, name);
-
-    private Task<Customer> AddCustomerAsync(string lastName, string company) => ComposeScenario.AddCustomerAsync(app, lastName, company);
-
-    private static CurrentUser Actor(User user) => ComposeScenario.Actor(user);
 }

@@ -31,9 +31,9 @@ public sealed class LongBodyTests(AppFixture app)
 
     private async Task SendAndCheckAsync(string repName, string pasted, string typed)
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, repName);
-        var customer = await ComposeScenario.AddCustomerAsync(app, "長文");
-        var page = await ComposeScenario.OpenAsync(app, rep, $"/mail/compose?to={customer.Id}");
+        var rep = await app.AddConnectedRepAsync(repName);
+        var customer = await app.AddCustomerAsync("長文");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await page.GetByTestId("compose-subject").FillAsync("長い本文のテスト");
 

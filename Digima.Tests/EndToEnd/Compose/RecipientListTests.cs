@@ -12,8 +12,8 @@ public sealed class RecipientListTests(AppFixture app)
     [Fact]
     public async Task To_ClickedEmpty_SaysWhatToTypeNotThatNobodyMatches()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "宛先 案内");
-        var page = await ComposeScenario.OpenAsync(app, rep, "/mail/compose");
+        var rep = await app.AddConnectedRepAsync("宛先 案内");
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
 
         await page.GetByTestId("recipient-input-to").ClickAsync();
 
@@ -24,13 +24,13 @@ public sealed class RecipientListTests(AppFixture app)
     [Fact]
     public async Task To_MoreMatchesThanShown_ListSaysThereAreMore()
     {
-        var rep = await ComposeScenario.ConnectedRepAsync(app, "宛先 多数");
+        var rep = await app.AddConnectedRepAsync("宛先 多数");
         var company = $"zq{Guid.NewGuid():N}"[..10];
         await app.Get<ICustomerRepository>().InsertAllAsync(
             Enumerable.Range(1, SearchRecipientsQuery.MaxResults + 2)
                 .Select(i => new Customer { LastName = $"多数{i}", Email = $"m{i}.{company}@customer.test", Company = company }).ToList(),
             CancellationToken.None);
-        var page = await ComposeScenario.OpenAsync(app, rep, "/mail/compose");
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
 
         await page.GetByTestId("recipient-input-to").FillAsync(company);
 

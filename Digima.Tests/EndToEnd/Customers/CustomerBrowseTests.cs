@@ -61,10 +61,7 @@ public sealed class CustomerBrowseTests(AppFixture app)
             FirstNameKana = "キミヒロ",
             Email = $"k.{Guid.NewGuid():N}@watanuki.test",
         }, CancellationToken.None);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/customers");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/customers");
 
         await page.GetByTestId("customer-search").FillAsync("わたぬき");
         await Assertions.Expect(page.GetByTestId("customer-table").Locator("tbody tr").Filter(new() { HasText = "四月一日" })).ToHaveCountAsync(1);

@@ -13,10 +13,7 @@ public sealed class CustomerEditTests(AppFixture app)
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "新規 登録");
         var email = $"new.{Guid.NewGuid():N}@customer.test";
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/customers");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/customers");
 
         await page.GetByTestId("customers-add").ClickAsync();
         var dialog = page.GetByTestId("customer-dialog");
@@ -57,10 +54,7 @@ public sealed class CustomerEditTests(AppFixture app)
         var customers = app.Get<Digima.Core.Customers.ICustomerRepository>();
         await customers.InsertAsync(new() { LastName = "先客", Email = taken }, CancellationToken.None);
         var id = await customers.InsertAsync(new() { LastName = "後客", Email = $"later.{Guid.NewGuid():N}@customer.test" }, CancellationToken.None);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{id}");
 
         await page.GetByTestId("customer-edit").ClickAsync();
         var dialog = page.GetByTestId("customer-dialog");
@@ -81,10 +75,7 @@ public sealed class CustomerEditTests(AppFixture app)
             $"姓,名,メールアドレス,会社名\n前田,敦,a.{tag}@maeda.test,前田工業\n,名無し,b.{tag}@x.test,\n", new UTF8Encoding(true));
         await File.WriteAllTextAsync(good,
             $"姓,名,メールアドレス,会社名\n前田,敦,a.{tag}@maeda.test,前田工業\n後藤,真希,m.{tag}@goto.test,後藤建設\n", new UTF8Encoding(true));
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/customers");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/customers");
 
         await page.GetByTestId("customers-import").ClickAsync();
         await ChooseFileAsync(page, bad, page.GetByTestId("import-failed"));

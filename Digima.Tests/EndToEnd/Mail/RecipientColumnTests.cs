@@ -1,7 +1,4 @@
-using Digima.Core.Accounts;
-using Digima.Core.Common;
 using Digima.Core.Compose;
-using Digima.Core.Customers;
 using Digima.Core.Scheduling;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
@@ -14,14 +11,12 @@ public sealed class RecipientColumnTests(AppFixture app)
     [Fact]
     public async Task IndividualMail_ManyRecipients_LinesBreakBetweenNamesNeverInside()
     {
-        var user = await app.AddUserAsync(UserRole.Rep, "宛先 折返し");
-        var rep = new CurrentUser(user.Id, user.Email, user.DisplayName, user.Role, user.TimeZoneId, user.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, rep);
+        var user = await app.AddConnectedRepAsync("宛先 折返し");
+        var rep = user.AsActor();
         var to = new List<ComposeRecipient>();
         foreach (var (last, first) in new[] { ("阿部", "綾香"), ("伊集院", "光太郎"), ("宇都宮", "真由美"), ("江口", "健一"), ("小野寺", "里美"), ("加賀美", "奈緒子") })
         {
-            var c = new Customer { LastName = last, FirstName = first, Email = $"r.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-            c = c with { Id = await app.Get<ICustomerRepository>().InsertAsync(c, CancellationToken.None) };
+            var c = await app.AddCustomerAsync(last, first);
             to.Add(new ComposeRecipient(c.Id, c.Email, c.FullName));
         }
 

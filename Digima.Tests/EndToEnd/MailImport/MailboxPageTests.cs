@@ -1,15 +1,9 @@
 using Dapper;
-using Digima.Core.Accounts;
-using Digima.Core.Common;
-using Digima.Core.Customers;
 using Digima.Core.MailImport;
 using Digima.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace Digima.Tests.EndToEnd.MailImport;
 
@@ -20,20 +14,18 @@ public sealed class MailboxPageTests(AppFixture app)
     [Trait("Category", "Screenshots")]
     public async Task Rep_SeesTabs_PreviewsWithImagesBlocked_DeletesMail()
     {
-        var (rep, actor) = await ConnectedRepAsync("受信 確認");
-        var customer = await AddCustomerAsync("榊原");
-        var received = Message(customer.Email, rep.Email, "お見積りのお礼", "<p>見積書を拝見しました。</p><img src=\"https://images.example.test/logo.png\"><script>alert(1)</script>");
-        var sent = Message(rep.Email, customer.Email, "Re: お見積りのお礼", "<p>ご確認ありがとうございます。</p>");
+        var rep = await app.AddConnectedRepAsync("受信 確認");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("榊原");
+        var received = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "お見積りのお礼", "<p>見積書を拝見しました。</p><img src=\"https://images.example.test/logo.png\"><script>alert(1)</script>");
+        var sent = TestMailboxes.HtmlMessage(rep.Email, customer.Email, "Re: お見積りのお礼", "<p>ご確認ありがとうございます。</p>");
         sent.InReplyTo = received.MessageId;
         // A Date header has whole seconds: the reply must not seem as old as the mail it answers.
         sent.Date = received.Date.AddSeconds(2);
-        await AppendAsync(rep.Email, received, "INBOX");
-        await AppendAsync(rep.Email, sent, "Sent");
-        await SyncUntilAsync(actor, MailDirection.Received, 1);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        await TestMailboxes.AppendAsync(rep.Email, received, "INBOX");
+        await TestMailboxes.AppendAsync(rep.Email, sent, "Sent");
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 1);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/mailbox");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "受信済み" })).ToBeVisibleAsync();
         var receivedList = page.GetByTestId("mail-list-received");
@@ -75,28 +67,26 @@ public sealed class MailboxPageTests(AppFixture app)
     [Fact]
     public async Task Preview_ShowsTheTimelinesThread_MailSentFromTheAppToo_ChangedSubjectStartsItsOwn()
     {
-        var (rep, actor) = await ConnectedRepAsync("プレビュー 担当");
-        var customer = await AddCustomerAsync("宮下");
+        var rep = await app.AddConnectedRepAsync("プレビュー 担当");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("宮下");
         var input = new Digima.Core.Compose.ComposeInput { Subject = "お打ち合わせの件", Body = "宮下 様\nお打ち合わせの日程をご相談させてください。" };
         input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
         var id = (await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None)).Value;
         var sentFromApp = (await app.Get<Digima.Core.Sending.IOutgoingMailRepository>().GetAsync(id, CancellationToken.None))!;
         await MailboxReader.WaitForAsync(customer.Email, sentFromApp.MessageId);
-        var answer = Message(customer.Email, rep.Email, "Re: お打ち合わせの件", "<p>来週火曜はいかがでしょうか。</p>");
-        var otherTopic = Message(customer.Email, rep.Email, "請求書の送付先について", "<p>別件ですが、請求書の送付先が変わりました。</p>");
+        var answer = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "Re: お打ち合わせの件", "<p>来週火曜はいかがでしょうか。</p>");
+        var otherTopic = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "請求書の送付先について", "<p>別件ですが、請求書の送付先が変わりました。</p>");
         foreach (var (reply, seconds) in new[] { (answer, 2), (otherTopic, 4) })
         {
             reply.InReplyTo = sentFromApp.MessageId;
             reply.References.Add(sentFromApp.MessageId);
             reply.Date = DateTimeOffset.Now.AddSeconds(seconds);
-            await AppendAsync(rep.Email, reply, "INBOX");
+            await TestMailboxes.AppendAsync(rep.Email, reply, "INBOX");
         }
 
-        await SyncUntilAsync(actor, MailDirection.Received, 2);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 2);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/mailbox");
 
         await page.GetByTestId("mail-list-received").GetByText("Re: お打ち合わせの件").ClickAsync();
         var thread = page.GetByTestId("mail-preview").GetByTestId("thread-mail");
@@ -115,15 +105,13 @@ public sealed class MailboxPageTests(AppFixture app)
     [Fact]
     public async Task Rep_RepliesFromPreview_CustomerGetsThreadedReply_AndDuplicates()
     {
-        var (rep, actor) = await ConnectedRepAsync("返信 担当");
-        var customer = await AddCustomerAsync("真壁");
-        var question = Message(customer.Email, rep.Email, "Re: Re: 納期のご相談", "<p>納期を一週間早められますか。</p>");
-        await AppendAsync(rep.Email, question, "INBOX");
-        await SyncUntilAsync(actor, MailDirection.Received, 1);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("返信 担当");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("真壁");
+        var question = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "Re: Re: 納期のご相談", "<p>納期を一週間早められますか。</p>");
+        await TestMailboxes.AppendAsync(rep.Email, question, "INBOX");
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 1);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/mailbox");
 
         await page.GetByTestId("mail-list-received").GetByText("納期のご相談").ClickAsync();
         await page.GetByTestId("preview-reply").ClickAsync();
@@ -152,12 +140,9 @@ public sealed class MailboxPageTests(AppFixture app)
     [Fact]
     public async Task CustomerReplies_MailAppearsOnOpenMailboxAndProfileWithoutReload()
     {
-        var (rep, _) = await ConnectedRepAsync("即時 反映");
-        var customer = await AddCustomerAsync("柏木");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("即時 反映");
+        var customer = await app.AddCustomerAsync("柏木");
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/mailbox");
         await Assertions.Expect(page.GetByTestId("mail-empty-received")).ToBeVisibleAsync();
         var profile = await page.Context.NewPageAsync();
         await profile.GotoAsync($"/customers/{customer.Id}");
@@ -167,7 +152,7 @@ public sealed class MailboxPageTests(AppFixture app)
         using (var smtp = new SmtpClient())
         {
             await smtp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.SmtpPort, SecureSocketOptions.None);
-            await smtp.SendAsync(Message(customer.Email, rep.Email, "資料送付のお願い", "<p>資料をお送りいただけますか。</p>"));
+            await smtp.SendAsync(TestMailboxes.HtmlMessage(customer.Email, rep.Email, "資料送付のお願い", "<p>資料をお送りいただけますか。</p>"));
             await smtp.DisconnectAsync(true);
         }
 
@@ -180,7 +165,7 @@ public sealed class MailboxPageTests(AppFixture app)
     [Fact]
     public async Task Sync_ByAnyTrigger_MailboxPageShowsNewLastSyncWithoutReload()
     {
-        var (rep, _) = await ConnectedRepAsync("同期 表示");
+        var rep = await app.AddConnectedRepAsync("同期 表示");
         await SyncedAsync(rep.Id);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(rep.TimeZoneId);
         var earlier = DateTimeOffset.UtcNow.AddDays(-2);
@@ -227,57 +212,5 @@ public sealed class MailboxPageTests(AppFixture app)
         }
 
         Assert.Fail("The mailbox did not sync.");
-    }
-
-    /// <summary>Syncs until the tab holds the mail: the IDLE listener may hold the mailbox's sync
-    /// lock at that moment, in which case a sync returns without importing.</summary>
-    private async Task SyncUntilAsync(CurrentUser actor, MailDirection tab, int count)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await app.Get<SyncMailboxCommand>().SyncAsync(actor.Id, CancellationToken.None);
-            var rows = await app.Get<ListImportedMailQuery>().ListAsync(actor, actor.Id, tab, null, null, 10, CancellationToken.None);
-            if (rows.Count >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        Assert.Fail("The mail was not imported.");
-    }
-
-    private async Task<(User Rep, CurrentUser Actor)> ConnectedRepAsync(string name)
-    {
-        var rep = await app.AddUserAsync(UserRole.Rep, name);
-        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, actor);
-        return (rep, actor);
-    }
-
-    private async Task<Customer> AddCustomerAsync(string lastName)
-    {
-        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
-
-    private static MimeMessage Message(string from, string to, string subject, string html)
-    {
-        var message = new MimeMessage { Subject = subject, Date = DateTimeOffset.Now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("fixture.test") };
-        message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new BodyBuilder { HtmlBody = html, TextBody = "テキスト版" }.ToMessageBody();
-        return message;
-    }
-
-    private static async Task AppendAsync(string address, MimeMessage message, string folder)
-    {
-        using var client = new ImapClient();
-        await client.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort, SecureSocketOptions.None);
-        await client.AuthenticateAsync(address, TestEnvironment.MailPassword);
-        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
-        await target.AppendAsync(new AppendRequest(message, MessageFlags.Seen));
-        await client.DisconnectAsync(true);
     }
 }

@@ -1,5 +1,4 @@
 using Digima.Core.Accounts;
-using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.MailImport;
 using Digima.Tests.Infrastructure.MailImport;
@@ -16,17 +15,15 @@ public sealed class PrivateMailFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_MarksMailPrivate_ColleagueSeesPlaceholderOnly_ManagerSeesWhoRead()
     {
-        var (rep, actor) = await ConnectedRepAsync("非公開 担当");
+        var rep = await app.AddConnectedRepAsync("非公開 担当");
+        var actor = rep.AsActor();
         var colleague = await app.AddUserAsync(UserRole.Rep, "同僚 閲覧");
         var manager = await app.AddUserAsync(UserRole.Manager, "管理 監査");
-        var customer = await AddCustomerAsync("野々村");
+        var customer = await app.AddCustomerAsync("野々村");
         await AppendAsync(rep.Email, RawMail.Create(customer.Email, rep.Email, "private-subject-x1").Text("UTF-8", "家族の話です。"));
-        await SyncUntilAsync(actor, 1);
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 1);
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{customer.Id}");
         var entry = page.GetByTestId("timeline-mail").Filter(new() { HasText = "private-subject-x1" });
         await entry.GetByTestId("timeline-more").ClickAsync();
         await Assertions.Expect(entry.GetByTestId("timeline-full")).ToBeVisibleAsync();
@@ -34,10 +31,7 @@ public sealed class PrivateMailFlowTests(AppFixture app)
         await Assertions.Expect(entry.GetByTestId("timeline-private-chip")).ToHaveTextAsync("非公開");
         await Assertions.Expect(entry.GetByTestId("timeline-private-toggle")).ToHaveTextAsync("非公開を解除");
 
-        var other = await app.NewPageAsync();
-        await AppFixture.SignInAsync(other, colleague.Email);
-        await other.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(other);
+        var other = await app.OpenSignedInAsync(colleague.Email, $"/customers/{customer.Id}");
         await Assertions.Expect(other.GetByTestId("timeline-private-placeholder")).ToHaveTextAsync("非公開のメール");
         await Assertions.Expect(other.GetByText("private-subject-x1")).ToHaveCountAsync(0);
         await Assertions.Expect(other.GetByText("家族の話です。")).ToHaveCountAsync(0);
@@ -60,10 +54,7 @@ public sealed class PrivateMailFlowTests(AppFixture app)
         await AppFixture.WaitInteractiveAsync(other);
         await Assertions.Expect(other.GetByTestId("timeline-mail").Filter(new() { HasText = "private-subject-x1" })).ToHaveCountAsync(1);
 
-        var audit = await app.NewPageAsync();
-        await AppFixture.SignInAsync(audit, manager.Email);
-        await audit.GotoAsync("/settings");
-        await AppFixture.WaitInteractiveAsync(audit);
+        var audit = await app.OpenSignedInAsync(manager.Email, "/settings");
         await audit.GetByText("閲覧記録").First.ClickAsync();
         var views = audit.GetByTestId("mail-views").Locator("tr").Filter(new() { HasText = "private-subject-x1" });
         await Assertions.Expect(views.First).ToBeVisibleAsync();
@@ -73,14 +64,12 @@ public sealed class PrivateMailFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_AddsDomainToNeverImportList_MailFromItIsNotImported()
     {
-        var (rep, actor) = await ConnectedRepAsync("除外 設定");
+        var rep = await app.AddConnectedRepAsync("除外 設定");
+        var actor = rep.AsActor();
         var domain = $"home-{Guid.NewGuid():N}"[..13] + ".test";
-        var family = await AddCustomerAsync("家族", ImportScenario.NewAddress("aunt", domain));
-        var customer = await AddCustomerAsync("取引");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/preferences");
-        await AppFixture.WaitInteractiveAsync(page);
+        var family = await app.AddCustomerAsync("家族", email: ImportScenario.NewAddress("aunt", domain));
+        var customer = await app.AddCustomerAsync("取引");
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/preferences");
         var list = page.GetByTestId("never-import");
         await Assertions.Expect(list.Locator("[data-pattern='gmail.com'] input")).Not.ToBeCheckedAsync();
 
@@ -93,7 +82,7 @@ public sealed class PrivateMailFlowTests(AppFixture app)
 
         await AppendAsync(rep.Email, RawMail.Create(family.Email, rep.Email, "from-family").Text("UTF-8", "週末の予定"));
         await AppendAsync(rep.Email, RawMail.Create(customer.Email, rep.Email, "from-customer").Text("UTF-8", "ご注文"));
-        await SyncUntilAsync(actor, 1);
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 1);
 
         var stored = await app.Get<ListImportedMailQuery>().ListAsync(actor, actor.Id, MailDirection.Received, null, null, 10, CancellationToken.None);
         Assert.Equal(["from-customer"], stored.Select(m => m.Subject));
@@ -102,18 +91,16 @@ public sealed class PrivateMailFlowTests(AppFixture app)
     [Fact]
     public async Task ColleagueRegistersRepsFriend_RepToldUnderBell_MakesTheMailPrivateInOneClick()
     {
-        var (rep, actor) = await ConnectedRepAsync("通知 受取");
+        var rep = await app.AddConnectedRepAsync("通知 受取");
+        var actor = rep.AsActor();
         var colleague = await app.AddUserAsync(UserRole.Rep, "登録 同僚");
-        var colleagueActor = new CurrentUser(colleague.Id, colleague.Email, colleague.DisplayName, colleague.Role, colleague.TimeZoneId, colleague.Language);
+        var colleagueActor = colleague.AsActor();
         var email = ImportScenario.NewAddress("friend", "customer.test");
         var saved = await app.Get<SaveCustomerCommand>().SaveAsync(colleagueActor, 0, new CustomerInput { LastName = "旧友", Email = email }, CancellationToken.None);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/mailbox");
 
         await AppendAsync(rep.Email, RawMail.Create(email, rep.Email, "from-old-friend").Text("UTF-8", "久しぶり"));
-        await SyncUntilAsync(actor, 1);
+        await app.SyncUntilImportedAsync(actor, MailDirection.Received, 1);
 
         await Assertions.Expect(page.GetByTestId("notification-count")).ToContainTextAsync("1");
         await page.GetByTestId("notification-button").ClickAsync();
@@ -123,39 +110,6 @@ public sealed class PrivateMailFlowTests(AppFixture app)
 
         var timeline = await app.Get<Digima.Core.Timeline.ListTimelineQuery>().ListAsync(colleagueActor, saved.Value, null, 10, CancellationToken.None);
         Assert.True(Assert.Single(timeline.Items).IsHidden);
-    }
-
-    /// <summary>Syncs until the Inbox tab holds the mails: the IDLE listener may hold the
-    /// mailbox's sync lock at that moment, in which case a sync returns without importing.</summary>
-    private async Task SyncUntilAsync(CurrentUser actor, int count)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            await app.Get<SyncMailboxCommand>().SyncAsync(actor.Id, CancellationToken.None);
-            var rows = await app.Get<ListImportedMailQuery>().ListAsync(actor, actor.Id, MailDirection.Received, null, null, 10, CancellationToken.None);
-            if (rows.Count >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        Assert.Fail("The mail was not imported.");
-    }
-
-    private async Task<(User Rep, CurrentUser Actor)> ConnectedRepAsync(string name)
-    {
-        var rep = await app.AddUserAsync(UserRole.Rep, name);
-        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, actor);
-        return (rep, actor);
-    }
-
-    private async Task<Customer> AddCustomerAsync(string lastName, string? email = null)
-    {
-        var customer = new Customer { LastName = lastName, Email = email ?? ImportScenario.NewAddress("c", "customer.test") };
-        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
     }
 
     private static Task AppendAsync(string address, RawMail mail) =>

@@ -1,6 +1,4 @@
-using Digima.Core.Accounts;
 using Digima.Core.Common;
-using Digima.Core.Customers;
 using Digima.Core.Scheduling;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
@@ -14,14 +12,9 @@ public sealed class ScheduleFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_SchedulesWithShortcut_SeesItUnderScheduled_EditsAndCancels()
     {
-        var rep = await app.AddUserAsync(UserRole.Rep, "予約 担当");
-        await TestMailboxes.ConnectAsync(app.App.Services, Actor(rep));
-        var customer = new Customer { LastName = "巽", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社たつみ" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/mail/compose?to={customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("予約 担当");
+        var customer = await app.AddCustomerAsync("巽", company: "株式会社たつみ");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         await page.GetByTestId("compose-subject").FillAsync("{{会社名}} 御中 ご案内");
         await page.GetByTestId("compose-body").FillAsync("いつもお世話になっております。");
@@ -63,6 +56,4 @@ public sealed class ScheduleFlowTests(AppFixture app)
         Assert.Equal(SendTimeRules.ToUtc(newLocal, "Asia/Tokyo"), mail.ScheduledAt);
         Assert.False(await app.Get<IScheduledSendTrigger>().ExistsAsync(mail.Id, CancellationToken.None));
     }
-
-    private static CurrentUser Actor(User user) => new(user.Id, user.Email, user.DisplayName, user.Role, user.TimeZoneId, user.Language);
 }

@@ -1,4 +1,3 @@
-using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
@@ -16,19 +15,15 @@ public sealed class SchedulingScreenshotTests(AppFixture app)
     [Fact]
     public async Task Screens_ComposeWithScheduleOpen_IndividualMailScheduled()
     {
-        var user = await app.AddUserAsync(UserRole.Rep, "佐藤 健太");
-        var rep = new CurrentUser(user.Id, user.Email, user.DisplayName, user.Role, user.TimeZoneId, user.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, rep);
-        var tatsumi = await AddCustomerAsync("巽", "株式会社たつみ");
-        var hasumi = await AddCustomerAsync("蓮見", "蓮見商事株式会社");
+        var user = await app.AddConnectedRepAsync("佐藤 健太");
+        var rep = user.AsActor();
+        var tatsumi = await app.AddCustomerAsync("巽", company: "株式会社たつみ");
+        var hasumi = await app.AddCustomerAsync("蓮見", company: "蓮見商事株式会社");
         var nextDay = SendTimeRules.NextBusinessDayNine(DateTimeOffset.UtcNow, "Asia/Tokyo");
         await ScheduleAsync(rep, hasumi, "【ご案内】年末キャンペーンのお知らせ", nextDay);
         await ScheduleAsync(rep, tatsumi, "打ち合わせ日程のご相談", nextDay.AddDays(1).AddHours(1.5));
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/mail/compose?to={tatsumi.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={tatsumi.Id}");
         await page.GetByTestId("compose-subject").FillAsync("{{会社名}} 御中 新製品カタログのご案内");
         await page.GetByTestId("compose-body").FillAsync("{{姓}} 様\n\nいつもお世話になっております。新製品のカタログをお送りします。\nよろしくお願いいたします。");
         await page.GetByTestId("schedule-send").ClickAsync();
@@ -44,12 +39,6 @@ public sealed class SchedulingScreenshotTests(AppFixture app)
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.First.GetByTestId("mail-status")).ToHaveTextAsync("予約");
         await AppFixture.ScreenshotAsync(page, "individual-mail-scheduled");
-    }
-
-    private async Task<Customer> AddCustomerAsync(string lastName, string company)
-    {
-        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = company };
-        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
     }
 
     private async Task ScheduleAsync(CurrentUser rep, Customer to, string subject, DateTime localTokyo)

@@ -1,7 +1,6 @@
 using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
-using Digima.Core.Customers;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
 
@@ -16,19 +15,15 @@ public sealed class SendRetryFlowTests(AppFixture app)
     public async Task SendNow_ServerUnreachable_RepSeesRetryWaitingInIndividualMailAndTimeline()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "再送 担当");
-        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+        var actor = rep.AsActor();
         // Nothing listens on port 1 of the loopback: connection refused, a transient failure.
         await TestMailboxes.ConnectAsync(app.App.Services, actor, smtpPort: 1);
-        var customer = new Customer { LastName = "再送先", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var customer = await app.AddCustomerAsync("再送先");
         var input = new ComposeInput { Subject = "再送のテスト", Body = "本文です。よろしくお願いいたします。" };
         input.To.Add(new ComposeRecipient(customer.Id, customer.Email, customer.FullName));
         Assert.True((await app.Get<SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None)).Succeeded);
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/mail/individual");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/individual");
         await Assertions.Expect(page.GetByTestId("mail-status")).ToHaveTextAsync("再送待ち", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("mail-retrying")).ToContainTextAsync("自動で再送します（1回目）");
         await Assertions.Expect(page.GetByTestId("mail-retrying")).ToContainTextAsync("127.0.0.1:1");

@@ -13,10 +13,7 @@ public sealed class MailboxScreenshotTests(AppFixture app)
     public async Task Screen_MailboxSettings_ConnectedAndTested()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "佐藤 健太", $"sato.{Guid.NewGuid():N}"[..13] + "@digima.test");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
         await MailboxSettingsTests.FillLocalServersAsync(page, rep.Email, "digima-demo");
         await page.GetByTestId("mailbox-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("連携済み");

@@ -16,10 +16,7 @@ public sealed class MailboxSettingsTests(AppFixture app)
     public async Task Rep_ConnectsLocalServers_TestsSavesAndReloads_PasswordNeverShown()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "連携 太郎");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings");
         await page.GetByRole(AriaRole.Link, new() { Name = "メールボックス連携" }).ClickAsync();
         await AppFixture.WaitForUrlAsync(page, "**/settings/mailbox");
         await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
@@ -52,10 +49,7 @@ public sealed class MailboxSettingsTests(AppFixture app)
     public async Task Rep_TestsWithWrongPassword_BothServersSayWrongPassword()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "誤入 力");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
 
         await FillLocalServersAsync(page, rep.Email, "wrong-password");
         await page.GetByTestId("mailbox-test").ClickAsync();
@@ -69,10 +63,7 @@ public sealed class MailboxSettingsTests(AppFixture app)
     public async Task Rep_MetadataAddress_RefusedWithAMessage()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "内部 接続");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
 
         foreach (var protocol in new[] { "smtp", "imap" })
         {
@@ -100,10 +91,7 @@ public sealed class MailboxSettingsTests(AppFixture app)
             SenderAddress = rep.Email,
         };
         Assert.True((await app.Get<SaveMailboxSettingsCommand>().SaveAsync(actor, input, CancellationToken.None)).Succeeded);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/mailbox");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
         await Assertions.Expect(page.GetByTestId("mailbox-smtp-password-state")).ToHaveAttributeAsync("data-state", "set");
 
         await page.GetByTestId("mailbox-smtp-port").FillAsync("2525");

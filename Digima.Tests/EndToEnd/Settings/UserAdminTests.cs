@@ -12,10 +12,7 @@ public sealed class UserAdminTests(AppFixture app)
     {
         var manager = await app.AddUserAsync(UserRole.Manager, "管理 者");
         var email = $"hire.{Guid.NewGuid():N}"[..18] + "@digima.test";
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, manager.Email);
-        await page.GotoAsync("/settings/users");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(manager.Email, "/settings/users");
 
         await page.GetByTestId("user-add").ClickAsync();
         var dialog = page.GetByTestId("user-dialog");
@@ -58,10 +55,7 @@ public sealed class UserAdminTests(AppFixture app)
     public async Task Rep_SwitchesToEnglish_MenuInEnglish()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "英語 利用");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/settings/preferences");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/preferences");
 
         await page.GetByTestId("pref-language").ClickAsync();
         await page.GetByText("English", new() { Exact = true }).ClickAsync();

@@ -1,6 +1,4 @@
 using Digima.Core.Accounts;
-using Digima.Core.Common;
-using Digima.Core.Customers;
 using Digima.Core.Templates;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
@@ -14,15 +12,10 @@ public sealed class TemplateFlowTests(AppFixture app)
     [Trait("Category", "Screenshots")]
     public async Task Rep_CreatesTemplateWithMergeToken_ComposeLoadsItAndPreviewFillsIt()
     {
-        var rep = await app.AddUserAsync(UserRole.Rep, "雛形 作成");
-        await TestMailboxes.ConnectAsync(app.App.Services, new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language));
-        var customer = new Customer { LastName = "東雲", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var rep = await app.AddConnectedRepAsync("雛形 作成");
+        var customer = await app.AddCustomerAsync("東雲");
         await AddSharedTemplateAsync("【共有】セミナーのご案内", "{{会社名}} {{姓}}様 オンラインセミナーのご案内");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync("/templates");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, "/templates");
 
         await page.GetByTestId("template-new").ClickAsync();
         var dialog = page.GetByTestId("template-dialog");
@@ -60,7 +53,7 @@ public sealed class TemplateFlowTests(AppFixture app)
     private async Task AddSharedTemplateAsync(string name, string subject)
     {
         var manager = await app.AddUserAsync(UserRole.Manager, "営業 部長");
-        var actor = new CurrentUser(manager.Id, manager.Email, manager.DisplayName, manager.Role, manager.TimeZoneId, manager.Language);
+        var actor = manager.AsActor();
         var input = new TemplateInput { Name = name, Subject = subject, Body = "{{姓}}様\n\nセミナーのご案内です。", IsShared = true };
         Assert.True((await app.Get<SaveTemplateCommand>().SaveAsync(actor, 0, input, CancellationToken.None)).Succeeded);
     }

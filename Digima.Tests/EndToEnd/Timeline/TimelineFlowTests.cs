@@ -4,12 +4,9 @@ using Digima.Core.Customers;
 using Digima.Core.MailImport;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace Digima.Tests.EndToEnd.Timeline;
 
@@ -20,15 +17,13 @@ public sealed class TimelineFlowTests(AppFixture app)
     [Trait("Category", "Screenshots")]
     public async Task Rep_ExpandsMail_ShowsThread_Replies_CustomerReplyJoinsThread()
     {
-        var (rep, actor) = await ConnectedRepAsync("時系列 担当");
-        var customer = await AddCustomerAsync("導入");
-        var question = Message(customer.Email, rep.Email, "導入のご相談", "<p>御社サービスの導入を検討しています。</p><p>二段落目の詳しいご相談です。</p>");
-        await AppendAsync(rep.Email, question, "INBOX");
-        await SyncUntilAsync(actor, customer.Id, 1);
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("時系列 担当");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("導入", "花子");
+        var question = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "導入のご相談", "<p>御社サービスの導入を検討しています。</p><p>二段落目の詳しいご相談です。</p>");
+        await TestMailboxes.AppendAsync(rep.Email, question, "INBOX");
+        await app.SyncUntilOnTimelineAsync(actor, customer.Id, 1);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{customer.Id}");
 
         var first = page.GetByTestId("timeline-mail");
         await Assertions.Expect(first).ToHaveCountAsync(1);
@@ -58,7 +53,7 @@ public sealed class TimelineFlowTests(AppFixture app)
         Assert.Contains(question.MessageId, delivered.References);
 
         // The customer answers from their own mail client, through Postfix.
-        var answer = Message(customer.Email, rep.Email, "Re: 導入のご相談", "<p>ご返信ありがとうございます。来週お打ち合わせできますか。</p>");
+        var answer = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "Re: 導入のご相談", "<p>ご返信ありがとうございます。来週お打ち合わせできますか。</p>");
         answer.InReplyTo = delivered.MessageId;
         // A Date header has whole seconds: the answer must not seem older than the mail it answers.
         answer.Date = DateTimeOffset.Now.AddSeconds(2);
@@ -75,7 +70,7 @@ public sealed class TimelineFlowTests(AppFixture app)
         }
 
         await MailboxReader.WaitForAsync(rep.Email, answer.MessageId!);
-        await SyncUntilAsync(actor, customer.Id, 3);
+        await app.SyncUntilOnTimelineAsync(actor, customer.Id, 3);
         await page.GotoAsync($"/customers/{customer.Id}");
         await AppFixture.WaitInteractiveAsync(page);
         var mails = page.GetByTestId("timeline-mail");
@@ -98,14 +93,15 @@ public sealed class TimelineFlowTests(AppFixture app)
     [Fact]
     public async Task ScheduledLongBefore_SentAboveTheMailReceivedMeanwhile_DatedWhenSent_InItsThreadWithTheReply()
     {
-        var (rep, actor) = await ConnectedRepAsync("予約 時刻");
-        var customer = await AddCustomerAsync("送信時刻");
-        var question = Message(customer.Email, rep.Email, "途中のご質問", "<p>途中で届いたご質問です。</p>");
+        var rep = await app.AddConnectedRepAsync("予約 時刻");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("送信時刻", "花子");
+        var question = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "途中のご質問", "<p>途中で届いたご質問です。</p>");
         question.Date = DateTimeOffset.Now.AddHours(-1);
-        await AppendAsync(rep.Email, question, "INBOX");
-        await SyncUntilAsync(actor, customer.Id, 1);
+        await TestMailboxes.AppendAsync(rep.Email, question, "INBOX");
+        await app.SyncUntilOnTimelineAsync(actor, customer.Id, 1);
         // Another customer gets a mail at once, written after the scheduled one below.
-        var other = await AddCustomerAsync("即時送信");
+        var other = await app.AddCustomerAsync("即時送信", "花子");
         var now = new Digima.Core.Compose.ComposeInput { Subject = "すぐに送ったご案内", Body = "本文です。よろしくお願いいたします。" };
         now.To.Add(new Digima.Core.Compose.ComposeRecipient(other.Id, other.Email, other.FullName));
         var nowId = (await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, now, CancellationToken.None)).Value;
@@ -123,10 +119,7 @@ public sealed class TimelineFlowTests(AppFixture app)
         var id = await app.Get<IOutgoingMailRepository>().InsertAsync(scheduled, CancellationToken.None);
         await app.Get<Digima.Core.Scheduling.IScheduledSendTrigger>().ScheduleAsync(id, dueAt, CancellationToken.None);
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{customer.Id}");
         var mails = page.GetByTestId("timeline-mail");
         await Assertions.Expect(mails).ToHaveCountAsync(2);
         await Assertions.Expect(mails.First.GetByTestId("mail-status")).ToHaveTextAsync("送信済み", new() { Timeout = 30_000 });
@@ -151,12 +144,12 @@ public sealed class TimelineFlowTests(AppFixture app)
         await AppFixture.WaitInteractiveAsync(page);
 
         // The customer answers it: the answer threads with the scheduled mail.
-        var answer = Message(customer.Email, rep.Email, "Re: 送信時刻様 ご提案", "<p>ご提案ありがとうございます。</p>");
+        var answer = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "Re: 送信時刻様 ご提案", "<p>ご提案ありがとうございます。</p>");
         answer.InReplyTo = sent.MessageId;
         answer.References.Add(sent.MessageId);
         answer.Date = DateTimeOffset.Now.AddSeconds(2);
-        await AppendAsync(rep.Email, answer, "INBOX");
-        await SyncUntilAsync(actor, customer.Id, 3);
+        await TestMailboxes.AppendAsync(rep.Email, answer, "INBOX");
+        await app.SyncUntilOnTimelineAsync(actor, customer.Id, 3);
         await page.ReloadAsync();
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(mails.First.GetByTestId("timeline-subject")).ToHaveTextAsync("Re: 送信時刻様 ご提案");
@@ -169,17 +162,15 @@ public sealed class TimelineFlowTests(AppFixture app)
     [Fact]
     public async Task Rep_DuplicatesFromTimeline_AnotherRepSeesTheMailButCannotContinueIt()
     {
-        var (rep, actor) = await ConnectedRepAsync("複製 担当");
+        var rep = await app.AddConnectedRepAsync("複製 担当");
+        var actor = rep.AsActor();
         var other = await app.AddUserAsync(UserRole.Rep, "別 担当");
-        var customer = await AddCustomerAsync("複製先");
+        var customer = await app.AddCustomerAsync("複製先", "花子");
         var input = new Digima.Core.Compose.ComposeInput { Subject = "{{姓}}様 資料送付のご案内", Body = "{{姓}} 様\n資料をお送りします。" };
         input.To.Add(new Digima.Core.Compose.ComposeRecipient(customer.Id, customer.Email, customer.FullName));
         Assert.True((await app.Get<Digima.Core.Compose.SendMailCommand>().SendNowAsync(actor, input, CancellationToken.None)).Succeeded);
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{customer.Id}");
         var mail = page.GetByTestId("timeline-mail");
         await Assertions.Expect(mail).ToHaveCountAsync(1);
         // Queued when the page may have loaded: the status follows without a reload.
@@ -190,10 +181,7 @@ public sealed class TimelineFlowTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("{{姓}}様 資料送付のご案内");
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
 
-        var otherPage = await app.NewPageAsync();
-        await AppFixture.SignInAsync(otherPage, other.Email);
-        await otherPage.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(otherPage);
+        var otherPage = await app.OpenSignedInAsync(other.Email, $"/customers/{customer.Id}");
         var seen = otherPage.GetByTestId("timeline-mail");
         await Assertions.Expect(seen).ToHaveCountAsync(1);
         await Assertions.Expect(seen.GetByTestId("timeline-subject")).ToHaveTextAsync("複製先様 資料送付のご案内");
@@ -205,17 +193,15 @@ public sealed class TimelineFlowTests(AppFixture app)
     [Trait("Category", "Screenshots")]
     public async Task LongTimeline_LoadsPagesWhileScrolling()
     {
-        var (rep, actor) = await ConnectedRepAsync("長い 担当");
-        var customer = await AddCustomerAsync("長期");
+        var rep = await app.AddConnectedRepAsync("長い 担当");
+        var actor = rep.AsActor();
+        var customer = await app.AddCustomerAsync("長期", "花子");
         var start = DateTimeOffset.UtcNow.AddDays(-200);
         var mails = Enumerable.Range(0, 150).Select(i => Imported(actor, customer, i, start.AddDays(i))).ToList();
         var batch = new MailImportBatch(actor.Id, new MailImportCursor(MailFolderKind.Inbox, "INBOX", 7, 150, 0, 150, 0), 150, mails, [], DateTimeOffset.UtcNow);
         await app.Get<IImportedMailRepository>().StoreBatchAsync(batch, CancellationToken.None);
 
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/customers/{customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/customers/{customer.Id}");
         await Assertions.Expect(page.GetByTestId("timeline-subject").First).ToHaveTextAsync("ご連絡 No.149");
         Assert.InRange(await page.GetByTestId("timeline-mail").CountAsync(), 1, 60);
         await AppFixture.ScreenshotAsync(page, "timeline-long");
@@ -264,55 +250,5 @@ public sealed class TimelineFlowTests(AppFixture app)
             ImportedAt = at,
             Customers = [new MailCustomerLink(customer.Id, received ? MailCustomerRole.From : MailCustomerRole.To)],
         };
-    }
-
-    private async Task SyncUntilAsync(CurrentUser actor, long customerId, int count)
-    {
-        var timeline = app.Get<Digima.Core.Timeline.ListTimelineQuery>();
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            await app.Get<SyncMailboxCommand>().SyncAsync(actor.Id, CancellationToken.None);
-            if ((await timeline.ListAsync(actor, customerId, null, 50, CancellationToken.None)).Items.Count >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        Assert.Fail("The mail did not reach the timeline.");
-    }
-
-    private async Task<(User Rep, CurrentUser Actor)> ConnectedRepAsync(string name)
-    {
-        var rep = await app.AddUserAsync(UserRole.Rep, name);
-        var actor = new CurrentUser(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
-        await TestMailboxes.ConnectAsync(app.App.Services, actor);
-        return (rep, actor);
-    }
-
-    private async Task<Customer> AddCustomerAsync(string lastName)
-    {
-        var customer = new Customer { LastName = lastName, FirstName = "花子", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
-
-    private static MimeMessage Message(string from, string to, string subject, string html)
-    {
-        var message = new MimeMessage { Subject = subject, Date = DateTimeOffset.Now, MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("customer.test") };
-        message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new BodyBuilder { HtmlBody = html, TextBody = "テキスト版" }.ToMessageBody();
-        return message;
-    }
-
-    private static async Task AppendAsync(string address, MimeMessage message, string folder)
-    {
-        using var client = new ImapClient();
-        await client.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort, SecureSocketOptions.None);
-        await client.AuthenticateAsync(address, TestEnvironment.MailPassword);
-        var target = folder == "INBOX" ? client.Inbox : await client.GetFolderAsync(folder);
-        await target.AppendAsync(new AppendRequest(message, MessageFlags.Seen));
-        await client.DisconnectAsync(true);
     }
 }

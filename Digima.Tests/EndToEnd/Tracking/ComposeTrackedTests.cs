@@ -1,4 +1,3 @@
-using Digima.Core.Customers;
 using Digima.Core.Sending;
 using Digima.Tests.Infrastructure.Tracking;
 using Digima.Tests.Support;
@@ -13,13 +12,9 @@ public sealed class ComposeTrackedTests(AppFixture app)
     [Fact]
     public async Task Compose_OpenAndClickTrackingOn_DeliveredHtmlHasImageAndTrackedLink()
     {
-        var rep = await TrackedMailScenario.ConnectedRepAsync(app, "中村 計測");
-        var customer = new Customer { LastName = "柏木", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, rep.Email);
-        await page.GotoAsync($"/mail/compose?to={customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var rep = await app.AddConnectedRepAsync("中村 計測");
+        var customer = await app.AddCustomerAsync("柏木");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
 
         await page.GetByTestId("compose-subject").FillAsync("計測付きのご案内");
         await page.GetByTestId("compose-body").FillAsync("柏木様\n詳細は https://example.co.jp/plan をご覧ください。");

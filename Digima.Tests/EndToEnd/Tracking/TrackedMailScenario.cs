@@ -19,15 +19,8 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
 
     public string LinkPath => Path(Assert.Single(TrackedSendTests.Hrefs(Received.HtmlBody)));
 
-    public static async Task<User> ConnectedRepAsync(AppFixture app, string name)
-    {
-        var rep = await app.AddUserAsync(UserRole.Rep, name);
-        await TestMailboxes.ConnectAsync(app.App.Services, Actor(rep));
-        return rep;
-    }
-
     public static async Task<TrackedMailScenario> SendAsync(AppFixture app, string repName, string subject) =>
-        await SendAsync(app, await ConnectedRepAsync(app, repName), subject);
+        await SendAsync(app, await app.AddConnectedRepAsync(repName), subject);
 
     public static async Task<TrackedMailScenario> SendAsync(
         AppFixture app, User rep, string subject, string lastName = "鷲尾", string firstName = "美咲", string link = Link) =>
@@ -36,7 +29,7 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
     /// <summary>One mail to all of <paramref name="to"/>; the copy read back is the first one's.</summary>
     public static async Task<TrackedMailScenario> SendAsync(AppFixture app, User rep, string subject, IReadOnlyList<Customer> to, string link = Link)
     {
-        var actor = Actor(rep);
+        var actor = rep.AsActor();
         var input = new ComposeInput
         {
             To = [.. to.Select(c => new ComposeRecipient(c.Id, c.Email, c.FullName))],
@@ -53,13 +46,8 @@ internal sealed record TrackedMailScenario(User Rep, Customer Customer, Outgoing
         return new TrackedMailScenario(rep, to[0], mail, received);
     }
 
-    public static async Task<Customer> AddCustomerAsync(AppFixture app, string lastName, string firstName)
-    {
-        var customer = new Customer { LastName = lastName, FirstName = firstName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = "株式会社わしお" };
-        return customer with { Id = await app.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
-
-    private static CurrentUser Actor(User rep) => new(rep.Id, rep.Email, rep.DisplayName, rep.Role, rep.TimeZoneId, rep.Language);
+    public static Task<Customer> AddCustomerAsync(AppFixture app, string lastName, string firstName) =>
+        app.AddCustomerAsync(lastName, firstName, "株式会社わしお");
 
     private static async Task<OutgoingMail> WaitSentAsync(AppFixture app, long id)
     {

@@ -26,7 +26,7 @@ public sealed class TrackingFlowTests(AppFixture app)
         var row = page.GetByTestId("mail-table").Locator("tbody tr").Filter(new() { HasText = "新製品カタログのご案内" });
         await Assertions.Expect(row.GetByTestId("tracking-open")).ToContainTextAsync("開封");
 
-        using var http = Http(app.BaseUrl, Chrome);
+        using var http = TrackingClient.Create(app.BaseUrl, Chrome);
         using var image = await http.GetAsync(sent.PixelPath);
 
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -100,7 +100,7 @@ public sealed class TrackingFlowTests(AppFixture app)
     [Fact]
     public async Task Open_MailToTwoCustomers_NoticeSaysOneOfTheRecipients()
     {
-        var rep = await TrackedMailScenario.ConnectedRepAsync(app, "久保 合同");
+        var rep = await app.AddConnectedRepAsync("久保 合同");
         var to = new[] { await TrackedMailScenario.AddCustomerAsync(app, "久保田", "真一"), await TrackedMailScenario.AddCustomerAsync(app, "大久保", "由美") };
         var sent = await TrackedMailScenario.SendAsync(app, rep, "合同説明会のご案内", to);
         var page = await IndividualMailPageAsync(sent);
@@ -120,10 +120,7 @@ public sealed class TrackingFlowTests(AppFixture app)
     public async Task Open_RepeatedOpensOfOneMail_FoldIntoMailRowWithCountFirstAndLast()
     {
         var sent = await TrackedMailScenario.SendAsync(app, "岡田 折畳", "ご提案資料の送付");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, sent.Rep.Email);
-        await page.GotoAsync($"/customers/{sent.Customer.Id}");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(sent.Rep.Email, $"/customers/{sent.Customer.Id}");
         var mailRow = page.GetByTestId("timeline-mail").Filter(new() { HasText = "ご提案資料の送付" });
         await Assertions.Expect(mailRow).ToBeVisibleAsync();
 
@@ -149,7 +146,7 @@ public sealed class TrackingFlowTests(AppFixture app)
     public async Task Fetch_ForgedOrUnknownToken_SameImageAndBare404()
     {
         var sent = await TrackedMailScenario.SendAsync(app, "伊藤 偽造", "偽造トークンの確認");
-        using var http = Http(app.BaseUrl, Chrome);
+        using var http = TrackingClient.Create(app.BaseUrl, Chrome);
         var good = await http.GetByteArrayAsync(sent.PixelPath);
         var token = sent.PixelPath[(sent.PixelPath.LastIndexOf('/') + 1)..];
         var forged = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
@@ -218,18 +215,8 @@ public sealed class TrackingFlowTests(AppFixture app)
 
     internal async Task<IPage> IndividualMailPageAsync(TrackedMailScenario sent)
     {
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, sent.Rep.Email);
-        await page.GotoAsync("/mail/individual");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(sent.Rep.Email, "/mail/individual");
         await Assertions.Expect(page.GetByTestId("mail-table").Locator("tbody tr").First).ToContainTextAsync("送信済み");
         return page;
-    }
-
-    internal static HttpClient Http(string baseUrl, string userAgent)
-    {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        return http;
     }
 }

@@ -76,7 +76,7 @@ public sealed class TrackingReplayTests(AppFixture app)
     [Fact]
     public async Task Click_LinkWithNonAsciiCharacters_RedirectsToEncodedUrl()
     {
-        var rep = await TrackedMailScenario.ConnectedRepAsync(app, "吉田 日本語");
+        var rep = await app.AddConnectedRepAsync("吉田 日本語");
         var sent = await TrackedMailScenario.SendAsync(app, rep, "製品ページのご案内", link: "https://example.co.jp/製品/カタログ?種類=見積");
         using var reader = TrackingClient.Create(app.BaseUrl, TrackingFlowTests.Chrome, client: 56);
 

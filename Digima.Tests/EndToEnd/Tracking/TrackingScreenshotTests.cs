@@ -14,18 +14,18 @@ public sealed class TrackingScreenshotTests(AppFixture app)
     [Fact]
     public async Task Screens_OpenNotification_Bell_IndividualMailWithOpens()
     {
-        var rep = await TrackedMailScenario.ConnectedRepAsync(app, "佐藤 健太");
+        var rep = await app.AddConnectedRepAsync("佐藤 健太");
         var proxied = await TrackedMailScenario.SendAsync(app, rep, "【ご案内】年末キャンペーンのお知らせ", "柊木", "拓海");
         await TrackedMailScenario.SendAsync(app, rep, "打ち合わせ日程のご相談", "蓮見", "陽菜");
         var opened = await TrackedMailScenario.SendAsync(app, rep, "新製品カタログのご案内");
         var page = await new TrackingFlowTests(app).IndividualMailPageAsync(opened);
         // Apple Mail Privacy Protection's prefetch: 「自動取得の可能性」, no notice.
-        using (var proxy = TrackingFlowTests.Http(app.BaseUrl, "Mozilla/5.0"))
+        using (var proxy = TrackingClient.Create(app.BaseUrl, "Mozilla/5.0"))
         {
             (await proxy.GetAsync(proxied.PixelPath)).Dispose();
         }
 
-        using var customer = TrackingFlowTests.Http(app.BaseUrl, TrackingFlowTests.Chrome);
+        using var customer = TrackingClient.Create(app.BaseUrl, TrackingFlowTests.Chrome);
         (await customer.GetAsync(opened.PixelPath)).Dispose();
         (await customer.GetAsync(opened.LinkPath)).Dispose();
 

@@ -32,14 +32,11 @@ public sealed class TwoNodeTrackingTests(AppFixture app) : IAsyncLifetime
     public async Task Open_OnNodeB_RepCircuitOnNodeANotified()
     {
         var sent = await TrackedMailScenario.SendAsync(app, "渡辺 二台", "二台構成での開封通知");
-        var page = await app.NewPageAsync();
-        await AppFixture.SignInAsync(page, sent.Rep.Email);
-        await page.GotoAsync("/customers");
-        await AppFixture.WaitInteractiveAsync(page);
+        var page = await app.OpenSignedInAsync(sent.Rep.Email, "/customers");
         Assert.StartsWith(app.BaseUrl, page.Url, StringComparison.Ordinal);
         Assert.NotEqual(app.BaseUrl, _nodeB.BaseUrl);
 
-        using var http = TrackingFlowTests.Http(_nodeB.BaseUrl, TrackingFlowTests.Chrome);
+        using var http = TrackingClient.Create(_nodeB.BaseUrl, TrackingFlowTests.Chrome);
         using var image = await http.GetAsync(sent.PixelPath);
 
         Assert.True(image.IsSuccessStatusCode);

@@ -25,23 +25,23 @@ public sealed class RecipientSearchFixture : IAsyncLifetime
         var customers = Services.Get<ICustomerRepository>();
         await customers.InsertAllAsync(
             Enumerable.Range(1, RecipientSearchSql.SampleRows)
-                .Select(i => Customer("ヌ", "", "ヌ", "", $"filler{i}@nul.test", FillerCompany)).ToList(),
+                .Select(i => TestCustomers.New("ヌ", "", "ヌ", "", $"filler{i}@nul.test", FillerCompany)).ToList(),
             CancellationToken.None);
         await customers.InsertAllAsync(
         [
-            Customer("佐藤", "太郎", "サトウ", "タロウ", "t.sato@sakura.test", "株式会社さくら精機"),
-            Customer("佐々木", "花子", "ササキ", "ハナコ", "h.sasaki@toto.test", "東都ロジスティクス株式会社"),
-            Customer("加藤", "一郎", "カトウ", "イチロウ", "ichiro@kato.test", "合同会社佐藤ラボ"),
-            Customer("田中", "美咲", "タナカ", "ミサキ", "misaki_tanaka@ex.test", "100%商事"),
-            Customer("山本", "大輔", "ヤマモト", "ダイスケ", "daisuke@yamamoto.test", "株式会社ダイヤ建設"),
-            Customer("阿部", "誠", "アベ", "マコト", "makoto@abe.test", "阿蘇電機株式会社"),
+            TestCustomers.New("佐藤", "太郎", "サトウ", "タロウ", "t.sato@sakura.test", "株式会社さくら精機"),
+            TestCustomers.New("佐々木", "花子", "ササキ", "ハナコ", "h.sasaki@toto.test", "東都ロジスティクス株式会社"),
+            TestCustomers.New("加藤", "一郎", "カトウ", "イチロウ", "ichiro@kato.test", "合同会社佐藤ラボ"),
+            TestCustomers.New("田中", "美咲", "タナカ", "ミサキ", "misaki_tanaka@ex.test", "100%商事"),
+            TestCustomers.New("山本", "大輔", "ヤマモト", "ダイスケ", "daisuke@yamamoto.test", "株式会社ダイヤ建設"),
+            TestCustomers.New("阿部", "誠", "アベ", "マコト", "makoto@abe.test", "阿蘇電機株式会社"),
             // 陀 (U+9640) follows 阿 (U+963F, UTF-8 ending in 0xBF): the edge of the 阿 range.
-            Customer("陀羅", "尼", "ダラ", "ニ", "dara@ex.test", ""),
-            Customer("Smith", "John", "スミス", "ジョン", "j.smith@acme.test", "Acme Corporation"),
-            Customer("鈴木", "翔", "スズキ", "ショウ", "aki_to@ex.test", ""),
-            Customer("鈴木", "翔太", "スズキ", "ショウタ", "akixto@ex.test", ""),
+            TestCustomers.New("陀羅", "尼", "ダラ", "ニ", "dara@ex.test", ""),
+            TestCustomers.New("Smith", "John", "スミス", "ジョン", "j.smith@acme.test", "Acme Corporation"),
+            TestCustomers.New("鈴木", "翔", "スズキ", "ショウ", "aki_to@ex.test", ""),
+            TestCustomers.New("鈴木", "翔太", "スズキ", "ショウタ", "akixto@ex.test", ""),
             // Surname ミヨシ sorts after 美咲's given name ミサキ: for ミ the surname still comes first.
-            Customer("三好", "健", "ミヨシ", "ケン", "k.miyoshi@ex.test", ""),
+            TestCustomers.New("三好", "健", "ミヨシ", "ケン", "k.miyoshi@ex.test", ""),
         ], CancellationToken.None);
     }
 
@@ -49,14 +49,4 @@ public sealed class RecipientSearchFixture : IAsyncLifetime
 
     public Task<IReadOnlyList<RecipientMatch>> SearchAsync(string text) =>
         Services.Get<SearchRecipientsQuery>().SearchAsync(Rep, text, CancellationToken.None);
-
-    public static Customer Customer(string last, string first, string lastKana, string firstKana, string email, string company) => new()
-    {
-        LastName = last,
-        FirstName = first,
-        LastNameKana = lastKana,
-        FirstNameKana = firstKana,
-        Email = email,
-        Company = company,
-    };
 }

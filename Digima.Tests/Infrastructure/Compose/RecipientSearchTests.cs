@@ -1,5 +1,6 @@
 using Digima.Core.Compose;
 using Digima.Core.Customers;
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Infrastructure.Compose;
 
@@ -85,7 +86,7 @@ public sealed class RecipientSearchTests(RecipientSearchFixture fixture) : IClas
     {
         var customers = fixture.Services.Get<ICustomerRepository>();
         var id = await customers.InsertAsync(
-            RecipientSearchFixture.Customer("更新", "前", "コウシン", "マエ", "before.update@x.test", ""), CancellationToken.None);
+            TestCustomers.New("更新", "前", "コウシン", "マエ", "before.update@x.test", ""), CancellationToken.None);
         Assert.Equal(id, Assert.Single(await fixture.SearchAsync("更新")).CustomerId);
 
         var stored = await customers.GetAsync(id, CancellationToken.None);
@@ -101,7 +102,7 @@ public sealed class RecipientSearchTests(RecipientSearchFixture fixture) : IClas
     public void SearchTextLines_AreInTheOrderTheIndexesExpect()
     {
         // Migration 0015 indexes these lines by number: a new order needs a new migration.
-        var text = CustomerSearchText.Build(RecipientSearchFixture.Customer("佐藤", "太郎", "サトウ", "タロウ", "T.Sato@x.test", "株式会社さくら"));
+        var text = CustomerSearchText.Build(TestCustomers.New("佐藤", "太郎", "サトウ", "タロウ", "T.Sato@x.test", "株式会社さくら"));
 
         Assert.Equal(["", "佐藤太郎", "太郎", "サトウタロウ", "タロウ", "株式会社サクラ", "t.sato@x.test"], text.Split(CustomerSearchText.FieldSeparator));
     }

@@ -17,10 +17,10 @@ public sealed class CustomerRepositoryTests : IAsyncLifetime
         var customers = _services.Get<ICustomerRepository>();
         await customers.InsertAllAsync(
         [
-            Customer("佐藤", "太郎", "サトウ", "タロウ", "t.sato@sakura.test", "株式会社さくら精機"),
-            Customer("佐々木", "花子", "ササキ", "ハナコ", "h.sasaki@toto.test", "東都ロジスティクス株式会社"),
-            Customer("加藤", "一郎", "カトウ", "イチロウ", "ichiro@kato.test", "合同会社佐藤ラボ"),
-            Customer("田中", "美咲", "タナカ", "ミサキ", "misaki_tanaka@ex.test", "100%商事"),
+            TestCustomers.New("佐藤", "太郎", "サトウ", "タロウ", "t.sato@sakura.test", "株式会社さくら精機"),
+            TestCustomers.New("佐々木", "花子", "ササキ", "ハナコ", "h.sasaki@toto.test", "東都ロジスティクス株式会社"),
+            TestCustomers.New("加藤", "一郎", "カトウ", "イチロウ", "ichiro@kato.test", "合同会社佐藤ラボ"),
+            TestCustomers.New("田中", "美咲", "タナカ", "ミサキ", "misaki_tanaka@ex.test", "100%商事"),
         ], CancellationToken.None);
     }
 
@@ -75,14 +75,14 @@ public sealed class CustomerRepositoryTests : IAsyncLifetime
         var customers = _services.Get<ICustomerRepository>();
 
         await Assert.ThrowsAsync<DuplicateEmailException>(() =>
-            customers.InsertAsync(Customer("別", "人", "", "", "T.Sato@Sakura.test", ""), CancellationToken.None));
+            customers.InsertAsync(TestCustomers.New("別", "人", "", "", "T.Sato@Sakura.test", ""), CancellationToken.None));
     }
 
     [Fact]
     public async Task Update_ChangesFieldsAndSearchText()
     {
         var customers = _services.Get<ICustomerRepository>();
-        var id = await customers.InsertAsync(Customer("山田", "次郎", "ヤマダ", "ジロウ", "jiro@yamada.test", "旧社名"), CancellationToken.None);
+        var id = await customers.InsertAsync(TestCustomers.New("山田", "次郎", "ヤマダ", "ジロウ", "jiro@yamada.test", "旧社名"), CancellationToken.None);
         var loaded = await customers.GetAsync(id, CancellationToken.None);
 
         await customers.UpdateAsync(loaded! with { Company = "新社名株式会社", OwnerUserId = _rep.Id }, CancellationToken.None);
@@ -101,21 +101,11 @@ public sealed class CustomerRepositoryTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DuplicateEmailException>(() => customers.InsertAllAsync(
         [
-            Customer("新規", "一", "", "", "new1@x.test", ""),
-            Customer("重複", "二", "", "", "t.sato@sakura.test", ""),
+            TestCustomers.New("新規", "一", "", "", "new1@x.test", ""),
+            TestCustomers.New("重複", "二", "", "", "t.sato@sakura.test", ""),
         ], CancellationToken.None));
 
         var page = await _services.Get<SearchCustomersQuery>().SearchAsync(_rep, new CustomerSearch("new1@", 0, 10), CancellationToken.None);
         Assert.Empty(page.Items);
     }
-
-    private static Customer Customer(string last, string first, string lastKana, string firstKana, string email, string company) => new()
-    {
-        LastName = last,
-        FirstName = first,
-        LastNameKana = lastKana,
-        FirstNameKana = firstKana,
-        Email = email,
-        Company = company,
-    };
 }

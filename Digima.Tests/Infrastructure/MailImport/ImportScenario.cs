@@ -33,11 +33,7 @@ public sealed class ImportScenario : IAsyncDisposable
 
     public static string NewAddress(string prefix, string domain) => $"{prefix}.{Guid.NewGuid():N}"[..(prefix.Length + 13)] + "@" + domain;
 
-    public async Task<Customer> AddCustomerAsync(string lastName, string? email = null)
-    {
-        var customer = new Customer { LastName = lastName, Email = email ?? NewAddress("c", "customer.test") };
-        return customer with { Id = await Services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
+    public Task<Customer> AddCustomerAsync(string lastName, string? email = null) => Services.AddCustomerAsync(lastName, email: email);
 
     public Task<MailboxSyncResult> SyncAsync() => Services.Get<SyncMailboxCommand>().SyncAsync(Rep.Id, CancellationToken.None);
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Digima.Core;
 using Digima.Core.Accounts;
-using Digima.Core.Common;
 using Digima.Core.Mailboxes;
 using Digima.Infrastructure;
 using Digima.Infrastructure.Seeding;
@@ -36,7 +35,7 @@ public sealed class DemoMailboxesTests
         Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mailboxes"));
 
         // The seeded settings really log in, through the same page flow a rep would use.
-        var actor = new CurrentUser(sato.Id, sato.Email, sato.DisplayName, sato.Role, sato.TimeZoneId, sato.Language);
+        var actor = sato.AsActor();
         var form = (await Get<GetMailboxSettingsQuery>(node).GetAsync(actor, CancellationToken.None)).Input;
         var outcome = await Get<TestMailboxConnectionCommand>(node).TestAsync(actor, form, CancellationToken.None);
         Assert.True(outcome.Value?.Succeeded, $"{outcome.Value?.Smtp} {outcome.Value?.Imap}");

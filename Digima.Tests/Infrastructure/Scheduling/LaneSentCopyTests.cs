@@ -37,8 +37,7 @@ public sealed class LaneSentCopyTests : IAsyncLifetime
     [Fact]
     public async Task Lane_KeptImapSessionEndedByServer_EachCopySavedOnceAndEveryMailSentOnce()
     {
-        var customer = new Customer { LastName = "控え", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await _services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var customer = await _services.AddCustomerAsync("控え");
         var first = await ScheduleAsync(customer, "控え 最初", new DateTime(2026, 11, 27, 10, 0, 0));
         var batch = new List<long>();
         for (var i = 0; i < 3; i++)

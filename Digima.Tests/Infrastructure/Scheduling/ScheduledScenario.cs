@@ -33,12 +33,8 @@ internal sealed class ScheduledScenario : IAsyncDisposable
         return new ScheduledScenario(services, rep);
     }
 
-    public async Task<Customer> AddCustomerAsync(string lastName, string company = "株式会社テスト")
-    {
-        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = company };
-        var id = await Services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None);
-        return customer with { Id = id };
-    }
+    public Task<Customer> AddCustomerAsync(string lastName, string company = "株式会社テスト") =>
+        Services.AddCustomerAsync(lastName, company: company);
 
     public static ComposeInput Input(string subject, string body, Customer to) => new()
     {

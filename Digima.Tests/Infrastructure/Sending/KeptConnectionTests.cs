@@ -1,7 +1,6 @@
 using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
-using Digima.Core.Customers;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
 
@@ -84,23 +83,13 @@ public sealed class KeptConnectionTests : IAsyncLifetime
 
     private async Task<OutgoingMail> SendAsync(string subject)
     {
-        var customer = new Customer { LastName = "接続", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        customer = customer with { Id = await _services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var customer = await _services.AddCustomerAsync("接続");
         var input = new ComposeInput
         {
             To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)],
             Subject = subject,
             Body = "本文です。よろしくお願いいたします。",
         };
-        var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, input, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
-        var outbox = _services.Get<IOutgoingMailRepository>();
-        // What the outbox worker does, run here so the test decides when.
-        while (await outbox.ClaimNextQueuedAsync(_services.Clock.GetUtcNow(), CancellationToken.None) is { } claimed)
-        {
-            await _services.Get<SendQueuedMailCommand>().SendAsync(claimed, CancellationToken.None);
-        }
-
-        return (await outbox.GetAsync(outcome.Value, CancellationToken.None))!;
+        return await _services.SendNowAndDeliverAsync(_rep, input);
     }
 }

@@ -26,14 +26,14 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task SendNow_ToCcBcc_DeliveredWithJapaneseSubjectMergedAndOneSentCopy()
     {
-        var to = await AddCustomerAsync("山田", "株式会社やまだ");
-        var cc = await AddCustomerAsync("川口", "");
-        var bcc = await AddCustomerAsync("森本", "");
+        var to = await _services.AddCustomerAsync("山田", company: "株式会社やまだ");
+        var cc = await _services.AddCustomerAsync("川口");
+        var bcc = await _services.AddCustomerAsync("森本");
         var input = Input("【ご案内】{{会社名}} {{姓}}様へのお見積り", "{{姓}} 様\nいつもお世話になっております。{{送信者名}}です。", to);
         input.Cc.Add(Recipient(cc));
         input.Bcc.Add(Recipient(bcc));
 
-        var mail = await SendAndDeliverAsync(input);
+        var mail = await _services.SendNowAndDeliverAsync(_rep, input);
 
         var received = Assert.Single(await MailboxReader.WaitForAsync(to.Email, mail.MessageId));
         Assert.Equal("【ご案内】株式会社やまだ 山田様へのお見積り", received.Subject);
@@ -51,13 +51,13 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task SendNow_SentMinutesAfterItWasWritten_DatedTheMomentItIsHandedOver()
     {
-        var customer = await AddCustomerAsync("日付", "");
+        var customer = await _services.AddCustomerAsync("日付");
         var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("今すぐ", "本文です。よろしくお願いいたします。", customer), CancellationToken.None);
         // The outbox took it later (the server was busy, the node restarted).
         _services.Clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(5.4));
         var handedOver = _services.Clock.GetUtcNow().AddTicks(-(_services.Clock.GetUtcNow().UtcTicks % TimeSpan.TicksPerSecond));
 
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         var mail = (await Outbox.GetAsync(outcome.Value, CancellationToken.None))!;
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
@@ -70,12 +70,12 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task SendNow_SetsFirstAndLatestContact_FirstKeptOnLaterSend()
     {
-        var customer = await AddCustomerAsync("接触", "");
-        await SendAndDeliverAsync(Input("一通目", "本文です。よろしくお願いいたします。", customer));
+        var customer = await _services.AddCustomerAsync("接触");
+        await _services.SendNowAndDeliverAsync(_rep, Input("一通目", "本文です。よろしくお願いいたします。", customer));
         var first = await _services.Get<ICustomerRepository>().GetAsync(customer.Id, CancellationToken.None);
         _services.Clock.Advance(TimeSpan.FromHours(3));
 
-        await SendAndDeliverAsync(Input("二通目", "本文です。よろしくお願いいたします。", customer));
+        await _services.SendNowAndDeliverAsync(_rep, Input("二通目", "本文です。よろしくお願いいたします。", customer));
 
         var after = await _services.Get<ICustomerRepository>().GetAsync(customer.Id, CancellationToken.None);
         Assert.NotNull(first!.FirstContactAt);
@@ -86,7 +86,7 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task SendNow_MergeFieldEmptyForPrimaryRecipient_BlocksAndNamesFieldAndCustomer()
     {
-        var customer = await AddCustomerAsync("空欄", "");
+        var customer = await _services.AddCustomerAsync("空欄");
 
         var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("ご提案", "{{会社名}} {{姓}}様", customer), CancellationToken.None);
 
@@ -101,10 +101,10 @@ public sealed class SendMailTests : IAsyncLifetime
     {
         var rep = await _services.AddUserAsync(UserRole.Rep, $"down.{Guid.NewGuid():N}"[..16] + "@digima.test");
         await TestMailboxes.ConnectAsync(_services.Provider, rep, smtpPort: 1);
-        var customer = await AddCustomerAsync("不達", "");
+        var customer = await _services.AddCustomerAsync("不達");
         var id = (await _services.Get<SendMailCommand>().SendNowAsync(rep, Input("件名", "本文です。よろしくお願いいたします。", customer), CancellationToken.None)).Value;
 
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         var waiting = (await Outbox.GetAsync(id, CancellationToken.None))!;
         Assert.Equal((MailStatus.Queued, 1, _services.Clock.GetUtcNow() + TimeSpan.FromMinutes(1)), (waiting.Status, waiting.RetryCount, waiting.SendAfter));
@@ -116,7 +116,7 @@ public sealed class SendMailTests : IAsyncLifetime
         while ((await Outbox.GetAsync(id, CancellationToken.None))! is { Status: MailStatus.Queued, SendAfter: { } next })
         {
             _services.Clock.Advance(next - _services.Clock.GetUtcNow());
-            await SendClaimedAsync();
+            await _services.DeliverQueuedAsync();
             if ((await Outbox.GetAsync(id, CancellationToken.None))!.SendAfter is { } after && after > next)
             {
                 waits.Add(after - _services.Clock.GetUtcNow());
@@ -136,11 +136,10 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task Send_RecipientRefusedByServer_FailedNamingTheAddressAndReply()
     {
-        var refused = new Customer { LastName = "拒否", Email = $"x.{Guid.NewGuid():N}"[..14] + "@refused.test" };
-        refused = refused with { Id = await _services.Get<ICustomerRepository>().InsertAsync(refused, CancellationToken.None) };
+        var refused = await _services.AddCustomerAsync("拒否", email: $"x.{Guid.NewGuid():N}"[..14] + "@refused.test");
         var id = (await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("件名", "本文です。よろしくお願いいたします。", refused), CancellationToken.None)).Value;
 
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         var failed = await Outbox.GetAsync(id, CancellationToken.None);
         Assert.Equal(MailStatus.Failed, failed!.Status);
@@ -153,10 +152,10 @@ public sealed class SendMailTests : IAsyncLifetime
     {
         var rep = await _services.AddUserAsync(UserRole.Rep, $"pw.{Guid.NewGuid():N}"[..16] + "@digima.test");
         await TestMailboxes.ConnectAsync(_services.Provider, rep, password: "not-the-password");
-        var customer = await AddCustomerAsync("認証", "");
+        var customer = await _services.AddCustomerAsync("認証");
         var id = (await _services.Get<SendMailCommand>().SendNowAsync(rep, Input("件名", "本文です。よろしくお願いいたします。", customer), CancellationToken.None)).Value;
 
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         var failed = await Outbox.GetAsync(id, CancellationToken.None);
         Assert.Equal(MailStatus.Failed, failed!.Status);
@@ -166,13 +165,13 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task Recover_CrashAfterSmtpBeforeMarkingSent_NotSentTwice()
     {
-        var customer = await AddCustomerAsync("障害", "");
-        var mail = await SendAndDeliverAsync(Input("クラッシュ試験", "本文です。よろしくお願いいたします。", customer));
+        var customer = await _services.AddCustomerAsync("障害");
+        var mail = await _services.SendNowAndDeliverAsync(_rep, Input("クラッシュ試験", "本文です。よろしくお願いいたします。", customer));
         // The node died after the copy reached Sent but before the row said so.
         await ExecuteAsync("UPDATE outgoing_mails SET status = 'sending', smtp_accepted_at = NULL, claimed_at = @claimed WHERE id = @id", new { id = mail.Id, claimed = AnHourAgo });
 
         var recovered = await _services.Get<RecoverStuckMailCommand>().RecoverAsync(CancellationToken.None);
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         Assert.Equal(1, recovered);
         Assert.Equal(MailStatus.Sent, (await Outbox.GetAsync(mail.Id, CancellationToken.None))!.Status);
@@ -183,12 +182,12 @@ public sealed class SendMailTests : IAsyncLifetime
     [Fact]
     public async Task Recover_CrashBeforeSmtp_RequeuedAndSentOnce()
     {
-        var customer = await AddCustomerAsync("再送", "");
+        var customer = await _services.AddCustomerAsync("再送");
         var id = (await _services.Get<SendMailCommand>().SendNowAsync(_rep, Input("再送試験", "本文です。よろしくお願いいたします。", customer), CancellationToken.None)).Value;
         await ExecuteAsync("UPDATE outgoing_mails SET status = 'sending', claimed_at = @claimed WHERE id = @id", new { id, claimed = AnHourAgo });
 
         await _services.Get<RecoverStuckMailCommand>().RecoverAsync(CancellationToken.None);
-        await SendClaimedAsync();
+        await _services.DeliverQueuedAsync();
 
         var mail = await Outbox.GetAsync(id, CancellationToken.None);
         Assert.Equal(MailStatus.Sent, mail!.Status);
@@ -198,30 +197,6 @@ public sealed class SendMailTests : IAsyncLifetime
     private DateTimeOffset AnHourAgo => _services.Clock.GetUtcNow() - TimeSpan.FromHours(1);
 
     private IOutgoingMailRepository Outbox => _services.Get<IOutgoingMailRepository>();
-
-    private async Task<OutgoingMail> SendAndDeliverAsync(ComposeInput input)
-    {
-        var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, input, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
-        await SendClaimedAsync();
-        return (await Outbox.GetAsync(outcome.Value, CancellationToken.None))!;
-    }
-
-    /// <summary>What the outbox worker does, run here so the test decides when.</summary>
-    private async Task SendClaimedAsync()
-    {
-        while (await Outbox.ClaimNextQueuedAsync(_services.Clock.GetUtcNow(), CancellationToken.None) is { } claimed)
-        {
-            await _services.Get<SendQueuedMailCommand>().SendAsync(claimed, CancellationToken.None);
-        }
-    }
-
-    private async Task<Customer> AddCustomerAsync(string lastName, string company)
-    {
-        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test", Company = company };
-        var id = await _services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None);
-        return customer with { Id = id };
-    }
 
     private static ComposeRecipient Recipient(Customer c) => new(c.Id, c.Email, c.FullName);
 

@@ -24,11 +24,7 @@ public sealed class TimelineScenario : IAsyncDisposable
     public Task<CurrentUser> AddRepAsync(UserRole role = UserRole.Rep) =>
         Services.AddUserAsync(role, $"rep.{Guid.NewGuid():N}"[..16] + "@digima.test");
 
-    public async Task<Customer> AddCustomerAsync(string lastName)
-    {
-        var customer = new Customer { LastName = lastName, FirstName = "様", Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        return customer with { Id = await Services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
+    public Task<Customer> AddCustomerAsync(string lastName) => Services.AddCustomerAsync(lastName, "様");
 
     public static DateTimeOffset At(int minutes) => Start.AddMinutes(minutes);
 

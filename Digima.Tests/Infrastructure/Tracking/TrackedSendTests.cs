@@ -34,7 +34,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     [Fact]
     public async Task Send_OpenAndClickTracking_HtmlCarriesImageAndRewrittenLinksSentCopyDoesNot()
     {
-        var customer = await AddCustomerAsync("開封");
+        var customer = await _services.AddCustomerAsync("開封");
         var mail = await SendAsync(customer, "資料はこちら https://example.co.jp/docs?a=1&b=2 です。", open: true, click: true);
 
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
@@ -51,7 +51,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     [Fact]
     public async Task Send_TrackingOff_NoImageNoRewrittenLinkNothingRecorded()
     {
-        var customer = await AddCustomerAsync("計測無");
+        var customer = await _services.AddCustomerAsync("計測無");
         var mail = await SendAsync(customer, "詳細 https://example.co.jp/off をご覧ください。", open: false, click: false);
 
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
@@ -68,7 +68,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     [Fact]
     public async Task Open_PersonOneCustomer_StoredWithCustomerHashedIpAndRepNotifiedOnce()
     {
-        var customer = await AddCustomerAsync("閲覧");
+        var customer = await _services.AddCustomerAsync("閲覧");
         var mail = await SendAsync(customer, "ご確認ください。よろしくお願いいたします。", open: true, click: false, notify: true);
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
         _services.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -94,7 +94,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     public async Task Open_RepChoseEmail_NoticeArrivesInRepsInboxFromTheirOwnMailbox()
     {
         await _services.Get<SaveNotificationSettingsCommand>().SaveAsync(_rep, new NotificationSettings(EmailOnOpen: true), CancellationToken.None);
-        var customer = await AddCustomerAsync("通知メ");
+        var customer = await _services.AddCustomerAsync("通知メ");
         var mail = await SendAsync(customer, "ご確認ください。よろしくお願いいたします。", open: true, click: false, notify: true);
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
         _services.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -111,8 +111,8 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     [Fact]
     public async Task Open_MailToTwoCustomers_AttributedToTheMailOnlyAndNoticeNamesNobody()
     {
-        var first = await AddCustomerAsync("一人目");
-        var second = await AddCustomerAsync("二人目");
+        var first = await _services.AddCustomerAsync("一人目");
+        var second = await _services.AddCustomerAsync("二人目");
         var input = new ComposeInput
         {
             To = [new ComposeRecipient(first.Id, first.Email, first.FullName)],
@@ -137,7 +137,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     public async Task Open_GoogleImageProxy_FirstFetchNotifiesLaterMarkedAndNoTimelineRows()
     {
         const string google = "Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)";
-        var customer = await AddCustomerAsync("代理");
+        var customer = await _services.AddCustomerAsync("代理");
         var mail = await SendAsync(customer, "ご確認ください。よろしくお願いいたします。", open: true, click: false, notify: true);
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
         var pixel = TokenOf(PixelUrls(received.HtmlBody)[0]);
@@ -157,7 +157,7 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
     [Fact]
     public async Task Click_GoodToken_OriginalUrlOnlyAndRecorded()
     {
-        var customer = await AddCustomerAsync("押下");
+        var customer = await _services.AddCustomerAsync("押下");
         var mail = await SendAsync(customer, "一 https://example.co.jp/one 二 http://example.com/two です。", open: false, click: true);
         var received = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail.MessageId));
         var links = Hrefs(received.HtmlBody);
@@ -192,27 +192,10 @@ public sealed partial class TrackedSendTests : IAsyncLifetime
         NotifyOnOpen = notify,
     });
 
-    private async Task<OutgoingMail> SendAsync(ComposeInput input)
-    {
-        var outcome = await _services.Get<SendMailCommand>().SendNowAsync(_rep, input, CancellationToken.None);
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
-        var outbox = _services.Get<IOutgoingMailRepository>();
-        while (await outbox.ClaimNextQueuedAsync(_services.Clock.GetUtcNow(), CancellationToken.None) is { } claimed)
-        {
-            await _services.Get<SendQueuedMailCommand>().SendAsync(claimed, CancellationToken.None);
-        }
-
-        return (await outbox.GetAsync(outcome.Value, CancellationToken.None))!;
-    }
+    private Task<OutgoingMail> SendAsync(ComposeInput input) => _services.SendNowAndDeliverAsync(_rep, input);
 
     private Task<string?> RecordAsync(string token, TrackingKind kind, string agent) =>
         _services.Get<RecordTrackingEventCommand>().RecordAsync(token, kind, new TrackingVisitor(agent, "198.51.100.7"), CancellationToken.None);
-
-    private async Task<Customer> AddCustomerAsync(string lastName)
-    {
-        var customer = new Customer { LastName = lastName, Email = $"c.{Guid.NewGuid():N}"[..14] + "@customer.test" };
-        return customer with { Id = await _services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
-    }
 
     private async Task<IEnumerable<TrackingEvent>> QueryEventsAsync(long mailId)
     {
