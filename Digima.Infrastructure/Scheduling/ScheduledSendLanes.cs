@@ -23,8 +23,8 @@ internal sealed class ScheduledSendLanes(
     TimeProvider time,
     ILogger<ScheduledSendLanes> logger) : IHostedService, IDisposable
 {
-    private readonly ConcurrentDictionary<long, Task> running = new();
-    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _dueSubscription;
     private int _disposed;
 
@@ -32,7 +32,7 @@ internal sealed class ScheduledSendLanes(
     /// <see cref="ClusteredSchedulerOptions.SendLanes"/>; returns without waiting for them.</summary>
     public async Task StartDueAsync(CancellationToken cancellationToken)
     {
-        if (sending.Spacing is not null || stopping.IsCancellationRequested || running.Count >= options.SendLanes)
+        if (sending.Spacing is not null || _stopping.IsCancellationRequested || _running.Count >= options.SendLanes)
         {
             return;
         }
@@ -40,26 +40,26 @@ internal sealed class ScheduledSendLanes(
         var dueBy = time.GetUtcNow() + SendScheduledMailCommand.Tolerance;
         foreach (var userId in await scheduled.ListDueMailboxesAsync(dueBy, options.SendLanes, cancellationToken))
         {
-            if (running.Count >= options.SendLanes)
+            if (_running.Count >= options.SendLanes)
             {
                 return;
             }
 
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (running.TryAdd(userId, start.Task))
+            if (_running.TryAdd(userId, start.Task))
             {
                 // Registered before it runs, so a second firing cannot start the same mailbox twice.
-                running[userId] = RunLaneAsync(userId, start.Task);
+                _running[userId] = RunLaneAsync(userId, start.Task);
                 start.SetResult();
             }
         }
     }
 
     /// <summary>Mailboxes with a lane on this node now (tests and diagnostics).</summary>
-    public int Running => running.Count;
+    public int Running => _running.Count;
 
     /// <summary>Completes when the lanes running now have ended.</summary>
-    public Task IdleAsync() => Task.WhenAll(running.Values);
+    public Task IdleAsync() => Task.WhenAll(_running.Values);
 
     private async Task RunLaneAsync(long userId, Task registered)
     {
@@ -69,22 +69,22 @@ internal sealed class ScheduledSendLanes(
         {
             await using var scope = scopes.CreateAsyncScope();
             var lane = scope.ServiceProvider.GetRequiredService<SendMailboxDueMailCommand>();
-            var ran = await lane.SendAsync(userId, stopping.Token);
+            var ran = await lane.SendAsync(userId, _stopping.Token);
             logger.LogDebug("Send lane of user {UserId} ran {Count} mails", userId, ran);
             progressed = ran > 0;
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
             // Each mail left keeps its trigger; a mail claimed when this happened is recovered.
             logger.LogError(e, "The send lane of user {UserId} stopped", userId);
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
             // Stopping: the lane ends between two mails.
         }
         finally
         {
-            running.TryRemove(userId, out _);
+            _running.TryRemove(userId, out _);
         }
 
         if (progressed)
@@ -100,13 +100,13 @@ internal sealed class ScheduledSendLanes(
     {
         try
         {
-            await StartDueAsync(stopping.Token);
+            await StartDueAsync(_stopping.Token);
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
         {
             logger.LogWarning(e, "No lane could take over; the mails' own triggers will");
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
             // Stopping: no new lanes.
         }
@@ -130,10 +130,10 @@ internal sealed class ScheduledSendLanes(
         // A host may dispose its services before it stops them (a test host torn down early).
         if (Volatile.Read(ref _disposed) == 0)
         {
-            await stopping.CancelAsync();
+            await _stopping.CancelAsync();
         }
 
-        await Task.WhenAll(running.Values).WaitAsync(cancellationToken);
+        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
     }
 
     public void Dispose()
@@ -145,7 +145,7 @@ internal sealed class ScheduledSendLanes(
 
         _dueSubscription?.Dispose();
         // Cancelled first: a lane still running sees the stop, not a disposed token source.
-        stopping.Cancel();
-        stopping.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 }

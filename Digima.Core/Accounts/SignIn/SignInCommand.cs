@@ -5,7 +5,8 @@ namespace Digima.Core.Accounts.SignIn;
 /// is verified either way), so neither the message nor the time tells whether an account exists.</summary>
 public sealed class SignInCommand(IUserRepository users, ISignInFailureStore failures, IPasswordHashing hashing, TimeProvider time)
 {
-    private static string? s_standInHash;
+    // One stand-in hash per process: verifying it costs what verifying a real one does.
+    private static string? _standInHash;
 
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -45,5 +46,5 @@ public sealed class SignInCommand(IUserRepository users, ISignInFailureStore fai
     }
 
     // A hash of nothing anyone knows, made once: verifying against it costs what a real check costs.
-    private string StandInHash() => s_standInHash ??= hashing.Hash(Guid.NewGuid().ToString("N"));
+    private string StandInHash() => _standInHash ??= hashing.Hash(Guid.NewGuid().ToString("N"));
 }
