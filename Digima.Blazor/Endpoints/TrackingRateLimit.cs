@@ -26,11 +26,7 @@ internal sealed class TrackingRateLimit(TrackingOptions options) : IRateLimiterP
 
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.CacheControl = "no-store";
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        RateLimiting.RateLimitingSetup.SetRetryAfter(rejected);
         return ValueTask.CompletedTask;
     };
 

@@ -27,13 +27,8 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimeline
 
         // One thread for the preview and the timeline: the same query (R15, R17).
         var thread = await threads.ListThreadOfAsync(mail.MessageId, MaxThreadLength, cancellationToken);
-        var shown = thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [AsThreadMail(mail)];
-        var now = time.GetUtcNow();
-        foreach (var importedId in shown.Where(m => !m.Item.IsHidden).Select(m => m.Item.ImportedMailId).OfType<long>().Append(mail.Id).Distinct())
-        {
-            await privacy.RecordBodyViewAsync(actor.Id, importedId, now, cancellationToken);
-        }
-
+        var shown = await ThreadReading.ShowAsync(
+            thread.Count > 0 ? thread : [AsThreadMail(mail)], actor, privacy, time.GetUtcNow(), cancellationToken, alsoRead: mail.Id);
         return new ImportedMailPreview(mail, shown);
     }
 

@@ -27,13 +27,6 @@ public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyReposit
         }
 
         var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
-        var shown = thread.Count > 0 ? thread.Select(m => PrivateMailVisibility.Apply(m, actor)).ToList() : [mail];
-        var now = time.GetUtcNow();
-        foreach (var importedId in shown.Where(m => !m.Item.IsHidden).Select(m => m.Item.ImportedMailId).OfType<long>())
-        {
-            await privacy.RecordBodyViewAsync(actor.Id, importedId, now, cancellationToken);
-        }
-
-        return shown;
+        return await ThreadReading.ShowAsync(thread.Count > 0 ? thread : [mail], actor, privacy, time.GetUtcNow(), cancellationToken);
     }
 }
