@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<CheckMailQuery>();
         services.AddScoped<DraftFromMailQuery>();
 
+        services.AddScoped<MailDelivery>();
+        services.AddScoped<MailFailure>();
         services.AddScoped<SendQueuedMailCommand>();
         services.AddScoped<RecoverStuckMailCommand>();
         services.AddScoped<RetryMailCommand>();

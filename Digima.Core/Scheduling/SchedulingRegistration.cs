@@ -12,6 +12,7 @@ public static class SchedulingRegistration
         services.AddScoped<ScheduleMailCommand>();
         services.AddScoped<EditScheduledMailCommand>();
         services.AddScoped<CancelScheduledMailCommand>();
+        services.AddScoped<ScheduledMailOutcomes>();
         services.AddScoped<SendScheduledMailCommand>();
         services.AddScoped<SendMailboxDueMailCommand>();
         services.AddScoped<ListScheduledMailQuery>();

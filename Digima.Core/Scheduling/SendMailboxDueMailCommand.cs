@@ -1,7 +1,6 @@
 using Digima.Core.Compose;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
-using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Scheduling;
 
@@ -11,16 +10,16 @@ namespace Digima.Core.Scheduling;
 /// limit: with one, each mail keeps the slot its trigger was given.
 /// A batch: each mail re-checked (mailbox, merge fields; else held) as a trigger would; all claimed
 /// in one statement, which claims a row only if it is still scheduled, due and unedited since it
-/// was read, so two lanes, two nodes or the mail's own trigger never send it twice; sent one after
-/// another, each acceptance recorded at once; the Sent copies appended together; marked sent.</summary>
+/// was read, so two lanes, two nodes or the mail's own trigger never send it twice; then delivered
+/// as one batch (<see cref="MailDelivery"/>); failures and mail left untried go to
+/// <see cref="ScheduledMailOutcomes"/>.</summary>
 public sealed class SendMailboxDueMailCommand(
     IScheduledMailRepository scheduled,
     ScheduledMailCheck check,
-    SendScheduledMailCommand single,
-    SendQueuedMailCommand send,
+    MailDelivery delivery,
+    ScheduledMailOutcomes outcomes,
     ScheduledSendOptions options,
-    TimeProvider time,
-    ILogger<SendMailboxDueMailCommand> logger)
+    TimeProvider time)
 {
     /// <summary>Mail one lane sends before it hands over (the next firing starts a new lane).</summary>
     internal const int MaxPerLane = 1000;
@@ -64,43 +63,16 @@ public sealed class SendMailboxDueMailCommand(
 
         // Not the stopping token from here: claimed mail is sent or released, never left half done.
         var claimed = await scheduled.ClaimDueAsync(ready, time.GetUtcNow(), CancellationToken.None);
-        await send.PublishAsync(claimed, MailStatus.Sending, CancellationToken.None);
-        var accepted = new List<OutgoingMail>();
-        try
+        var delivered = await delivery.DeliverAsync(mailbox, claimed, stopping);
+        foreach (var failed in delivered.Failed)
         {
-            for (var i = 0; i < claimed.Count; i++)
-            {
-                var result = stopping.IsCancellationRequested
-                    ? null
-                    : await send.TryDeliverAsync(mailbox, claimed[i], accepted, CancellationToken.None);
-                if (result is { Succeeded: true })
-                {
-                    continue;
-                }
-
-                var rest = claimed.Skip(result is null ? i : i + 1).ToList();
-                if (result is not null)
-                {
-                    await single.FailedAsync(claimed[i], result, CancellationToken.None);
-                }
-
-                if (result is { Permanent: true })
-                {
-                    // This mail's own problem (a refused recipient): the others go on.
-                    continue;
-                }
-
-                // After a failing server, a minute for it; at a stop, due now for the other nodes.
-                await ReleaseAsync(rest, result is null ? null : time.GetUtcNow() + options.RetryBackoff[0]);
-                return false;
-            }
-
-            return true;
+            await outcomes.RetryOrFailAsync(failed, CancellationToken.None);
         }
-        finally
-        {
-            await send.FinishAcceptedAsync(mailbox, accepted, CancellationToken.None);
-        }
+
+        // After a failing server, a minute for it; at a stop, due now for the other nodes.
+        var dueAgain = delivered.ServerFailing ? time.GetUtcNow() + options.RetryBackoff[0] : (DateTimeOffset?)null;
+        await outcomes.ReleaseAsync(delivered.NotTried, dueAgain, CancellationToken.None);
+        return !delivered.ServerFailing && delivered.NotTried.Count == 0;
     }
 
     /// <summary>Each mail checked again at its time; the batch reads its mailbox and its primary
@@ -120,7 +92,7 @@ public sealed class SendMailboxDueMailCommand(
                 mail.UserId, mail.PrimaryCustomerId, mail.SubjectTemplate, mail.BodyTemplate, stopping, mailbox, customers.GetValueOrDefault(mail.PrimaryCustomerId));
             if (!rendered.Succeeded)
             {
-                await single.HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), stopping);
+                await outcomes.HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), stopping);
                 continue;
             }
 
@@ -129,19 +101,5 @@ public sealed class SendMailboxDueMailCommand(
         }
 
         return (mailbox, ready);
-    }
-
-    /// <summary>Claimed mail not handed to the server after a transient failure or at a stop: back
-    /// to scheduled (each keeps its trigger; the sweeper gives one to any whose trigger has fired).</summary>
-    private async Task ReleaseAsync(List<OutgoingMail> rest, DateTimeOffset? dueAgain)
-    {
-        if (rest.Count == 0)
-        {
-            return;
-        }
-
-        logger.LogInformation("Send lane released {Count} claimed mails, due again at {DueAgain}", rest.Count, dueAgain);
-        await scheduled.ReleaseAsync(rest.Select(m => m.Id).ToList(), dueAgain, CancellationToken.None);
-        await send.PublishAsync(rest, MailStatus.Scheduled, CancellationToken.None);
     }
 }

@@ -20,11 +20,9 @@ public interface IOutgoingMailRepository
     /// <summary>Notes that the SMTP server accepted the mail, before anything else can fail.</summary>
     Task MarkSmtpAcceptedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Marks the mail sent and, in the same transaction, sets 初回連絡日時 (when empty)
-    /// and 直近連絡日時 (when later) on every customer recipient (R25).</summary>
-    Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
-
-    /// <summary>Several mails of one mailbox sent (a lane's batch), with their customers' contact fields.</summary>
+    /// <summary>Marks mail of one mailbox sent (one, or a batch delivered together) and, in the same
+    /// transaction, sets 初回連絡日時 (when empty) and 直近連絡日時 (when later) on every customer
+    /// recipient (R25).</summary>
     Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken);
 
     Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken);

@@ -10,16 +10,12 @@ public interface IOutgoingMailTransport
     /// for a server's answer.</returns>
     Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken);
 
-    /// <summary>Stores one copy in the rep's Sent folder.</summary>
-    /// <param name="mayBeThere">True when an earlier attempt may have stored it (crash recovery,
-    /// a retry after the SMTP server accepted it): the folder is searched for the Message-ID first
-    /// and nothing is added when it is there. False right after the first acceptance, which saves
-    /// the search.</param>
-    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken);
-
-    /// <summary>Stores the copies of mail the SMTP server accepted just now (none can be there yet)
-    /// in one command where the server allows it (MULTIAPPEND), else one after another.</summary>
-    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken);
+    /// <summary>Stores one copy of each mail in the rep's Sent folder, without tracking.</summary>
+    /// <param name="mayBeThere">True when an earlier attempt may have stored them (crash recovery,
+    /// a broken session): the folder is searched for each Message-ID first and nothing is added for
+    /// one that is there. False right after the server accepted them, which saves the searches and
+    /// lets the copies go in one command where the server allows it (MULTIAPPEND).</param>
+    Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, bool mayBeThere, CancellationToken cancellationToken);
 
     /// <summary>Whether the Sent folder holds a mail with this Message-ID; null when the server
     /// could not be asked.</summary>

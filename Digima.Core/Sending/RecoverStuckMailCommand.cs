@@ -1,15 +1,19 @@
+using Digima.Core.LiveUpdates;
+using Digima.Core.Mailboxes;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Sending;
 
 /// <summary>Resolves mail left in "sending" by a node that died mid-send: if the SMTP server had
-/// accepted it, or its Message-ID is in the Sent folder, it is finished without sending again;
+/// accepted it, it is finished (<see cref="MailDelivery"/> looks for its copy in Sent before adding
+/// one); if its Message-ID is in the Sent folder, it is marked sent without sending again;
 /// otherwise it goes back to the queue.</summary>
 public sealed class RecoverStuckMailCommand(
     IOutgoingMailRepository outbox,
-    Mailboxes.IMailboxConnections mailboxes,
+    IMailboxConnections mailboxes,
     IOutgoingMailTransport transport,
-    SendQueuedMailCommand send,
+    MailDelivery delivery,
+    ILiveEvents live,
     SendingOptions options,
     TimeProvider time,
     ILogger<RecoverStuckMailCommand> logger)
@@ -20,12 +24,12 @@ public sealed class RecoverStuckMailCommand(
         var stuck = await outbox.ClaimStuckSendingAsync(now - options.StuckAfter, now, cancellationToken);
         foreach (var mail in stuck)
         {
-            Mailboxes.MailboxConnection? mailbox;
+            MailboxConnection? mailbox;
             try
             {
                 mailbox = await mailboxes.GetAsync(mail.UserId, cancellationToken);
             }
-            catch (Mailboxes.SecretUnreadableException e)
+            catch (SecretUnreadableException e)
             {
                 logger.LogWarning("Mail {MailId} stays in sending: {Reason}", mail.Id, e.Message);
                 continue;
@@ -33,7 +37,7 @@ public sealed class RecoverStuckMailCommand(
 
             if (mail.SmtpAcceptedAt is not null && mailbox is not null)
             {
-                await send.FinishAsync(mailbox, mail, copyMayExist: true, cancellationToken);
+                await delivery.DeliverAsync(mailbox, [mail], cancellationToken);
                 continue;
             }
 
@@ -41,13 +45,13 @@ public sealed class RecoverStuckMailCommand(
             if (inSent == true)
             {
                 logger.LogInformation("Mail {MailId} was found in Sent after a crash: marked sent, not resent", mail.Id);
-                await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), copySaved: true, cancellationToken);
-                await send.PublishAsync(mail, MailStatus.Sent, cancellationToken);
+                await outbox.MarkSentAsync([mail.Id], time.GetUtcNow(), copySaved: true, cancellationToken);
+                await live.PublishStatusAsync(mail, MailStatus.Sent, cancellationToken);
             }
             else if (inSent == false)
             {
                 await outbox.RequeueStuckAsync(mail.Id, cancellationToken);
-                await send.PublishAsync(mail, MailStatus.Queued, cancellationToken);
+                await live.PublishStatusAsync(mail, MailStatus.Queued, cancellationToken);
             }
 
             // null: the server could not be asked; the mail stays in sending and is tried again later.

@@ -52,7 +52,66 @@ internal sealed class MailKitTransport(
         }
     }
 
-    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
+    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, bool mayBeThere, CancellationToken cancellationToken)
+    {
+        if (!mayBeThere && mails.Count > 1)
+        {
+            if (await TryAppendAllAsync(mailbox, mails, cancellationToken) is { } appended)
+            {
+                return appended;
+            }
+
+            // A kept session broke mid-command: some of the copies may be stored.
+            mayBeThere = true;
+        }
+
+        foreach (var mail in mails)
+        {
+            var saved = await SaveOneAsync(mailbox, mail, mayBeThere, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                return saved;
+            }
+        }
+
+        return TransportResult.Ok;
+    }
+
+    /// <summary>Copies that cannot be there yet in one command: MailKit sends one MULTIAPPEND when
+    /// the server has it (Dovecot does), one transaction in the folder instead of one per mail.</summary>
+    /// <returns>Null when a kept session broke mid-command (the copies are then looked for one by one).</returns>
+    private async Task<TransportResult?> TryAppendAllAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
+            try
+            {
+                var sent = await MailKitConnect.SentFolderAsync(lease.Client, mailbox.SentFolderName, cancellationToken);
+                if (sent is null)
+                {
+                    lease.Keep();
+                    return new TransportResult(false, errors.NoSentFolder());
+                }
+
+                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m, SentDate(m)), MessageFlags.Seen)).ToList();
+                await sent.AppendAsync(requests, cancellationToken);
+                lease.Keep();
+                return TransportResult.Ok;
+            }
+            catch (Exception e) when (lease.Reused && e is IOException or ServiceNotConnectedException or ProtocolException)
+            {
+                logger.LogDebug(e, "A kept IMAP session to {Host} broke while saving {Count} copies", mailbox.Imap.Host, mails.Count);
+                return null;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return errors.Describe(e, mailbox.Imap);
+        }
+    }
+
+    private async Task<TransportResult> SaveOneAsync(MailboxConnection mailbox, OutgoingMail mail, bool mayBeThere, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,55 +137,6 @@ internal sealed class MailKitTransport(
         {
             return errors.Describe(e, mailbox.Imap);
         }
-    }
-
-    public async Task<TransportResult> SaveToSentAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
-    {
-        if (mails.Count == 1)
-        {
-            return await SaveToSentAsync(mailbox, mails[0], mayBeThere: false, cancellationToken);
-        }
-
-        try
-        {
-            using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
-            try
-            {
-                var sent = await MailKitConnect.SentFolderAsync(lease.Client, mailbox.SentFolderName, cancellationToken);
-                if (sent is null)
-                {
-                    lease.Keep();
-                    return new TransportResult(false, errors.NoSentFolder());
-                }
-
-                // MailKit sends one MULTIAPPEND when the server has it (Dovecot does): one command,
-                // one transaction in the folder, instead of one per mail. No tracking in the copies.
-                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m, SentDate(m)), MessageFlags.Seen)).ToList();
-                await sent.AppendAsync(requests, cancellationToken);
-                lease.Keep();
-                return TransportResult.Ok;
-            }
-            catch (Exception e) when (lease.Reused && e is IOException or ServiceNotConnectedException or ProtocolException)
-            {
-                logger.LogDebug(e, "A kept IMAP session to {Host} broke while saving {Count} copies", mailbox.Imap.Host, mails.Count);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return errors.Describe(e, mailbox.Imap);
-        }
-
-        // Some of the copies may be stored: each is looked for before it is added, on a new session.
-        foreach (var mail in mails)
-        {
-            var saved = await SaveToSentAsync(mailbox, mail, mayBeThere: true, cancellationToken);
-            if (!saved.Succeeded)
-            {
-                return saved;
-            }
-        }
-
-        return TransportResult.Ok;
     }
 
     public async Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken)

@@ -51,9 +51,6 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, at }, cancellationToken: cancellationToken));
     }
 
-    public Task MarkSentAsync(long id, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken) =>
-        MarkSentAsync([id], sentAt, copySaved, cancellationToken);
-
     // One statement: the mail and its customers' contact fields change together (R25). The send
     // time is the moment the server took the mail (the Date header), when it was recorded.
     private static readonly string MarkSent = $"""

@@ -64,7 +64,7 @@ public sealed class SendTimeOrderTests : IAsyncLifetime
         await ExecuteAsync("UPDATE outgoing_mails SET status = 'sending' WHERE id = @id", new { id = mail.Id });
         var outbox = _scenario.Services.Get<IOutgoingMailRepository>();
         await outbox.MarkSmtpAcceptedAsync(mail.Id, at, CancellationToken.None);
-        await outbox.MarkSentAsync(mail.Id, at.AddSeconds(2), copySaved: true, CancellationToken.None);
+        await outbox.MarkSentAsync([mail.Id], at.AddSeconds(2), copySaved: true, CancellationToken.None);
     }
 
     private async Task ExecuteAsync(string sql, object args)

@@ -1,0 +1,107 @@
+using Digima.Core.LiveUpdates;
+using Digima.Core.Mailboxes;
+using Microsoft.Extensions.Logging;
+
+namespace Digima.Core.Sending;
+
+/// <summary>The one way claimed mail reaches the customer, for 「今すぐ送信」, a scheduled mail's
+/// trigger, a mailbox's send lane and crash recovery alike; a single send is a batch of one.
+/// Each step is recorded as it happens, so a crash anywhere can be resolved without a duplicate
+/// (see <see cref="RecoverStuckMailCommand"/>):
+/// each mail is handed to the rep's SMTP server and its acceptance recorded at once (the window in
+/// which a crash could send it twice stays one mail wide); then the accepted mails' Sent copies are
+/// saved together (MULTIAPPEND), they are marked sent (with the customers' contact dates) and open
+/// screens are told.</summary>
+public sealed class MailDelivery(
+    IOutgoingMailRepository outbox,
+    IOutgoingMailTransport transport,
+    ILiveEvents live,
+    TimeProvider time,
+    ILogger<MailDelivery> logger)
+{
+    /// <param name="mailbox">The mailbox all of <paramref name="claimed"/> is sent from.</param>
+    /// <param name="claimed">Mail in sending, claimed by the caller so no other node sends it.</param>
+    /// <param name="stopping">Ends the batch between two mails: a mail being handed over is finished,
+    /// never cut off between the server taking it and the record of that.</param>
+    public async Task<Delivery> DeliverAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> claimed, CancellationToken stopping)
+    {
+        await live.PublishStatusAsync(claimed, MailStatus.Sending, CancellationToken.None);
+        var acceptedNow = new List<OutgoingMail>(claimed.Count);
+        var acceptedBefore = new List<OutgoingMail>();
+        var failed = new List<FailedDelivery>();
+        var notTried = new List<OutgoingMail>();
+        try
+        {
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var mail = claimed[i];
+                if (mail.SmtpAcceptedAt is not null)
+                {
+                    // Accepted in an earlier attempt (the node died before finishing it): only the
+                    // finishing is left.
+                    acceptedBefore.Add(mail);
+                    continue;
+                }
+
+                if (stopping.IsCancellationRequested)
+                {
+                    notTried.AddRange(claimed.Skip(i));
+                    break;
+                }
+
+                var result = await transport.SendAsync(mailbox, mail, CancellationToken.None);
+                if (result.Succeeded)
+                {
+                    var acceptedAt = result.Date ?? time.GetUtcNow();
+                    await outbox.MarkSmtpAcceptedAsync(mail.Id, acceptedAt, CancellationToken.None);
+                    acceptedNow.Add(mail with { SmtpAcceptedAt = acceptedAt });
+                    continue;
+                }
+
+                failed.Add(new FailedDelivery(mail, result));
+                if (!result.Permanent)
+                {
+                    // A busy or unreachable server fails the next mail too: the rest waits.
+                    notTried.AddRange(claimed.Skip(i + 1));
+                    break;
+                }
+
+                // This mail's own problem (a refused recipient): the others go on.
+            }
+        }
+        finally
+        {
+            // A copy can exist only when acceptance was recorded before this attempt.
+            await FinishAsync(mailbox, acceptedBefore, copyMayExist: true);
+            await FinishAsync(mailbox, acceptedNow, copyMayExist: false);
+        }
+
+        return new Delivery([.. acceptedBefore, .. acceptedNow], failed, notTried);
+    }
+
+    /// <summary>The Sent copies appended together, then each marked sent. Until then each is in
+    /// sending with its acceptance recorded, which is what recovery finishes (copy looked for, then
+    /// added) should the node die in between.</summary>
+    private async Task FinishAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> accepted, bool copyMayExist)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var copySaved = false;
+        if (mailbox.SaveCopyToSent)
+        {
+            // The customer has the mail already: a failed copy is logged, never a reason to resend.
+            var saved = await transport.SaveToSentAsync(mailbox, accepted, copyMayExist, CancellationToken.None);
+            copySaved = saved.Succeeded;
+            if (!saved.Succeeded)
+            {
+                logger.LogWarning("{Count} mails were sent but their copies were not saved in Sent: {Error}", accepted.Count, saved.Error);
+            }
+        }
+
+        await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, CancellationToken.None);
+        await live.PublishStatusAsync(accepted, MailStatus.Sent, CancellationToken.None);
+    }
+}
