@@ -55,6 +55,12 @@ internal sealed class ScheduledScenario : IAsyncDisposable
 
     public async Task<OutgoingMail> MailAsync(long id) => (await Services.Get<IOutgoingMailRepository>().GetAsync(id, CancellationToken.None))!;
 
+    public async Task<T> QuerySingleAsync<T>(string sql, object args)
+    {
+        await using var connection = await Services.Database.DataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<T>(sql, args);
+    }
+
     public async Task ExecuteAsync(string sql, object args)
     {
         await using var connection = await Services.Database.DataSource.OpenConnectionAsync();

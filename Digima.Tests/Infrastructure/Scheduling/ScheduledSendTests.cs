@@ -41,6 +41,19 @@ public sealed class ScheduledSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Edit_NewSubject_ItsThreadRowFollows_SoAReplyJoinsByTheSubjectSent()
+    {
+        var customer = await _s.AddCustomerAsync("件名変更");
+        var id = await _s.ScheduleAsync(ScheduledScenario.Input("最初の件名", "本文です。", customer), new DateTime(2026, 11, 28, 9, 0, 0));
+        var edit = new ScheduledMailEdit(id, "書き直した件名", "本文です。", new DateTime(2026, 11, 28, 9, 0, 0));
+
+        Assert.True((await _s.Services.Get<EditScheduledMailCommand>().EditAsync(_s.Rep, edit, CancellationToken.None)).Succeeded);
+
+        var mail = await _s.MailAsync(id);
+        Assert.Equal("書き直した件名", await _s.QuerySingleAsync<string>("SELECT subject FROM mail_threads WHERE message_id = @MessageId", new { mail.MessageId }));
+    }
+
+    [Fact]
     public async Task Run_ScheduledAndEditedTheDayBefore_DatedTheMomentItIsHandedOver()
     {
         var customer = await _s.AddCustomerAsync("日付");
