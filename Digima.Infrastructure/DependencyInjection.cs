@@ -32,6 +32,7 @@ public static class DependencyInjection
 
         services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.Section));
         services.AddMailboxes(configuration);
+        services.AddMailConnections(configuration);
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();

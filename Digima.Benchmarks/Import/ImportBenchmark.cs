@@ -7,6 +7,7 @@ using Digima.Core.Common;
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
 using Digima.Infrastructure;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.MailImport;
 using Digima.Infrastructure.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -117,7 +118,7 @@ internal static class ImportBenchmark
     /// the next sync is a first import again.</summary>
     private static async Task ResetImportAsync(IServiceProvider provider, NpgsqlDataSource db, long userId)
     {
-        await provider.GetRequiredService<ImapSessionPool>().CloseAllAsync();
+        await provider.GetRequiredKeyedService<MailSessionPool<ImapClient>>(MailSessionPools.Import).CloseAllAsync();
         await using var connection = await db.OpenConnectionAsync();
         await connection.ExecuteAsync("""
             DELETE FROM imported_mails WHERE user_id = @userId;

@@ -1,50 +1,34 @@
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.Sending;
 using MailKit;
 using MailKit.Net.Imap;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digima.Infrastructure.MailImport;
 
-/// <summary>Opens MailKit IMAP sessions for the import, reusing the mailbox's logged-in client
-/// from the last sync when there is one (<see cref="ImapSessionPool"/>); failures become
-/// <see cref="MailImportException"/> with the reason a rep can act on.</summary>
-internal sealed class ImapImportServer : IMailImportServer
+/// <summary>Opens MailKit IMAP sessions for the import, reusing the mailbox's logged-in session
+/// from the last sync when there is one (the pool under <see cref="MailSessionPools.Import"/>);
+/// failures become <see cref="MailImportException"/> with the reason a rep can act on.</summary>
+internal sealed class ImapImportServer(
+    TransportErrors errors, MimeContentReader reader, [FromKeyedServices(MailSessionPools.Import)] MailSessionPool<ImapClient> pool)
+    : IMailImportServer
 {
-    private readonly TransportErrors _errors;
-    private readonly ImapSessionPool _pool;
-    private readonly Func<MailServerLogin, CancellationToken, Task<ImapClient>> _login;
+    internal MimeContentReader Reader { get; } = reader;
 
-    public ImapImportServer(TransportErrors errors, MimeContentReader reader, ImapSessionPool pool, MailKitConnect connect)
-        : this(errors, reader, pool, connect.ImapAsync)
-    {
-    }
-
-    /// <summary>With another way to log in (tests attach a protocol logger).</summary>
-    internal ImapImportServer(
-        TransportErrors errors, MimeContentReader reader, ImapSessionPool pool, Func<MailServerLogin, CancellationToken, Task<ImapClient>> login)
-    {
-        _errors = errors;
-        Reader = reader;
-        _pool = pool;
-        _login = login;
-    }
-
-    internal MimeContentReader Reader { get; }
+    /// <summary>How the import keeps sessions: two at once per mailbox (summaries and bodies, the
+    /// mailbox lock keeps syncs apart), one kept for the next sync, never checked with NOOP (a
+    /// session's first EXAMINE finds one the server closed, and logs in again then).</summary>
+    internal static MailSessionPoolSettings KeptSessions(MailImportOptions options) =>
+        new(MaxPerKey: 2, KeepPerKey: 1, options.SessionIdleTimeout, ReuseWithoutCheckWithin: options.SessionIdleTimeout);
 
     public async Task<IMailImportSession> ConnectAsync(MailboxConnection mailbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mailbox);
-        return _pool.Take(mailbox) is { } kept
-            ? new ImapImportSession(this, mailbox, kept, reused: true)
-            : new ImapImportSession(this, mailbox, await LoginAsync(mailbox, cancellationToken), reused: false);
-    }
-
-    internal async Task<ImapClient> LoginAsync(MailboxConnection mailbox, CancellationToken cancellationToken)
-    {
         try
         {
-            return await _login(mailbox.Imap, cancellationToken);
+            return new ImapImportSession(this, mailbox, await pool.LeaseAsync(mailbox.Imap, cancellationToken));
         }
         catch (Exception e) when (IsServerFault(e, cancellationToken))
         {
@@ -52,21 +36,21 @@ internal sealed class ImapImportServer : IMailImportServer
         }
     }
 
-    /// <summary>Back to the pool when the session ended without a fault; otherwise logged out.</summary>
-    internal void Release(MailboxConnection mailbox, ImapClient client, bool healthy)
+    /// <summary>Replaces a kept session the server closed meanwhile with a new login.</summary>
+    internal async Task ReconnectAsync(MailboxConnection mailbox, MailSessionLease<ImapClient> lease, CancellationToken cancellationToken)
     {
-        if (healthy)
+        try
         {
-            _pool.Return(mailbox, client);
+            await lease.ReconnectAsync(cancellationToken);
         }
-        else
+        catch (Exception e) when (IsServerFault(e, cancellationToken))
         {
-            _ = ImapSessionPool.CloseAsync(client);
+            throw Fault(e, mailbox);
         }
     }
 
     internal MailImportException Fault(Exception e, MailboxConnection mailbox) =>
-        new(_errors.Describe(e, mailbox.Imap).Error ?? e.Message, e);
+        new(errors.Describe(e, mailbox.Imap).Error ?? e.Message, e);
 
     /// <summary>Anything the server or the network did, but not our own cancellation.</summary>
     internal static bool IsServerFault(Exception e, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
-using Digima.Infrastructure.Sending;
+using Digima.Infrastructure.MailConnections;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -10,11 +10,10 @@ namespace Digima.Infrastructure.MailImport;
 /// <summary>One logged-in IMAP connection of a sync, new or kept from the mailbox's last sync.
 /// Each method is one IMAP command (EXAMINE, UID SEARCH, UID FETCH), so a batch costs two
 /// commands whatever its size. Used by one sync at a time, never by two threads.</summary>
-internal sealed class ImapImportSession(ImapImportServer server, MailboxConnection mailbox, ImapClient client, bool reused)
+internal sealed class ImapImportSession(ImapImportServer server, MailboxConnection mailbox, MailSessionLease<ImapClient> lease)
     : IMailImportSession
 {
-    private ImapClient _client = client;
-    private bool _reused = reused;
+    private bool _reused = lease.Reused;
     private bool _broken;
     private IMailFolder? _folder;
 
@@ -29,8 +28,7 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
             // The kept connection was closed meanwhile (the server's idle logout, a restart, the
             // network): log in again once. Nothing was read from it, so nothing is lost or doubled.
             _reused = false;
-            _ = ImapSessionPool.CloseAsync(_client);
-            _client = await server.LoginAsync(mailbox, cancellationToken);
+            await server.ReconnectAsync(mailbox, lease, cancellationToken);
             _broken = false;
             return await GuardAsync(() => OpenFolderAsync(kind, cancellationToken), cancellationToken);
         }
@@ -64,15 +62,21 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
         return parsing.Result;
     }, cancellationToken);
 
+    /// <summary>Kept for the next sync when it ended without a fault; otherwise logged out.</summary>
     public ValueTask DisposeAsync()
     {
-        server.Release(mailbox, _client, healthy: !_broken);
+        if (!_broken)
+        {
+            lease.Keep();
+        }
+
+        lease.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private async Task<MailFolderState?> OpenFolderAsync(MailFolderKind kind, CancellationToken cancellationToken)
     {
-        var folder = kind == MailFolderKind.Inbox ? _client.Inbox : await SentFolderAsync(cancellationToken);
+        var folder = kind == MailFolderKind.Inbox ? Client.Inbox : await SentFolderAsync(cancellationToken);
         if (folder is null)
         {
             return null;
@@ -90,14 +94,16 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
     /// saved one (no LIST command), else the saved name or common names.</summary>
     private async Task<IMailFolder?> SentFolderAsync(CancellationToken cancellationToken)
     {
-        if (_client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && _client.GetFolder(SpecialFolder.Sent) is { } special
+        if (Client.Capabilities.HasFlag(ImapCapabilities.SpecialUse) && Client.GetFolder(SpecialFolder.Sent) is { } special
             && (string.IsNullOrEmpty(mailbox.SentFolderName) || special.FullName == mailbox.SentFolderName))
         {
             return special;
         }
 
-        return await MailKitConnect.SentFolderAsync(_client, mailbox.SentFolderName, cancellationToken);
+        return await MailKitConnect.SentFolderAsync(Client, mailbox.SentFolderName, cancellationToken);
     }
+
+    private ImapClient Client => lease.Client;
 
     private IMailFolder Folder => _folder ?? throw new InvalidOperationException("Open a folder first.");
 

@@ -1,8 +1,11 @@
 using Digima.Core.MailImport;
 using Digima.Core.MailImport.Privacy;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.MailImport;
+using MailKit.Net.Imap;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
@@ -23,7 +26,9 @@ public static class MailImportServices
 
         services.AddSingleton<MailHtmlSanitizer>();
         services.AddSingleton<MimeContentReader>();
-        services.AddSingleton<ImapSessionPool>();
+        services.AddKeyedSingleton(MailSessionPools.Import, (sp, _) => new MailSessionPool<ImapClient>(
+            sp.GetRequiredService<MailKitConnect>().ImapAsync, ImapImportServer.KeptSessions(sp.GetRequiredService<MailImportOptions>()),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MailSessionPool<ImapClient>>>()));
         services.AddSingleton<IMailImportServer, ImapImportServer>();
         services.AddSingleton<IImportedMailRepository, ImportedMailRepository>();
         services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();

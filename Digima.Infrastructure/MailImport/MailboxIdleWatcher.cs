@@ -1,6 +1,6 @@
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
-using Digima.Infrastructure.Sending;
+using Digima.Infrastructure.MailConnections;
 using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.DependencyInjection;

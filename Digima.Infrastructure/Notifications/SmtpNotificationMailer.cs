@@ -1,6 +1,7 @@
 using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.Sending;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;

@@ -1,19 +1,21 @@
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.Tracking;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Search;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Infrastructure.Sending;
 
 /// <summary>Sends through the rep's own SMTP server and keeps one copy in their Sent folder (R2),
-/// over connections kept open per mailbox between sends (<see cref="MailClientPool{TClient}"/>).</summary>
+/// over connections kept open per mailbox between sends (<see cref="MailSessionPool{TClient}"/>).</summary>
 internal sealed class MailKitTransport(
-    MailClientPool<SmtpClient> smtp,
-    MailClientPool<ImapClient> imap,
+    MailSessionPool<SmtpClient> smtp,
+    [FromKeyedServices(MailSessionPools.SentCopies)] MailSessionPool<ImapClient> imap,
     TransportErrors errors,
     TrackedHtml tracking,
     TimeProvider time,

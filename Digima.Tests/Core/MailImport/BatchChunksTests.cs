@@ -9,7 +9,7 @@ public class BatchChunksTests
     {
         var uids = Enumerable.Range(1, 2_000).Select(i => (uint)(i * 3)).ToList();
 
-        var chunks = FolderImporter.Chunks(uids, 500);
+        var chunks = FolderReadPlan.ChunksOf(uids, 500);
 
         Assert.Equal([62, 124, 248, 496, 500, 500, 70], chunks.Select(c => c.Length));
         Assert.Equal(uids, chunks.SelectMany(c => c));
@@ -20,8 +20,8 @@ public class BatchChunksTests
     {
         var uids = Enumerable.Range(1, 500).Select(i => (uint)i).ToList();
 
-        Assert.Equal([500], FolderImporter.Chunks(uids, 500).Select(c => c.Length));
-        Assert.Empty(FolderImporter.Chunks([], 500));
+        Assert.Equal([500], FolderReadPlan.ChunksOf(uids, 500).Select(c => c.Length));
+        Assert.Empty(FolderReadPlan.ChunksOf([], 500));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class BatchChunksTests
     {
         var uids = Enumerable.Range(1, 10).Select(i => (uint)i).ToList();
 
-        var chunks = FolderImporter.Chunks(uids, 3);
+        var chunks = FolderReadPlan.ChunksOf(uids, 3);
 
         Assert.Equal([1, 2, 3, 3, 1], chunks.Select(c => c.Length));
     }

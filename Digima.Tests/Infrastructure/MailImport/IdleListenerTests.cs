@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
 using Digima.Infrastructure.MailImport;
-using Digima.Infrastructure.Sending;
+using Digima.Infrastructure.MailConnections;
 using Digima.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,7 +2,7 @@ using Digima.Core.MailImport;
 
 namespace Digima.Tests.Infrastructure.MailImport;
 
-/// <summary>The logged-in connection kept between syncs (ImapSessionPool): a kept connection sees
+/// <summary>The logged-in connection kept between syncs (the import's session pool): a kept connection sees
 /// mail that arrived since, one the server dropped is replaced, and one left idle is logged out.</summary>
 public sealed class KeptSessionTests : IAsyncLifetime
 {

@@ -1,7 +1,9 @@
 using Digima.Core.MailImport;
 using Digima.Core.Mailboxes;
+using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.MailImport;
 using Digima.Infrastructure.Sending;
+using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Digima.Tests.Infrastructure.MailImport;
@@ -16,10 +18,10 @@ internal sealed class RelayedImport : IAsyncDisposable
     {
         _s = scenario;
         Options = new MailImportOptions { BatchSize = batchSize };
-        Pool = new ImapSessionPool(Options, scenario.Services.Clock);
-        var server = new ImapImportServer(
-            scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool,
-            (login, cancellationToken) => scenario.Services.Get<MailKitConnect>().ImapAsync(login with { Port = Relay.Port }, cancellationToken));
+        Pool = new MailSessionPool<ImapClient>(
+            (login, cancellationToken) => scenario.Services.Get<MailKitConnect>().ImapAsync(login with { Port = Relay.Port }, cancellationToken),
+            ImapImportServer.KeptSessions(Options), scenario.Services.Clock, NullLogger<MailSessionPool<ImapClient>>.Instance);
+        var server = new ImapImportServer(scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool);
         Command = new SyncMailboxCommand(
             scenario.Services.Get<IMailboxConnections>(), server, scenario.Services.Get<IImportedMailRepository>(), scenario.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(),
             scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), scenario.Services.Clock, NullLogger<SyncMailboxCommand>.Instance);
@@ -29,7 +31,7 @@ internal sealed class RelayedImport : IAsyncDisposable
 
     public MailImportOptions Options { get; }
 
-    public ImapSessionPool Pool { get; }
+    public MailSessionPool<ImapClient> Pool { get; }
 
     public SyncMailboxCommand Command { get; }
 

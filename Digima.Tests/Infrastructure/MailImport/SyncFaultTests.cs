@@ -28,7 +28,7 @@ public sealed class SyncFaultTests : IAsyncLifetime
         var resumed = await _s.SyncAsync();
 
         Assert.Equal(MailboxSyncOutcome.Failed, cut.Outcome);
-        // More than one batch: the first is the smallest (batches of 1, 2, 3 then 3; FolderImporter.Chunks).
+        // More than one batch: the first is the smallest (batches of 1, 2, 3 then 3; FolderReadPlan.ChunksOf).
         Assert.Equal(1, storedAfterCut);
         Assert.Equal(MailboxSyncOutcome.Synced, resumed.Outcome);
         Assert.Equal(6, resumed.Imported);
@@ -55,7 +55,7 @@ public sealed class SyncFaultTests : IAsyncLifetime
         var resumed = await _s.SyncAsync();
 
         Assert.Equal(MailboxSyncOutcome.Failed, failed.Outcome);
-        // Batches of 1, 2, 3, 3 and 2 (FolderImporter.Chunks), two stored at once: only whole
+        // Batches of 1, 2, 3, 3 and 2 (FolderReadPlan.ChunksOf), two stored at once: only whole
         // ones are stored, and the cursor is at the end of a run from the first, with every
         // message up to it stored: no gap for the resumed sync to jump over.
         var behind = afterCut.Where(m => m.Uid <= cursor).ToList();

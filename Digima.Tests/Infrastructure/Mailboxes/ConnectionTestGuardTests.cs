@@ -41,7 +41,7 @@ public sealed class ConnectionTestGuardTests
         var sync = await services.Get<Digima.Core.MailImport.SyncMailboxCommand>().SyncAsync(rep.Id, CancellationToken.None);
         var login = new MailServerLogin(TestEnvironment.MailHost, listener.Port, MailSecurity.None, rep.Email, TestEnvironment.MailPassword);
         var refused = await Assert.ThrowsAsync<Digima.Infrastructure.Mailboxes.MailEndpointRefusedException>(
-            () => services.Get<Digima.Infrastructure.Sending.MailKitConnect>().SmtpAsync(login, CancellationToken.None));
+            () => services.Get<Digima.Infrastructure.MailConnections.MailKitConnect>().SmtpAsync(login, CancellationToken.None));
         var described = services.Get<Digima.Infrastructure.Sending.TransportErrors>().Describe(refused, login);
 
         Assert.Equal(Digima.Core.MailImport.MailboxSyncOutcome.Failed, sync.Outcome);

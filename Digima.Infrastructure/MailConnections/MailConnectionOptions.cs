@@ -1,7 +1,7 @@
-namespace Digima.Infrastructure.Sending;
+namespace Digima.Infrastructure.MailConnections;
 
 /// <summary><c>Digima:MailConnections</c>: authenticated SMTP and IMAP connections to the reps' own
-/// servers kept open between sends (see <see cref="MailClientPool{TClient}"/>).</summary>
+/// servers kept open between sends (see <see cref="MailSessionPool{TClient}"/>).</summary>
 public sealed class MailConnectionOptions
 {
     public const string Section = "Digima:MailConnections";

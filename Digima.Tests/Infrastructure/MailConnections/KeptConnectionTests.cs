@@ -4,7 +4,7 @@ using Digima.Core.Compose;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
 
-namespace Digima.Tests.Infrastructure.Sending;
+namespace Digima.Tests.Infrastructure.MailConnections;
 
 /// <summary>SMTP and IMAP sessions kept open per mailbox between sends, against the real Postfix and
 /// Dovecot behind a relay that can end the sessions from the server's side.</summary>
@@ -61,8 +61,9 @@ public sealed class KeptConnectionTests : IAsyncLifetime
         await _smtp.CloseAllAsync(smtpLastLine);
         await _imap.CloseAllAsync(imapLastLine);
         // Servers end sessions that sat idle (Postfix after 300 s); a session used within the last
-        // half second is handed out without a NOOP, so the test lets it sit longer than that.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // half second is handed out without a NOOP, so the test lets it sit longer than that (on
+        // the app's clock, which the pool reads).
+        _services.Clock.Advance(TimeSpan.FromSeconds(1));
         var second = await SendAsync("切断後");
 
         Assert.Equal(MailStatus.Sent, second.Status);

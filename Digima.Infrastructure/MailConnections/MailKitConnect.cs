@@ -4,7 +4,7 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 
-namespace Digima.Infrastructure.Sending;
+namespace Digima.Infrastructure.MailConnections;
 
 /// <summary>Opens authenticated MailKit clients for a rep's mailbox, only to addresses the
 /// <see cref="MailEndpointPolicy"/> allows (a saved host is used without 「接続テスト」). A client
@@ -48,6 +48,31 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
         {
             client.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Ends a session without holding up the caller: the goodbye (QUIT, LOGOUT) waits
+    /// for the server's answer, at most a few seconds for one that went away.</summary>
+    public static void LogOutInBackground(IMailService client) => _ = LogOutAsync(client);
+
+    /// <summary>Says goodbye (QUIT, LOGOUT) when still connected, then frees the client; never throws.</summary>
+    public static async Task LogOutAsync(IMailService client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(true, quit.Token);
+            }
+        }
+        catch (Exception)
+        {
+            // The session is gone either way; nothing was left half-written on our side.
+        }
+        finally
+        {
+            client.Dispose();
         }
     }
 

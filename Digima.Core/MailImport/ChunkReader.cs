@@ -1,0 +1,89 @@
+using Digima.Core.Mailboxes;
+
+namespace Digima.Core.MailImport;
+
+/// <summary>The work on one chunk of a folder, whichever connection reads it: what the database
+/// says about its summaries (the candidates to import), then the candidates' bodies as a batch.</summary>
+/// <param name="neverImport">The rep's never-import list (enabled addresses and domains).</param>
+internal sealed class ChunkReader(
+    IImportedMailRepository store, TimeProvider time, IReadOnlyCollection<string> neverImport, MailboxConnection mailbox, MailFolderState folder)
+{
+    /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
+    internal sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates, KnownIdentities Known);
+
+    public async Task<Lookup> LookUpAsync(IReadOnlyList<MailSummary> summaries, CancellationToken cancellationToken)
+    {
+        var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
+        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
+        // Two queries on two pooled connections at once: half the round trips' wait.
+        var matching = emails.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>())
+            : store.MatchCustomersAsync(emails, cancellationToken);
+        var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
+        await Task.WhenAll(matching, knowing);
+        var known = await knowing;
+        return new Lookup(ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), await matching, known, neverImport), known);
+    }
+
+    public async Task<MailImportBatch> ReadBatchAsync(
+        IMailImportSession session, uint[] chunk, Lookup lookup, MailImportCursor position, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var candidates = lookup.Candidates;
+        var mails = new List<ImportedMail>();
+        var skipped = new List<SkippedMail>();
+        if (candidates.Count > 0)
+        {
+            var bodies = await session.FetchBodiesAsync(candidates.Select(c => c.Summary.Uid).ToList(), cancellationToken);
+            var read = bodies.Read.ToDictionary(b => b.Uid);
+            var unreadable = bodies.Unreadable.ToDictionary(u => u.Uid);
+            var hashes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var candidate in candidates)
+            {
+                if (read.TryGetValue(candidate.Summary.Uid, out var content))
+                {
+                    if (!hashes.TryGetValue(candidate.Identity, out var seen))
+                    {
+                        seen = lookup.Known.Stored.TryGetValue(candidate.Identity, out var stored) ? new HashSet<string>(stored, StringComparer.Ordinal) : [];
+                        hashes[candidate.Identity] = seen;
+                    }
+
+                    // The same mail found again is kept once; a different one reusing its Message-ID is its own mail.
+                    if (ImportPlan.Distinguish(ImportPlan.ToMail(candidate, content, mailbox.UserId, folder.Kind, folder.UidValidity, now), seen) is { } mail)
+                    {
+                        mails.Add(mail);
+                    }
+                }
+                else if (unreadable.TryGetValue(candidate.Summary.Uid, out var bad))
+                {
+                    skipped.Add(new SkippedMail(folder.Kind, folder.UidValidity, bad.Uid, candidate.Summary.MessageId, bad.Reason, now));
+                }
+            }
+        }
+
+        // The cursor past this chunk is set when the batches before it are stored (OrderedBatchStore).
+        return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
+    }
+
+    /// <summary>Waits for work started alongside a read that failed, without its own failure.</summary>
+    public static async Task QuietlyAsync(Task? task)
+    {
+        try
+        {
+            if (task is not null)
+            {
+                await task;
+            }
+        }
+        catch (Exception)
+        {
+            // The read's failure is the one reported; what failed here is retried by the next sync.
+        }
+    }
+
+    private static HashSet<string> OwnAddresses(MailboxConnection mailbox) =>
+        new[] { mailbox.SenderAddress, mailbox.Imap.UserName, mailbox.Smtp.UserName }
+            .Where(a => a.Contains('@', StringComparison.Ordinal))
+            .Select(a => a.ToLowerInvariant())
+            .ToHashSet();
+}
