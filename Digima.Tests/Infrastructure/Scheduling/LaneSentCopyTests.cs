@@ -17,11 +17,13 @@ public sealed class LaneSentCopyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A kept session is reused without NOOP for 30 s here, so the lane meets the closed session.
+        // The test clock jumps an hour between the two lanes: a kept session lives and is reused
+        // without NOOP across that jump here, so the second lane meets the session the server closed.
         _services = await ServiceHarness.CreateAsync("lane-copy", new Dictionary<string, string?>
         {
             ["Digima:Scheduling:RateLimitPerMinute"] = "0",
-            ["Digima:MailConnections:ReuseWithoutCheckWithin"] = "00:00:30",
+            ["Digima:MailConnections:IdleTimeout"] = "03:00:00",
+            ["Digima:MailConnections:ReuseWithoutCheckWithin"] = "02:00:00",
         });
         _imap = new ClosingTcpProxy(TestEnvironment.ImapPort);
         _rep = await _services.AddUserAsync(UserRole.Rep, $"lane.{Guid.NewGuid():N}"[..16] + "@digima.test");
