@@ -40,7 +40,7 @@ internal sealed class SignInRateLimitPolicy(IOptions<SignInRateLimitOptions> opt
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
     {
-        RateLimitingSetup.SetRetryAfter(context);
+        RateLimitingRegistration.SetRetryAfter(context);
         context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
         await context.HttpContext.Response.WriteAsync(
             $"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Digima Mail</title></head><body><p data-testid="sign-in-throttled">{WebUtility.HtmlEncode(text["Login_Throttled"])}</p><p><a href="/account/login">{WebUtility.HtmlEncode(text["Login_Title"])}</a></p></body></html>""",
@@ -50,7 +50,7 @@ internal sealed class SignInRateLimitPolicy(IOptions<SignInRateLimitOptions> opt
     // Showing the form (GET) is free; only submitting it (POST) counts.
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         HttpMethods.IsPost(httpContext.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(RateLimitingSetup.ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
+            ? RateLimitPartition.GetFixedWindowLimiter(RateLimitingRegistration.ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = options.Value.PermitLimit,
                 Window = options.Value.Window,

@@ -12,7 +12,7 @@ public static class MailboxesRegistration
     /// <summary>The mailbox ports (repository, Data Protection secrets, MailKit probe and the
     /// addresses it may reach, the connection test limit, <see cref="IMailboxConnections"/>), the
     /// probe timeout and the demo mailbox settings.</summary>
-    public static IServiceCollection AddMailboxes(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMailboxesInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MailServerProbeOptions>()
             .Bind(configuration.GetSection(MailServerProbeOptions.Section))

@@ -10,12 +10,12 @@ using Npgsql;
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
 
-public static class KeyRingRegistration
+public static class DataProtectionRegistration
 {
     /// <summary>Data Protection with its key ring in PostgreSQL (every node reads the same keys),
     /// each key encrypted with the configured certificate (<see cref="KeyRingOptions"/>).</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">A configured certificate cannot be read.</exception>
-    public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDataProtectionInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section)).ValidateOnStart();

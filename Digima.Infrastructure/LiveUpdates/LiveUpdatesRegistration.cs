@@ -6,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
 
-public static class LiveUpdatesServices
+public static class LiveUpdatesRegistration
 {
     /// <summary>The change event bus: local fan-out plus PostgreSQL LISTEN/NOTIFY between nodes.</summary>
-    public static IServiceCollection AddLiveUpdates(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLiveUpdatesInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LiveUpdatesOptions>()
             .Bind(configuration.GetSection(LiveUpdatesOptions.Section))

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Digima.Blazor.Auth;
 
-internal static class AuthSetup
+internal static class AuthRegistration
 {
-    public static IServiceCollection AddDigimaAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

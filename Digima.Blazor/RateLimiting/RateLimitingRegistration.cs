@@ -8,9 +8,9 @@ namespace Digima.Blazor.RateLimiting;
 /// adds itself to <see cref="RateLimiterOptions"/> with <c>services.AddOptions&lt;RateLimiterOptions&gt;().Configure(...)</c>
 /// (see <see cref="SignInRateLimit"/>); an endpoint opts in with <c>RequireRateLimiting(policy)</c>,
 /// a page with <c>[EnableRateLimiting(policy)]</c>. Limits are per node, in memory.</summary>
-internal static class RateLimitingSetup
+internal static class RateLimitingRegistration
 {
-    public static IServiceCollection AddDigimaRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddSignInRateLimit(configuration);

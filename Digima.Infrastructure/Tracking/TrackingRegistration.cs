@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
 
-public static class TrackingServices
+public static class TrackingRegistration
 {
     /// <summary>Tracking tokens (secret in <c>tracking_keys</c>), events, notifications, and
     /// <see cref="TrackingOptions"/> from <c>Digima:Tracking</c>.</summary>
-    public static IServiceCollection AddTrackingStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrackingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TrackingOptions>()
             .Bind(configuration.GetSection(TrackingOptions.Section))

@@ -9,11 +9,11 @@ using Npgsql;
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
 
-public static class SchedulingServices
+public static class SchedulingRegistration
 {
     /// <summary>Quartz on its PostgreSQL job store, clustered (tables from the 0050 migration), shared
     /// by scheduled sends and the IMAP sync; and the scheduled-send ports.</summary>
-    public static IServiceCollection AddScheduledSending(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSchedulingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ScheduledSendOptions>()
             .Bind(configuration.GetSection(ScheduledSendOptions.Section))

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Digima.Infrastructure.Sending;
 
-internal static class SendingServices
+internal static class SendingRegistration
 {
-    public static IServiceCollection AddSending(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSendingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<SendingOptions>() ?? new SendingOptions());

@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
 namespace Digima.Infrastructure;
 
-public static class MailImportServices
+public static class MailImportRegistration
 {
     /// <summary>The import ports (MailKit session, repositories, advisory lock), its options and
-    /// both triggers: the Quartz job per mailbox (on the clustered scheduler of AddScheduledSending) and the IDLE listener, each switchable in
+    /// both triggers: the Quartz job per mailbox (on the clustered scheduler of AddSchedulingInfrastructure) and the IDLE listener, each switchable in
     /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled).</summary>
-    public static IServiceCollection AddMailImport(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMailImportInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MailImportOptions>()
             .Bind(configuration.GetSection(MailImportOptions.Section))
