@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Settings;
+namespace Digima.Blazor.Components.Pages.Mailboxes;
 
 /// <summary>「メールボックス連携」 (R1): the signed-in user's own SMTP/IMAP settings, a connection
 /// test on the values as typed, and saving. Passwords are never loaded into the page.</summary>

@@ -1,10 +1,10 @@
 using Bunit;
-using Digima.Blazor.Components.Pages.Mail;
+using Digima.Blazor.Components.Pages.Tracking;
 using Digima.Core.Sending;
 using Digima.Core.Tracking;
 using Digima.Tests.Support;
 
-namespace Digima.Tests.Blazor.Mail;
+namespace Digima.Tests.Blazor.Tracking;
 
 public sealed class TrackingCellTests : BlazorTestContext
 {

@@ -5,7 +5,7 @@ using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Mail;
+namespace Digima.Blazor.Components.Pages.MailImport;
 
 /// <summary>「メールボックス」 (R18-R20, R23): mail imported from the rep's own mailbox, split into
 /// 「受信済み」 and 「送信」. A manager can pick any rep's mailbox (R29).</summary>

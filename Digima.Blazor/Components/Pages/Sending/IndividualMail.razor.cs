@@ -6,7 +6,7 @@ using Digima.Core.Tracking;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Mail;
+namespace Digima.Blazor.Components.Pages.Sending;
 
 /// <summary>「個別メール」: the rep's own individual mail with its status, 開封 and クリック. The
 /// list reloads when the bus says one of the rep's mails changed status or was opened or

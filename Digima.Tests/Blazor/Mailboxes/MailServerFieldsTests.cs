@@ -1,9 +1,9 @@
 using Bunit;
-using Digima.Blazor.Components.Pages.Settings;
+using Digima.Blazor.Components.Pages.Mailboxes;
 using Digima.Core.Mailboxes;
 using Digima.Tests.Support;
 
-namespace Digima.Tests.Blazor.Settings;
+namespace Digima.Tests.Blazor.Mailboxes;
 
 public sealed class MailServerFieldsTests : BlazorTestContext
 {

@@ -3,7 +3,7 @@ using Digima.Core.Mailboxes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
-namespace Digima.Blazor.Components.Pages.Settings;
+namespace Digima.Blazor.Components.Pages.Mailboxes;
 
 public partial class MailServerFields
 {

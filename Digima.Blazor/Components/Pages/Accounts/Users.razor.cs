@@ -4,7 +4,7 @@ using Digima.Core.Accounts.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Settings;
+namespace Digima.Blazor.Components.Pages.Accounts;
 
 /// <summary>「設定」→「ユーザー」: managers add, edit and deactivate users.</summary>
 public partial class Users

@@ -1,8 +1,8 @@
 using Bunit;
-using Digima.Blazor.Components.Pages.Compose;
+using Digima.Blazor.Components.Pages.Scheduling;
 using Digima.Tests.Support;
 
-namespace Digima.Tests.Blazor.Compose;
+namespace Digima.Tests.Blazor.Scheduling;
 
 public sealed class SendAtFieldTests : BlazorTestContext
 {

@@ -4,7 +4,7 @@ using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Mail;
+namespace Digima.Blazor.Components.Pages.MailImport;
 
 /// <summary>One tab of the mailbox: newest first, keyset paging ("more" appends the next page),
 /// search, preview, delete. New mail shows up by itself: when the bus says mail was imported into

@@ -3,7 +3,7 @@ using Digima.Core.Accounts.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Digima.Blazor.Components.Pages.Settings;
+namespace Digima.Blazor.Components.Pages.Accounts;
 
 /// <summary>Adds (UserId 0) or edits a user; the use cases refuse non-managers.</summary>
 public partial class UserFormDialog
