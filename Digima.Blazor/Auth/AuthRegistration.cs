@@ -1,3 +1,4 @@
+using Digima.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,10 +25,7 @@ internal static class AuthRegistration
             });
         services.AddScoped<SecurityStampCookieEvents>();
         services.AddMemoryCache();
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section))
-            .Validate(o => o.RevalidationInterval > TimeSpan.Zero && o.RevalidationInterval <= TimeSpan.FromMinutes(1),
-                "Digima:Sessions:RevalidationInterval must be more than 0 and at most a minute.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<SessionOptions>(configuration, SessionOptions.Section);
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()

@@ -1,4 +1,5 @@
 using Digima.Core.LiveUpdates;
+using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.LiveUpdates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +12,7 @@ public static class LiveUpdatesRegistration
     /// <summary>The change event bus: local fan-out plus PostgreSQL LISTEN/NOTIFY between nodes.</summary>
     public static IServiceCollection AddLiveUpdatesInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LiveUpdatesOptions>()
-            .Bind(configuration.GetSection(LiveUpdatesOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:LiveUpdates: the reconnect delays must be positive, the maximum not below the minimum.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<LiveUpdatesOptions>(configuration, LiveUpdatesOptions.Section);
         services.AddSingleton<LocalLiveEventHub>();
         services.AddSingleton<ILiveEvents, PostgresLiveEvents>();
         services.AddSingleton<LiveEventListener>();

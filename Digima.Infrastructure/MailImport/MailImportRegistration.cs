@@ -1,5 +1,6 @@
 using Digima.Core.MailImport;
 using Digima.Core.MailImport.Privacy;
+using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.MailImport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,7 @@ public static class MailImportRegistration
     /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled).</summary>
     public static IServiceCollection AddMailImportInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailImportOptions>()
-            .Bind(configuration.GetSection(MailImportOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:MailImport has a value out of range (see MailImportOptions).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<MailImportOptions>(configuration, MailImportOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailImportOptions>>().Value);
 
         services.AddSingleton<MailHtmlSanitizer>();

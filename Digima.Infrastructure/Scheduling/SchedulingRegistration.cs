@@ -1,4 +1,5 @@
 using Digima.Core.Scheduling;
+using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,15 +16,9 @@ public static class SchedulingRegistration
     /// by scheduled sends and the IMAP sync; and the scheduled-send ports.</summary>
     public static IServiceCollection AddSchedulingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScheduledSendOptions>()
-            .Bind(configuration.GetSection(ScheduledSendOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:Scheduling has a value out of range (see ScheduledSendOptions).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ScheduledSendOptions>(configuration, ScheduledSendOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScheduledSendOptions>>().Value);
-        services.AddOptions<ClusteredSchedulerOptions>()
-            .Bind(configuration.GetSection(ClusteredSchedulerOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:Quartz has a value out of range (see ClusteredSchedulerOptions).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ClusteredSchedulerOptions>(configuration, ClusteredSchedulerOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusteredSchedulerOptions>>().Value);
 
         services.AddSingleton<IScheduledMailRepository, ScheduledMailRepository>();

@@ -1,4 +1,5 @@
 using Digima.Core.Sending;
+using Digima.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -15,10 +16,7 @@ internal static class SendingRegistration
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<SendingOptions>() ?? new SendingOptions());
         services.AddSingleton<IOutgoingMailRepository, OutgoingMailRepository>();
-        services.AddOptions<MailConnectionOptions>()
-            .Bind(configuration.GetSection(MailConnectionOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:MailConnections has a value out of range (see MailConnectionOptions).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<MailConnectionOptions>(configuration, MailConnectionOptions.Section);
         services.AddSingleton<MailKitConnect>();
         services.AddSingleton(sp => new MailClientPool<SmtpClient>(
             sp.GetRequiredService<MailKitConnect>().SmtpAsync, sp.GetRequiredService<IOptions<MailConnectionOptions>>().Value, sp.GetRequiredService<ILogger<MailKitTransport>>()));

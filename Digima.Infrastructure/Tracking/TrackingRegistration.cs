@@ -1,5 +1,6 @@
 using Digima.Core.Notifications;
 using Digima.Core.Tracking;
+using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.Notifications;
 using Digima.Infrastructure.Tracking;
 using Microsoft.Extensions.Configuration;
@@ -15,10 +16,7 @@ public static class TrackingRegistration
     /// <see cref="TrackingOptions"/> from <c>Digima:Tracking</c>.</summary>
     public static IServiceCollection AddTrackingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TrackingOptions>()
-            .Bind(configuration.GetSection(TrackingOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:Tracking: PublicBaseUrl must be an absolute http(s) URL without a query (or empty), the windows not negative, the client limit and window positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<TrackingOptions>(configuration, TrackingOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrackingOptions>>().Value);
         services.AddSingleton<TrackingKeyStore>();
         services.AddSingleton<ITrackingTokens, HmacTrackingTokens>();
