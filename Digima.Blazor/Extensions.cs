@@ -24,8 +24,8 @@ public static class Extensions
         services.AddLocalization();
         services.AddCore();
         services.AddInfrastructure(configuration);
-        services.AddDigimaAuth(configuration);
-        services.AddDigimaRateLimiting(configuration);
+        services.AddAuth(configuration);
+        services.AddRateLimiting(configuration);
         services.AddHttpHardening(configuration);
         return services;
     }

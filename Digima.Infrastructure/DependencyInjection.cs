@@ -1,10 +1,3 @@
-using Digima.Core.Accounts;
-using Digima.Core.Compose;
-using Digima.Core.Customers;
-using Digima.Core.Customers.Import;
-using Digima.Infrastructure.Accounts;
-using Digima.Infrastructure.Compose;
-using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Database;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
@@ -18,7 +11,8 @@ namespace Digima.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the database, repositories, migrations, Data Protection key store and seeding.</summary>
+    /// <summary>Registers the database, migrations and seeding, then each feature's ports with its
+    /// <c>Add&lt;Feature&gt;Infrastructure</c>.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         DapperSetup.Apply();
@@ -31,26 +25,22 @@ public static class DependencyInjection
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
 
         services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.Section));
-        services.AddMailboxes(configuration);
-        services.AddMailConnections(configuration);
-
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
-        services.AddSingleton<IUserRepository, UserRepository>();
-        services.AddSingleton<IPasswordHashing, PasswordHashing>();
-        services.AddSingleton<Core.Accounts.SignIn.ISignInFailureStore, SignInFailureStore>();
-        services.AddSingleton<ICustomerRepository, CustomerRepository>();
-        services.AddScoped<ICustomerCsvReader, CustomerCsvReader>();
-        services.AddSingleton<IRecipientSearch, RecipientSearch>();
-        services.AddSending(configuration);
-        services.AddScheduledSending(configuration);
-        services.AddMailImport(configuration);
-        services.AddTemplates();
-        services.AddLiveUpdates(configuration);
-        services.AddTrackingStore(configuration);
-        services.AddTimeline();
 
-        services.AddKeyRing(configuration);
+        services.AddAccountsInfrastructure();
+        services.AddCustomersInfrastructure();
+        services.AddComposeInfrastructure();
+        services.AddMailboxesInfrastructure(configuration);
+        services.AddMailConnectionsInfrastructure(configuration);
+        services.AddSendingInfrastructure(configuration);
+        services.AddSchedulingInfrastructure(configuration);
+        services.AddMailImportInfrastructure(configuration);
+        services.AddTemplatesInfrastructure();
+        services.AddLiveUpdatesInfrastructure(configuration);
+        services.AddTrackingInfrastructure(configuration);
+        services.AddTimelineInfrastructure();
+        services.AddDataProtectionInfrastructure(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -1,3 +1,5 @@
+using Digima.Core.Common;
+
 namespace Digima.Blazor.Auth;
 
 /// <summary>How often an open screen re-checks its user (<c>Digima:Sessions:RevalidationInterval</c>).
@@ -7,5 +9,6 @@ public sealed class SessionOptions
 {
     public const string Section = "Digima:Sessions";
 
+    [TimeSpanRange("00:00:00", "00:01:00", MinimumIsExclusive = true)]
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -26,7 +26,7 @@ internal sealed class TrackingRateLimit(TrackingOptions options) : IRateLimiterP
 
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.CacheControl = "no-store";
-        RateLimiting.RateLimitingSetup.SetRetryAfter(rejected);
+        RateLimiting.RateLimitingRegistration.SetRetryAfter(rejected);
         return ValueTask.CompletedTask;
     };
 

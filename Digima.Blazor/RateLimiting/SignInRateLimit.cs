@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Threading.RateLimiting;
 using Digima.Blazor.Resources;
+using Digima.Core.Common;
+using Digima.Infrastructure.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,10 +19,7 @@ internal static class SignInRateLimit
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SignInRateLimitOptions>()
-            .Bind(configuration.GetSection(SignInRateLimitOptions.Section))
-            .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Digima:SignIn:RateLimit needs PermitLimit > 0 and a positive Window.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<SignInRateLimitOptions>(configuration, SignInRateLimitOptions.Section);
         services.AddSingleton<SignInRateLimitPolicy>();
         services.AddOptions<RateLimiterOptions>()
             .Configure<SignInRateLimitPolicy>((o, policy) => o.AddPolicy(Policy, policy));
@@ -32,7 +32,10 @@ public sealed class SignInRateLimitOptions
 {
     public const string Section = "Digima:SignIn:RateLimit";
 
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1}.")]
     public int PermitLimit { get; set; } = 30;
+
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
@@ -40,7 +43,7 @@ internal sealed class SignInRateLimitPolicy(IOptions<SignInRateLimitOptions> opt
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
     {
-        RateLimitingSetup.SetRetryAfter(context);
+        RateLimitingRegistration.SetRetryAfter(context);
         context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
         await context.HttpContext.Response.WriteAsync(
             $"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Digima Mail</title></head><body><p data-testid="sign-in-throttled">{WebUtility.HtmlEncode(text["Login_Throttled"])}</p><p><a href="/account/login">{WebUtility.HtmlEncode(text["Login_Title"])}</a></p></body></html>""",
@@ -50,7 +53,7 @@ internal sealed class SignInRateLimitPolicy(IOptions<SignInRateLimitOptions> opt
     // Showing the form (GET) is free; only submitting it (POST) counts.
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         HttpMethods.IsPost(httpContext.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(RateLimitingSetup.ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
+            ? RateLimitPartition.GetFixedWindowLimiter(RateLimitingRegistration.ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = options.Value.PermitLimit,
                 Window = options.Value.Window,

@@ -1,46 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Digima.Core.Common;
+
 namespace Digima.Core.MailImport;
 
 /// <summary><c>Digima:MailImport</c>: the IMAP import (R18).</summary>
-public sealed class MailImportOptions
+public sealed class MailImportOptions : IValidatableObject
 {
     public const string Section = "Digima:MailImport";
 
     /// <summary>The first sync of a folder (and a re-scan after UIDVALIDITY changed) reads only
     /// the mail that arrived in these last days, not the whole history.</summary>
+    [Range(1, 3650, ErrorMessage = "must be between {1} and {2}.")]
     public int FirstSyncDays { get; set; } = 90;
 
     /// <summary>Messages per summary and body fetch: one IMAP command each, and the most mail
     /// held in memory at once. Each batch also costs a dozen database round trips and a
     /// transaction, so a first import of 10,000 messages took a fifth less time with 500 than
     /// with 200 (1,000 gained nothing more).</summary>
+    [Range(1, 5000, ErrorMessage = "must be between {1} and {2}.")]
     public int BatchSize { get; set; } = 500;
 
     /// <summary>A sync's logged-in IMAP connection is kept this long for the mailbox's next sync
     /// (an unchanged re-sync then needs no login); zero logs out after every sync. Below the
     /// 30 minutes after which servers may drop an idle client.</summary>
+    [TimeSpanRange("00:00:00", "00:29:00", MaximumIsExclusive = true)]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The periodic Quartz job per mailbox; off on nodes that only serve pages, and in tests.</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
+    [TimeSpanRange("00:00:10")]
     public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The IMAP IDLE listener on each connected Inbox.</summary>
     public bool IdleEnabled { get; set; } = true;
 
     /// <summary>IDLE is re-issued before servers drop it (RFC 2177 allows them to after 30 minutes).</summary>
+    [TimeSpanRange("00:00:00", "00:29:00", MinimumIsExclusive = true, MaximumIsExclusive = true)]
     public TimeSpan IdleRenewal { get; set; } = TimeSpan.FromMinutes(25);
 
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the listeners and jobs follow mailboxes connected or removed meanwhile.</summary>
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan MailboxRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    public bool IsValid() =>
-        FirstSyncDays is > 0 and <= 3650 && BatchSize is > 0 and <= 5000
-        && SessionIdleTimeout >= TimeSpan.Zero && SessionIdleTimeout < TimeSpan.FromMinutes(29)
-        && ScheduleInterval >= TimeSpan.FromSeconds(10) && IdleRenewal > TimeSpan.Zero && IdleRenewal < TimeSpan.FromMinutes(29)
-        && ReconnectMinDelay > TimeSpan.Zero && ReconnectMaxDelay >= ReconnectMinDelay && MailboxRefreshInterval > TimeSpan.Zero;
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReconnectMaxDelay < ReconnectMinDelay)
+        {
+            yield return new ValidationResult($"must not be below ReconnectMinDelay ({ReconnectMinDelay:c}).", [nameof(ReconnectMaxDelay)]);
+        }
+    }
 }

@@ -10,7 +10,7 @@ public static class MailImportRegistration
 {
     /// <summary>The import use cases (R18-R25). The ports and <see cref="MailImportOptions"/>
     /// are registered by Infrastructure.</summary>
-    public static IServiceCollection AddMailImport(this IServiceCollection services)
+    public static IServiceCollection AddMailImportUseCases(this IServiceCollection services)
     {
         services.AddScoped<SyncMailboxCommand>();
         services.AddScoped<DeleteImportedMailCommand>();

@@ -9,7 +9,7 @@ public static class MailboxesRegistration
 {
     /// <summary>The mailbox connection use cases and validator (R1). The ports (repository,
     /// secret protector, server probe, connection test limiter, IMailboxConnections) are registered by Infrastructure.</summary>
-    public static IServiceCollection AddMailboxes(this IServiceCollection services)
+    public static IServiceCollection AddMailboxesUseCases(this IServiceCollection services)
     {
         services.AddScoped<IValidator<MailboxInput>, MailboxInputValidator>();
         services.AddScoped<GetMailboxSettingsQuery>();

@@ -5,7 +5,7 @@ namespace Digima.Core.Scheduling;
 public static class SchedulingRegistration
 {
     /// <summary>The scheduled-send use cases; the trigger, pacing and repository come from Infrastructure.</summary>
-    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    public static IServiceCollection AddSchedulingUseCases(this IServiceCollection services)
     {
         services.AddScoped<Compose.ComposedMailFactory>();
         services.AddScoped<ScheduledMailCheck>();

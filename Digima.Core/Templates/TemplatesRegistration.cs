@@ -8,7 +8,7 @@ namespace Digima.Core;
 public static class TemplatesRegistration
 {
     /// <summary>The template use cases and validator (R22). The repository is registered by Infrastructure.</summary>
-    public static IServiceCollection AddTemplates(this IServiceCollection services)
+    public static IServiceCollection AddTemplatesUseCases(this IServiceCollection services)
     {
         services.AddScoped<IValidator<TemplateInput>, TemplateInputValidator>();
         services.AddScoped<ListTemplatesQuery>();

@@ -7,7 +7,7 @@ namespace Digima.Core;
 public static class TimelineRegistration
 {
     /// <summary>The timeline and thread use cases (R13-R15). Ports are registered by Infrastructure.</summary>
-    public static IServiceCollection AddTimeline(this IServiceCollection services)
+    public static IServiceCollection AddTimelineUseCases(this IServiceCollection services)
     {
         services.AddScoped<GetTimelineTrackingQuery>();
         services.AddScoped<ListTimelineQuery>();

@@ -8,7 +8,7 @@ namespace Digima.Core;
 public static class TrackingRegistration
 {
     /// <summary>Tracking and notification use cases; ports and <see cref="TrackingOptions"/> come from Infrastructure.</summary>
-    public static IServiceCollection AddTracking(this IServiceCollection services)
+    public static IServiceCollection AddTrackingUseCases(this IServiceCollection services)
     {
         services.AddScoped<RecordTrackingEventCommand>();
         services.AddScoped<OpenNotifier>();

@@ -1,3 +1,4 @@
+using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.MailConnections;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -12,14 +13,11 @@ namespace Digima.Infrastructure;
 public static class MailConnectionsRegistration
 {
     /// <summary>How the app reaches the reps' own servers: <see cref="MailKitConnect"/> (behind the
-    /// endpoint policy of AddMailboxes) and the sessions kept for sending (<c>Digima:MailConnections</c>):
+    /// endpoint policy of AddMailboxesInfrastructure) and the sessions kept for sending (<c>Digima:MailConnections</c>):
     /// one SMTP pool, and the IMAP pool for Sent copies under <see cref="MailSessionPools.SentCopies"/>.</summary>
-    public static IServiceCollection AddMailConnections(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMailConnectionsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailConnectionOptions>()
-            .Bind(configuration.GetSection(MailConnectionOptions.Section))
-            .Validate(o => o.IsValid(), "Digima:MailConnections has a value out of range (see MailConnectionOptions).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<MailConnectionOptions>(configuration, MailConnectionOptions.Section);
         services.AddSingleton<MailKitConnect>();
         services.AddSingleton(sp => new MailSessionPool<SmtpClient>(
             sp.GetRequiredService<MailKitConnect>().SmtpAsync, Settings(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MailSessionPool<SmtpClient>>>()));

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using Digima.Core.Common;
 using Digima.Core.Mailboxes;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,9 @@ public sealed class ConnectionTestLimitOptions
 {
     public const string Section = "Digima:Mailboxes:ConnectionTestLimit";
 
+    [Range(1, int.MaxValue, ErrorMessage = "must be at least {1}.")]
     public int PermitLimit { get; set; } = 10;
+
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Digima.Core.Common;
 using Digima.Core.Mailboxes;
 using MailKit;
 using MailKit.Net.Imap;
@@ -90,5 +91,6 @@ public sealed class MailServerProbeOptions
 {
     public const string Section = "Digima:Mailboxes";
 
+    [TimeSpanRange("00:00:00", "00:02:00", MinimumIsExclusive = true)]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Digima.Core.Mailboxes;
 
 namespace Digima.Infrastructure.Seeding;
 
 /// <summary><c>Digima:DemoMail</c>: the local development mail servers (passed by
 /// <c>./digima up</c>). When set, the demo users get a connected mailbox on them.</summary>
-public sealed class DemoMailOptions
+public sealed class DemoMailOptions : IValidatableObject
 {
     public const string Section = "Digima:DemoMail";
 
@@ -14,7 +15,28 @@ public sealed class DemoMailOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    // The demo logins use no TLS, which is only acceptable on this machine.
-    internal static bool IsValid(DemoMailOptions o) =>
-        !o.IsConfigured || (MailHosts.IsLoopback(o.Host) && o.ImapPort is >= 1 and <= 65535 && o.SmtpPort is >= 1 and <= 65535);
+    /// <summary>Nothing at all, or a loopback host with both ports.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsConfigured)
+        {
+            yield break;
+        }
+
+        // The demo logins use no TLS, which is only acceptable on this machine.
+        if (!MailHosts.IsLoopback(Host))
+        {
+            yield return new ValidationResult("must be a loopback address (the demo logins use no TLS).", [nameof(Host)]);
+        }
+
+        if (ImapPort is < 1 or > 65535)
+        {
+            yield return new ValidationResult("must be between 1 and 65535.", [nameof(ImapPort)]);
+        }
+
+        if (SmtpPort is < 1 or > 65535)
+        {
+            yield return new ValidationResult("must be between 1 and 65535.", [nameof(SmtpPort)]);
+        }
+    }
 }

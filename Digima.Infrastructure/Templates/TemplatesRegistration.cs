@@ -8,6 +8,6 @@ namespace Digima.Infrastructure;
 public static class TemplatesRegistration
 {
     /// <summary>The template repository (R22).</summary>
-    public static IServiceCollection AddTemplates(this IServiceCollection services) =>
+    public static IServiceCollection AddTemplatesInfrastructure(this IServiceCollection services) =>
         services.AddSingleton<ITemplateRepository, TemplateRepository>();
 }

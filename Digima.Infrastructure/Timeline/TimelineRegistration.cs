@@ -8,7 +8,7 @@ namespace Digima.Infrastructure;
 public static class TimelineRegistration
 {
     /// <summary>The timeline reads and the customer event recorder (R13-R15).</summary>
-    public static IServiceCollection AddTimeline(this IServiceCollection services) =>
+    public static IServiceCollection AddTimelineInfrastructure(this IServiceCollection services) =>
         services.AddSingleton<ITimelineQueries, TimelineQueries>()
             .AddSingleton<ICustomerEventRecorder, CustomerEventRecorder>();
 }

@@ -1,3 +1,4 @@
+using Digima.Blazor.Components.Pages.Scheduling;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using FluentValidation.Results;

@@ -1,0 +1,108 @@
+using Digima.Blazor.Auth;
+using Digima.Core.Compose;
+using Digima.Core.LiveUpdates;
+using Digima.Core.Sending;
+using Digima.Core.Tracking;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Sending;
+
+/// <summary>「個別メール」: the rep's own individual mail with its status, 開封 and クリック. The
+/// list reloads when the bus says one of the rep's mails changed status or was opened or
+/// clicked, on whichever node that happened.</summary>
+public partial class IndividualMail
+{
+    [Inject] private ListIndividualMailQuery List { get; set; } = default!;
+    [Inject] private Digima.Core.Scheduling.ListScheduledMailQuery ListScheduled { get; set; } = default!;
+    [Inject] private GetTrackingSummaryQuery Tracking { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
+
+    /// <summary>「予約」 shows only scheduled and held mail, soonest first.</summary>
+    [SupplyParameterFromQuery(Name = "filter")]
+    private string? Filter { get; set; }
+
+    private string _filter = "all";
+    [Inject] private RetryMailCommand Retry { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    private readonly List<IDisposable> _subscriptions = [];
+    private MudTable<OutgoingMail>? _table;
+    private Timer? _refresh;
+    private Dictionary<(long MailId, TrackingKind Kind), TrackingSummary> _tracking = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Subscribed before the first load, so a change during it is not missed.
+        var userId = (await CurrentUser.GetAsync()).Id;
+        _subscriptions.Add(Live.Subscribe<OutgoingMailStatusChanged>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<TrackingRecorded>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<LiveEventsResumed>(_ => ReloadOnCircuitAsync()));
+    }
+
+    private async Task<TableData<OutgoingMail>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUser.GetAsync();
+        var page = _filter == "scheduled"
+            ? await ListScheduled.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken)
+            : await List.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        var summaries = await Tracking.GetAsync(user, page.Items.Select(m => m.Id).ToList(), cancellationToken);
+        _tracking = summaries.ToDictionary(s => (s.MailId, s.Kind));
+        // Status changes arrive on the bus; a scheduled mail whose time is near is also looked at
+        // again shortly, as a safety net should its node die between claim and send.
+        var soon = Time.GetUtcNow() + TimeSpan.FromMinutes(5);
+        var pending = page.Items.Any(m => m.Status == MailStatus.Scheduled && (m.SendAfter ?? m.ScheduledAt) < soon);
+        _refresh?.Dispose();
+        _refresh = pending ? new Timer(_ => InvokeAsync(ReloadAsync), null, RefreshEvery, Timeout.InfiniteTimeSpan) : null;
+        return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    protected override void OnParametersSet() => _filter = Filter == "scheduled" ? "scheduled" : "all";
+
+    private async Task FilterChangedAsync(string? filter)
+    {
+        _filter = filter ?? "all";
+        await ReloadAsync();
+    }
+
+    private TrackingSummary? Summary(OutgoingMail mail, TrackingKind kind) => _tracking.GetValueOrDefault((mail.Id, kind));
+
+    private Task ReloadOnCircuitAsync() => InvokeAsync(ReloadAsync);
+
+    private async Task ReloadAsync()
+    {
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private async Task RetryAsync(OutgoingMail mail)
+    {
+        if (await Retry.RetryAsync(await CurrentUser.GetAsync(), mail.Id, CancellationToken.None))
+        {
+            Snackbar.Add(T["Compose_Queued"], Severity.Info);
+        }
+
+        await ReloadAsync();
+    }
+
+    // Each name is kept whole (.recipient-name does not wrap); lines break only between names.
+    private static IEnumerable<string> ToNames(OutgoingMail mail) =>
+        mail.RecipientsOf(RecipientKind.To).Select(r => r.DisplayName);
+
+    private static int OtherRecipients(OutgoingMail mail) => mail.Recipients.Count(r => r.Kind != RecipientKind.To);
+
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+}
