@@ -1,15 +1,20 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Digima.DevOAuth;
 
-/// <summary>Registers the clients of the configuration in the (fresh, in-memory) store at start.</summary>
+/// <summary>Creates a fresh store at start and registers the configured clients.</summary>
 public sealed class ClientRegistration(IServiceProvider services, IOptions<DevOAuthOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<DbContext>().Database;
+        // The keys that protect the stored tokens die with the process: so do the tokens.
+        await database.EnsureDeletedAsync(cancellationToken);
+        await database.EnsureCreatedAsync(cancellationToken);
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var client in options.Value.Clients)
         {

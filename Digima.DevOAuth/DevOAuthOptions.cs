@@ -15,6 +15,10 @@ public sealed class DevOAuthOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>The SQLite file holding clients, authorizations and tokens; it is made afresh at
+    /// every start (./digima puts it in the data folder).</summary>
+    public string StorePath { get; set; } = Path.Combine(Path.GetTempPath(), "digima-dev-oauth.db");
+
     /// <summary>Applications that sign reps in (authorization code + PKCE, refresh tokens).</summary>
     public List<DevOAuthClient> Clients { get; set; } = [];
 
@@ -24,6 +28,7 @@ public sealed class DevOAuthOptions
 
     internal static bool IsValid(DevOAuthOptions o) =>
         !string.IsNullOrEmpty(o.Password)
+        && !string.IsNullOrEmpty(o.StorePath)
         && o.AccessTokenLifetime > TimeSpan.Zero
         && o.RefreshTokenLifetime > TimeSpan.Zero
         && o.Clients.All(c => !string.IsNullOrEmpty(c.ClientId) && !string.IsNullOrEmpty(c.ClientSecret) && c.RedirectUris.Count > 0)

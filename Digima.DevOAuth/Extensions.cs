@@ -22,14 +22,16 @@ public static class Extensions
         // writing a key ring under the user's home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
-        // Tokens and authorizations live as long as the process (docs/decisions/0010).
+        // Tokens and authorizations live as long as the process (docs/decisions/0010): a SQLite
+        // file made afresh at every start. Not EF's in-memory provider: it lacks the bulk
+        // updates OpenIddict revokes a token chain with (a replayed code, a revoked authorization).
+        var settings = configuration.GetSection(DevOAuthOptions.Section).Get<DevOAuthOptions>() ?? new DevOAuthOptions();
         services.AddDbContext<DbContext>(options =>
         {
-            options.UseInMemoryDatabase("digima-dev-oauth");
+            options.UseSqlite($"Data Source={settings.StorePath}");
             options.UseOpenIddict();
         });
 
-        var settings = configuration.GetSection(DevOAuthOptions.Section).Get<DevOAuthOptions>() ?? new DevOAuthOptions();
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DbContext>())
             .AddServer(server =>
