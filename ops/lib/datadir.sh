@@ -3,7 +3,8 @@
 #
 #   DATA_DIR/.digima-data        marker: ./digima made this folder and may wipe it
 #   DATA_DIR/run/app.pid         the app started by `./digima up`
-#   DATA_DIR/run/oauth.pid       the development OAuth server (and oauth.settings)
+#   DATA_DIR/run/oauth.pid       the development OAuth server (and oauth.settings,
+#                                oauth/store.db: its SQLite store, new at every start)
 #   DATA_DIR/services/           everything the servers own; a real folder, or a
 #                                link into /var/lib/digima/<hash> (see below)
 #     pg/                        PostgreSQL cluster, owned by postgres; also holds
@@ -38,6 +39,7 @@ layout_init() {
   APP_PID_FILE=$RUN_DIR/app.pid
   OAUTH_PID_FILE=$RUN_DIR/oauth.pid
   OAUTH_SETTINGS_FILE=$RUN_DIR/oauth.settings
+  OAUTH_STORE=$RUN_DIR/oauth/store.db
   SRV_LINK=$DATA_DIR/services
   if [[ -e $SRV_LINK ]]; then
     SRV=$(readlink -f "$SRV_LINK")

@@ -40,6 +40,7 @@ oauth_start() {
     return 0
   fi
   touch "$OAUTH_LOG"
+  mkdir -p "$(dirname "$OAUTH_STORE")"
   local started=$SECONDS
   say "building the development OAuth server (log: $OAUTH_LOG)"
   if ! (cd "$REPO" && dotnet build "$OAUTH_PROJECT_DIR" -c Release) </dev/null >>"$OAUTH_LOG" 2>&1; then
@@ -54,6 +55,7 @@ oauth_start() {
     cd "$REPO/$OAUTH_PROJECT_DIR"
     exec env ASPNETCORE_URLS="http://127.0.0.1:$OAUTH_PORT" \
       DevOAuth__AccessTokenLifetime="$OAUTH_ACCESS_TOKEN_LIFETIME" \
+      DevOAuth__StorePath="$OAUTH_STORE" \
       DevOAuth__Clients__0__RedirectUris__0="http://127.0.0.1:$HTTP_PORT/mailboxes/oauth/callback" \
       DevOAuth__ResourceServers__0__ClientId="$OAUTH_INTROSPECTION_CLIENT" \
       DevOAuth__ResourceServers__0__ClientSecret="$OAUTH_INTROSPECTION_SECRET" \
