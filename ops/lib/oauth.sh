@@ -1,8 +1,9 @@
 # shellcheck shell=bash disable=SC2034 # render_template reads the locals by name
 # The development OAuth 2.0 authorization server (Digima.DevOAuth, OpenIddict) on
 # 127.0.0.1:OAUTH_PORT. Dovecot introspects the tokens it issues, so it starts
-# before Dovecot. Its tokens live in its memory: a restart signs every mailbox
-# connected with OAuth out (docs/decisions/0010-development-oauth-server.md).
+# before Dovecot. Its tokens live as long as the process (ephemeral keys, a store
+# made afresh at start): a restart signs every mailbox connected with OAuth out
+# (docs/decisions/0010-development-oauth-server.md).
 
 OAUTH_PROJECT_DIR=Digima.DevOAuth
 # The resource server Dovecot introspects as; the secret is a development value.
