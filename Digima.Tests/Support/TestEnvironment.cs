@@ -14,6 +14,10 @@ public static class TestEnvironment
 
     public static int SmtpPort => int.Parse(Require("DIGIMA_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The development OAuth server (Digima.DevOAuth) whose access tokens the test Dovecot
+    /// and Postfix accept; `./digima test` runs it with access tokens living one minute.</summary>
+    public static Uri OAuthUrl => new(Require("DIGIMA_TEST_OAUTH_URL"));
+
     /// <summary>The local Dovecot and Postfix accept this password for any address (development only).</summary>
     public const string MailPassword = "digima-demo";
 

@@ -116,6 +116,24 @@ wait_for_greeting() {
   die "$what did not answer on 127.0.0.1:$port within ${secs}s (log: $log)"
 }
 
+# Wait (bounded) until an HTTP server on PORT answers GET PATH with 200. Plain
+# bash (no curl on a fresh machine).
+wait_for_http() {
+  local port=$1 path=$2 what=$3 log=$4 secs=${5:-20} line
+  local deadline=$((SECONDS + secs))
+  while ((SECONDS < deadline)); do
+    line=$(timeout 3 bash -c '
+      exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+      printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n" "$2" "$1" >&3
+      IFS= read -r -t 2 status <&3 || exit 1
+      printf "%s" "$status"' _ "$port" "$path" 2>/dev/null) || line=''
+    [[ $line == "HTTP/1."[01]" 200"* ]] && return 0
+    sleep 0.3
+  done
+  show_log_tail "$log"
+  die "$what did not answer on http://127.0.0.1:$port$path within ${secs}s (log: $log)"
+}
+
 # ---------------------------------------------------------------- processes
 
 # Is PID a live (not zombie) process?

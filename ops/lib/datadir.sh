@@ -3,11 +3,13 @@
 #
 #   DATA_DIR/.digima-data        marker: ./digima made this folder and may wipe it
 #   DATA_DIR/run/app.pid         the app started by `./digima up`
+#   DATA_DIR/run/oauth.pid       the development OAuth server (and oauth.settings,
+#                                oauth/store.db: its SQLite store, new at every start)
 #   DATA_DIR/services/           everything the servers own; a real folder, or a
 #                                link into /var/lib/digima/<hash> (see below)
 #     pg/                        PostgreSQL cluster, owned by postgres; also holds
 #                                its unix socket and postmaster.pid
-#     dovecot/dovecot.conf       rendered from ops/dovecot/
+#     dovecot/dovecot.conf       rendered from ops/dovecot/ (with dovecot-oauth2.conf.ext)
 #     dovecot/run/               Dovecot base_dir: master.pid, sockets (incl. the
 #                                SASL socket Postfix uses)
 #     dovecot/state/             Dovecot state_dir
@@ -15,7 +17,7 @@
 #     postfix/etc/               main.cf, master.cf rendered from ops/postfix/
 #     postfix/queue/             queue_directory; pid/master.pid
 #     postfix/data/              data_directory, owned by postfix
-#     log/                       postgres.log, dovecot.log, postfix.log
+#     log/                       postgres.log, dovecot.log, postfix.log, oauth.log
 #   DATA_DIR/results/, artifacts/  (test runs) TRX files and test artifacts
 #
 # Why services/ may live elsewhere: PostgreSQL, Dovecot and Postfix run their
@@ -35,6 +37,9 @@ layout_init() {
   DATA_MARKER=$DATA_DIR/.digima-data
   RUN_DIR=$DATA_DIR/run
   APP_PID_FILE=$RUN_DIR/app.pid
+  OAUTH_PID_FILE=$RUN_DIR/oauth.pid
+  OAUTH_SETTINGS_FILE=$RUN_DIR/oauth.settings
+  OAUTH_STORE=$RUN_DIR/oauth/store.db
   SRV_LINK=$DATA_DIR/services
   if [[ -e $SRV_LINK ]]; then
     SRV=$(readlink -f "$SRV_LINK")
@@ -46,6 +51,7 @@ layout_init() {
   MAIL_DIR=$SRV/mail
   DOVECOT_DIR=$SRV/dovecot
   DOVECOT_CONF=$DOVECOT_DIR/dovecot.conf
+  DOVECOT_OAUTH2_CONF=$DOVECOT_DIR/dovecot-oauth2.conf.ext
   DOVECOT_BASE_DIR=$DOVECOT_DIR/run
   DOVECOT_STATE_DIR=$DOVECOT_DIR/state
   # Named "auth-postfix" in dovecot.conf.template; Postfix needs the full path.
@@ -56,6 +62,7 @@ layout_init() {
   PG_LOG=$LOG_DIR/postgres.log
   DOVECOT_LOG=$LOG_DIR/dovecot.log
   POSTFIX_LOG=$LOG_DIR/postfix.log
+  OAUTH_LOG=$LOG_DIR/oauth.log
 }
 
 external_service_home() {

@@ -14,13 +14,14 @@ dovecot_render() {
   DOVECOT_GID=$(id -g dovecot)
   render_template "$REPO/ops/dovecot/dovecot.conf.template" \
     DOVECOT_INSTANCE DOVECOT_BASE_DIR DOVECOT_STATE_DIR DOVECOT_LOG DEMO_PASSWORD \
-    MAIL_DIR DOVECOT_UID DOVECOT_GID DOVECOT_MAIL_FSYNC IMAP_PORT LMTP_PORT
+    MAIL_DIR DOVECOT_UID DOVECOT_GID DOVECOT_MAIL_FSYNC IMAP_PORT LMTP_PORT DOVECOT_OAUTH2_CONF
 }
 
 dovecot_check_ports() {
   local pid
   if pid=$(dovecot_pid); then
-    config_differs "$DOVECOT_CONF" "$(dovecot_render)" \
+    { config_differs "$DOVECOT_CONF" "$(dovecot_render)" \
+      || config_differs "$DOVECOT_OAUTH2_CONF" "$(oauth_render_dovecot)"; } \
       && die "Dovecot for $DATA_DIR runs (pid $pid) with other settings (ports?); run './digima services stop' first"
     return 0
   fi
@@ -41,6 +42,7 @@ dovecot_start() {
   chown dovecot:dovecot "$MAIL_DIR"
   chmod 750 "$MAIL_DIR"
   dovecot_render >"$DOVECOT_CONF"
+  oauth_render_dovecot >"$DOVECOT_OAUTH2_CONF"
   touch "$DOVECOT_LOG"
 
   say "starting Dovecot (IMAP 127.0.0.1:$IMAP_PORT, LMTP 127.0.0.1:$LMTP_PORT)"

@@ -1,14 +1,17 @@
 # shellcheck shell=bash
-# The three servers together, in dependency order: PostgreSQL; Dovecot (LMTP
-# and the SASL socket Postfix needs); Postfix.
+# The servers together, in dependency order: PostgreSQL; the development OAuth
+# server (Dovecot introspects its tokens); Dovecot (LMTP and the SASL socket
+# Postfix needs); Postfix.
 
 services_start() {
   prepare_data_dir
   # Check every port first, so a conflict never leaves half the servers up.
   pg_check_port
+  oauth_check_port
   dovecot_check_ports
   postfix_check_ports
   pg_start
+  oauth_start
   dovecot_start
   postfix_start
 }
@@ -18,14 +21,16 @@ services_start() {
 services_stop() {
   postfix_stop
   dovecot_stop
+  oauth_stop
   pg_stop
 }
 
-# Exit status 0 when all three are up, 3 otherwise (like LSB init scripts).
+# Exit status 0 when all are up, 3 otherwise (like LSB init scripts).
 services_status() {
   local rc=0
   printf 'data folder: %s\n' "$DATA_DIR"
   pg_status || rc=3
+  oauth_status || rc=3
   dovecot_status || rc=3
   postfix_status || rc=3
   return "$rc"
