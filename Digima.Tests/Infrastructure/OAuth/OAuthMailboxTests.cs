@@ -62,10 +62,15 @@ public sealed class OAuthMailboxTests : IAsyncLifetime
     [Fact]
     public async Task Send_AcrossTokenExpiries_RefreshedOnceForConcurrentCallersAndKeptSessionLogsInAgain()
     {
-        var first = await StartAsync(DevOAuthClient.ShortLivedClient);
+        await using var smtp = new ClosingTcpProxy(TestEnvironment.SmtpPort);
+        var first = await StartAsync(DevOAuthClient.ShortLivedClient, smtp.Port);
         var customer = await _services.AddCustomerAsync("短命");
         var before = await _services.SendNowAndDeliverAsync(_rep, Input("一通目", customer));
         Assert.Equal(MailStatus.Sent, before.Status);
+        // Within the token's life the kept session serves the next mail: nothing per mail.
+        var again = await _services.SendNowAndDeliverAsync(_rep, Input("一通目の続き", customer));
+        Assert.Equal(MailStatus.Sent, again.Status);
+        Assert.Equal(1, smtp.Accepted);
 
         await ExpireAccessTokenAsync();
         var connections = _services.Get<IMailboxConnections>();
@@ -79,6 +84,7 @@ public sealed class OAuthMailboxTests : IAsyncLifetime
         // The session kept from the first mail logged in with the expired token: not handed out again.
         var after = await _services.SendNowAndDeliverAsync(_rep, Input("二通目", customer));
         Assert.Equal(MailStatus.Sent, after.Status);
+        Assert.Equal(2, smtp.Accepted);
         Assert.Single(await MailboxReader.WaitForAsync(customer.Email, after.MessageId));
         Assert.Single(await MailboxReader.WaitForAsync(_rep.Email, after.MessageId, "Sent"));
 
@@ -117,9 +123,9 @@ public sealed class OAuthMailboxTests : IAsyncLifetime
         Assert.Equal(MailboxSyncOutcome.Failed, synced.Outcome);
     }
 
-    private async Task<OAuthTokens> StartAsync(string clientId)
+    private async Task<OAuthTokens> StartAsync(string clientId, int? smtpPort = null)
     {
-        _services = await ServiceHarness.CreateAsync("oauth", OAuthMailboxes.Settings(clientId), _logs);
+        _services = await ServiceHarness.CreateAsync("oauth", OAuthMailboxes.Settings(clientId, smtpPort), _logs);
         _rep = await _services.AddUserAsync(UserRole.Rep, DevOAuthClient.NewLogin());
         _server = new DevOAuthClient(clientId);
         return await OAuthMailboxes.ConnectAsync(_services, _rep, _server);

@@ -15,7 +15,8 @@ internal static class OAuthMailboxes
 
     public static readonly Uri RedirectUri = new("http://127.0.0.1/oauth/callback");
 
-    public static Dictionary<string, string?> Settings(string clientId) => new()
+    /// <param name="smtpPort">Another port for SMTP (a relay in front of Postfix).</param>
+    public static Dictionary<string, string?> Settings(string clientId, int? smtpPort = null) => new()
     {
         [$"Digima:OAuth:Providers:{Provider}:Kind"] = "Generic",
         [$"Digima:OAuth:Providers:{Provider}:Issuer"] = TestEnvironment.OAuthUrl.AbsoluteUri,
@@ -27,7 +28,7 @@ internal static class OAuthMailboxes
         [$"Digima:OAuth:Providers:{Provider}:Imap:Port"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Digima:OAuth:Providers:{Provider}:Imap:Security"] = "None",
         [$"Digima:OAuth:Providers:{Provider}:Smtp:Host"] = TestEnvironment.MailHost,
-        [$"Digima:OAuth:Providers:{Provider}:Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Digima:OAuth:Providers:{Provider}:Smtp:Port"] = (smtpPort ?? TestEnvironment.SmtpPort).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Digima:OAuth:Providers:{Provider}:Smtp:Security"] = "None",
     };
 
