@@ -58,7 +58,7 @@ public sealed class OAuthProviderOptions : IValidatableObject
     /// <summary>Shown on the button (「Google で接続」); the kind's name when empty.</summary>
     public string DisplayName { get; set; } = "";
 
-    [Required(ErrorMessage = "is required.")]
+    [Required(ErrorMessage = "must be set.")]
     public string ClientId { get; set; } = "";
 
     /// <summary>Empty for a public client (PKCE alone).</summary>
@@ -105,7 +105,7 @@ public sealed class OAuthProviderOptions : IValidatableObject
 
         if (Kind == OAuthProviderKind.Microsoft && string.IsNullOrWhiteSpace(Tenant))
         {
-            yield return new ValidationResult("is required for a Microsoft provider.", [nameof(Tenant)]);
+            yield return new ValidationResult("must be set for a Microsoft provider.", [nameof(Tenant)]);
         }
     }
 }
