@@ -8,13 +8,10 @@ public interface IMailboxRepository
 
     /// <summary>Inserts or replaces the user's mailbox in one statement. Database failures
     /// (including a user id that does not exist) surface as the database provider's exceptions.</summary>
-    /// <remarks>Saved with passwords, the mailbox is a password mailbox again: an OAuth grant it
-    /// had is dropped.</remarks>
+    /// <remarks>With <see cref="StoredMailbox.OAuth"/> the mailbox is reached with that grant (its
+    /// servers' passwords are ''); without, it is a password mailbox and a grant it had is dropped.
+    /// Either way 「再接続が必要」 is cleared.</remarks>
     Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken);
-
-    /// <summary>Inserts or replaces the user's mailbox as reached with <see cref="StoredMailbox.OAuth"/>
-    /// (required), clearing 「再接続が必要」. The servers' protected passwords are not stored.</summary>
-    Task SaveOAuthAsync(StoredMailbox mailbox, CancellationToken cancellationToken);
 
     /// <summary>Records the Sent folder found by a connection test, but only while the saved
     /// IMAP login is still <paramref name="testedImap"/> (the rep may have saved other settings

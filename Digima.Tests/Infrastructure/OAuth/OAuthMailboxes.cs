@@ -51,7 +51,7 @@ internal static class OAuthMailboxes
         var secrets = services.Get<ISecretProtector>();
         var info = providers.All.Single(p => p.Name == Provider);
         StoredMailServer Server(MailServerPreset preset) => new(preset.Host, preset.Port, preset.Security, rep.Email, "");
-        await services.Get<IMailboxRepository>().SaveOAuthAsync(
+        await services.Get<IMailboxRepository>().SaveAsync(
             new StoredMailbox(rep.Id, rep.DisplayName, rep.Email, Server(info.Smtp), Server(info.Imap), true, "Sent", services.Clock.GetUtcNow())
             {
                 OAuth = new StoredOAuthGrant(

@@ -20,7 +20,7 @@ public sealed class TokenEndpointDownTests
         var secrets = services.Get<ISecretProtector>();
         var now = services.Clock.GetUtcNow();
         var server = new StoredMailServer(TestEnvironment.MailHost, TestEnvironment.ImapPort, MailSecurity.None, rep.Email, "");
-        await services.Get<IMailboxRepository>().SaveOAuthAsync(
+        await services.Get<IMailboxRepository>().SaveAsync(
             new StoredMailbox(rep.Id, rep.DisplayName, rep.Email, server, server, true, "Sent", now)
             {
                 OAuth = new StoredOAuthGrant(OAuthMailboxes.Provider, secrets.Protect("refresh"), secrets.Protect("access"), now.AddMinutes(1), now.AddHours(-1), now, null, null),
