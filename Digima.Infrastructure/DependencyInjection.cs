@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddCustomersInfrastructure();
         services.AddComposeInfrastructure();
         services.AddMailboxesInfrastructure(configuration);
+        services.AddOAuthInfrastructure(configuration);
         services.AddMailConnectionsInfrastructure(configuration);
         services.AddSendingInfrastructure(configuration);
         services.AddSchedulingInfrastructure(configuration);

@@ -27,7 +27,16 @@ public sealed class ComposedMailFactory(
             return Outcome<OutgoingMail>.Failure(validation.Errors);
         }
 
-        var mailbox = await mailboxes.GetAsync(actor.Id, cancellationToken);
+        MailboxConnection? mailbox;
+        try
+        {
+            mailbox = await mailboxes.GetAsync(actor.Id, cancellationToken);
+        }
+        catch (MailboxReconnectRequiredException e)
+        {
+            return Outcome<OutgoingMail>.Failure(SendMailCommand.MailboxProblem, MailboxUnusable.Message(e, text));
+        }
+
         if (mailbox is null)
         {
             return Outcome<OutgoingMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxNotConnected"]);

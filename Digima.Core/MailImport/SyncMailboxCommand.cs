@@ -72,9 +72,10 @@ public sealed class SyncMailboxCommand(
                 }
             }
         }
-        catch (Exception e) when (e is MailImportException or SecretUnreadableException)
+        catch (Exception e) when (e is MailImportException or MailboxTokenUnavailableException || MailboxUnusable.IsRepsToFix(e))
         {
-            // The next trigger retries; the error stays visible in the sync status until then.
+            // The next trigger retries; the error stays visible in the sync status until then. A
+            // mailbox marked 「再接続が必要」 fails at once, without a server, until reconnected.
             logger.LogWarning(e, "Mail import for user {UserId} failed: {Error}", userId, e.Message);
             await store.RecordFailureAsync(userId, e.Message, time.GetUtcNow(), CancellationToken.None);
             await PublishImportedAsync(userId, folders, CancellationToken.None);

@@ -8,6 +8,9 @@ public interface IMailboxRepository
 
     /// <summary>Inserts or replaces the user's mailbox in one statement. Database failures
     /// (including a user id that does not exist) surface as the database provider's exceptions.</summary>
+    /// <remarks>With <see cref="StoredMailbox.OAuth"/> the mailbox is reached with that grant (its
+    /// servers' passwords are ''); without, it is a password mailbox and a grant it had is dropped.
+    /// Either way 「再接続が必要」 is cleared.</remarks>
     Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken);
 
     /// <summary>Records the Sent folder found by a connection test, but only while the saved

@@ -9,12 +9,30 @@ public enum MailSecurity
     None,
 }
 
-/// <summary>One server login of a rep's mailbox, with the password in clear: only the send and
-/// import paths hold this, never a page.</summary>
+/// <summary>How a mailbox proves who it is to its servers.</summary>
+public enum MailCredentialKind
+{
+    Password,
+
+    /// <summary>An OAuth 2.0 access token (SASL XOAUTH2), refreshed from the mailbox's grant.</summary>
+    OAuth2,
+}
+
+/// <summary>One server login of a rep's mailbox, with the secret in clear: only the send and
+/// import paths hold this, never a page. <see cref="Password"/> is the password, or for
+/// <see cref="MailCredentialKind.OAuth2"/> the access token, good until <see cref="ValidUntil"/>.</summary>
 public sealed record MailServerLogin(string Host, int Port, MailSecurity Security, string UserName, string Password)
 {
-    /// <summary>Never the password: records print every member, and these end up in logs.</summary>
-    public override string ToString() => $"{UserName}@{Host}:{Port} ({Security})";
+    public MailCredentialKind Kind { get; init; } = MailCredentialKind.Password;
+
+    /// <summary>When the access token expires; null for a password, which does not.</summary>
+    public DateTimeOffset? ValidUntil { get; init; }
+
+    public static MailServerLogin WithAccessToken(string host, int port, MailSecurity security, string userName, string accessToken, DateTimeOffset validUntil) =>
+        new(host, port, security, userName, accessToken) { Kind = MailCredentialKind.OAuth2, ValidUntil = validUntil };
+
+    /// <summary>Never the password or token: records print every member, and these end up in logs.</summary>
+    public override string ToString() => $"{UserName}@{Host}:{Port} ({Security}, {Kind})";
 }
 
 /// <summary>A rep's own mailbox (R1, R2): mail from this app leaves through <see cref="Smtp"/>,

@@ -9,7 +9,26 @@ public sealed record StoredMailbox(
     StoredMailServer Imap,
     bool SaveCopyToSent,
     string? SentFolderName,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The OAuth 2.0 grant the mailbox is reached with, or null for a password mailbox
+    /// (whose servers then hold the protected passwords).</summary>
+    public StoredOAuthGrant? OAuth { get; init; }
+}
+
+/// <summary>A mailbox's OAuth 2.0 grant as saved: tokens only in their protected form
+/// (<see cref="ISecretProtector.Protect"/>).</summary>
+/// <param name="Provider">The name under <c>Digima:OAuth:Providers</c> that issued it.</param>
+/// <param name="ReconnectRequiredReason">Set when the provider refused a refresh for good (「再接続が必要」).</param>
+public sealed record StoredOAuthGrant(
+    string Provider,
+    string ProtectedRefreshToken,
+    string? ProtectedAccessToken,
+    DateTimeOffset? AccessTokenExpiresAt,
+    DateTimeOffset? AccessTokenIssuedAt,
+    DateTimeOffset ConnectedAt,
+    string? ReconnectRequiredReason,
+    DateTimeOffset? ReconnectRequiredAt);
 
 /// <summary>One saved server login; <see cref="ProtectedPassword"/> is the output of
 /// <see cref="ISecretProtector.Protect"/>, never the password itself.</summary>

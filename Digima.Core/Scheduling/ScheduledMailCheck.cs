@@ -28,9 +28,10 @@ public sealed class ScheduledMailCheck(
         {
             mailbox = connected ?? await mailboxes.GetAsync(userId, cancellationToken);
         }
-        catch (SecretUnreadableException)
+        catch (Exception e) when (MailboxUnusable.IsRepsToFix(e))
         {
-            return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxSecretUnreadable"]);
+            // A passing failure of the provider's token endpoint is thrown on: the mail is not held.
+            return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, MailboxUnusable.Message(e, text));
         }
 
         if (mailbox is null)

@@ -29,7 +29,7 @@ public sealed class RecoverStuckMailCommand(
             {
                 mailbox = await mailboxes.GetAsync(mail.UserId, cancellationToken);
             }
-            catch (SecretUnreadableException e)
+            catch (Exception e) when (MailboxUnusable.IsRepsToFix(e) || e is MailboxTokenUnavailableException)
             {
                 logger.LogWarning("Mail {MailId} stays in sending: {Reason}", mail.Id, e.Message);
                 continue;

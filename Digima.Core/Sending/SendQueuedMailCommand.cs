@@ -30,10 +30,16 @@ public sealed class SendQueuedMailCommand(
         {
             mailbox = await mailboxes.GetAsync(claimed.UserId, stopping);
         }
-        catch (SecretUnreadableException)
+        catch (Exception e) when (MailboxUnusable.IsRepsToFix(e))
         {
-            // The key ring lost the key that protected the password: only reconnecting helps.
-            await failure.FailAsync(claimed, text["MailboxSecretUnreadable"], CancellationToken.None);
+            // The key ring lost the key that protected the password, or the provider ended the
+            // OAuth grant: only reconnecting helps.
+            await failure.FailAsync(claimed, MailboxUnusable.Message(e, text), CancellationToken.None);
+            return;
+        }
+        catch (MailboxTokenUnavailableException e)
+        {
+            await TokenUnavailableAsync(claimed, e);
             return;
         }
 
@@ -54,6 +60,24 @@ public sealed class SendQueuedMailCommand(
             await outbox.RequeueStuckAsync(mail.Id, CancellationToken.None);
             await live.PublishStatusAsync(mail, MailStatus.Queued, CancellationToken.None);
         }
+    }
+
+    /// <summary>The provider's token endpoint failed for now: the grant may be good, so the mail
+    /// waits like one the server refused for now, and fails after the last wait.</summary>
+    private async Task TokenUnavailableAsync(OutgoingMail mail, MailboxTokenUnavailableException e)
+    {
+        var error = text["MailboxTokenUnavailable"];
+        if (mail.RetryCount < retries.RetryBackoff.Length)
+        {
+            var retryAt = time.GetUtcNow() + retries.RetryBackoff[mail.RetryCount];
+            logger.LogWarning("Mail {MailId} waits for the mailbox's access token until {RetryAt}: {Error}", mail.Id, retryAt, e.Message);
+            await outbox.RetryLaterAsync(mail.Id, retryAt, error, CancellationToken.None);
+            await live.PublishStatusAsync(mail, MailStatus.Queued, CancellationToken.None);
+            return;
+        }
+
+        logger.LogWarning("Mail {MailId} was not sent, no access token: {Error}", mail.Id, e.Message);
+        await failure.FailAsync(mail, error, CancellationToken.None);
     }
 
     private async Task RetryOrFailAsync(FailedDelivery failed)

@@ -3,6 +3,7 @@ using Digima.Infrastructure.Mailboxes;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace Digima.Infrastructure.MailConnections;
 
@@ -22,7 +23,7 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
             await ConnectAsync(client, login, cancellationToken);
             if (client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
             {
-                await client.AuthenticateAsync(login.UserName, login.Password, cancellationToken);
+                await AuthenticateAsync(client, login, cancellationToken);
             }
 
             return client;
@@ -41,7 +42,7 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
         try
         {
             await ConnectAsync(client, login, cancellationToken);
-            await client.AuthenticateAsync(login.UserName, login.Password, cancellationToken);
+            await AuthenticateAsync(client, login, cancellationToken);
             return client;
         }
         catch
@@ -93,6 +94,23 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
         }
 
         return await SentFolderFinder.FindAsync(client, cancellationToken);
+    }
+
+    /// <summary>A password as the server prefers it; an access token with XOAUTH2, which Gmail and
+    /// Microsoft 365 both take (Microsoft has no OAUTHBEARER), or with the standard OAUTHBEARER
+    /// (RFC 7628) on a server that offers only that.</summary>
+    private static Task AuthenticateAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)
+    {
+        if (login.Kind == MailCredentialKind.Password)
+        {
+            return client.AuthenticateAsync(login.UserName, login.Password, cancellationToken);
+        }
+
+        var offered = client.AuthenticationMechanisms;
+        SaslMechanism mechanism = !offered.Contains("XOAUTH2") && offered.Contains("OAUTHBEARER")
+            ? new SaslMechanismOAuthBearer(login.UserName, login.Password)
+            : new SaslMechanismOAuth2(login.UserName, login.Password);
+        return client.AuthenticateAsync(mechanism, cancellationToken);
     }
 
     private async Task ConnectAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Digima.Infrastructure.MailConnections;
 /// to be in a clean state; a lease disposed without it logs the session out (it may be broken or
 /// mid-command).</summary>
 internal sealed class MailSessionLease<TClient>(
-    TClient client, bool reused, MailServerLogin login, Func<MailServerLogin, CancellationToken, Task<TClient>> connect,
+    TClient client, bool reused, DateTimeOffset? validUntil, MailServerLogin login, Func<MailServerLogin, CancellationToken, Task<TClient>> connect,
     Action<MailSessionLease<TClient>> release) : IDisposable
     where TClient : class, IMailService
 {
@@ -18,6 +18,10 @@ internal sealed class MailSessionLease<TClient>(
     /// <summary>Whether the session served an earlier lease (a failure on it may be the server
     /// having dropped it).</summary>
     public bool Reused { get; private set; } = reused;
+
+    /// <summary>When the access token the session logged in with expires (null for a password):
+    /// the pool does not hand the session out after it.</summary>
+    public DateTimeOffset? ValidUntil { get; private set; } = validUntil;
 
     public bool Reusable { get; private set; }
 
@@ -33,6 +37,7 @@ internal sealed class MailSessionLease<TClient>(
         MailKitConnect.LogOutInBackground(Client);
         Client = fresh;
         Reused = false;
+        ValidUntil = login.ValidUntil;
     }
 
     public void Dispose()

@@ -10,8 +10,9 @@ namespace Digima.Infrastructure.MailConnections;
 /// shared between threads), at most <see cref="MailSessionPoolSettings.MaxPerKey"/> per login.
 /// One handed back less than <see cref="MailSessionPoolSettings.ReuseWithoutCheckWithin"/> ago is
 /// handed out again as it is; one idle longer is checked with NOOP first, and one idle for
-/// <see cref="MailSessionPoolSettings.IdleTimeout"/> is logged out. All times come from the one
-/// injected <see cref="TimeProvider"/>.</summary>
+/// <see cref="MailSessionPoolSettings.IdleTimeout"/> is logged out, as is one whose OAuth access
+/// token has expired (the next lease logs in anew with the fresh token its login carries). All
+/// times come from the one injected <see cref="TimeProvider"/>.</summary>
 internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient : class, IMailService
 {
     private readonly Lock _gate = new();
@@ -74,14 +75,14 @@ internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient 
             {
                 if (await IsUsableAsync(idle, cancellationToken))
                 {
-                    return new MailSessionLease<TClient>(idle.Client, reused: true, login, _connect, lease => Return(slots, lease));
+                    return new MailSessionLease<TClient>(idle.Client, reused: true, idle.ValidUntil, login, _connect, lease => Return(slots, lease));
                 }
 
                 MailKitConnect.LogOutInBackground(idle.Client);
             }
 
             var client = await _connect(login, cancellationToken);
-            return new MailSessionLease<TClient>(client, reused: false, login, _connect, lease => Return(slots, lease));
+            return new MailSessionLease<TClient>(client, reused: false, login.ValidUntil, login, _connect, lease => Return(slots, lease));
         }
         catch
         {
@@ -109,11 +110,12 @@ internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient 
     }
 
     /// <summary>The liveness rule (decision 0008): just used, it is handed out as it is; otherwise
-    /// one NOOP, far cheaper than connect and login, finds a session the server ended.</summary>
+    /// one NOOP, far cheaper than connect and login, finds a session the server ended. A session
+    /// whose access token expired is not handed out: some servers end it at that moment.</summary>
     private async Task<bool> IsUsableAsync(Idle idle, CancellationToken cancellationToken)
     {
         var idleFor = _time.GetElapsedTime(idle.Since);
-        if (idleFor >= _settings.IdleTimeout || !IsOpen(idle.Client))
+        if (idleFor >= _settings.IdleTimeout || IsExpired(idle) || !IsOpen(idle.Client))
         {
             return false;
         }
@@ -145,7 +147,7 @@ internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient 
             if (keep)
             {
                 // The one handed back last is the one kept when there are more than may be.
-                slots.Idle.AddLast(new Idle(lease.Client, _time.GetTimestamp()));
+                slots.Idle.AddLast(new Idle(lease.Client, _time.GetTimestamp(), lease.ValidUntil));
                 if (slots.Idle.Count > _settings.KeepPerKey)
                 {
                     dropped = slots.Idle.First!.Value;
@@ -185,7 +187,7 @@ internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient 
 
     private void CloseIdle()
     {
-        foreach (var idle in TakeIdle(i => _time.GetElapsedTime(i.Since) >= _settings.IdleTimeout))
+        foreach (var idle in TakeIdle(i => _time.GetElapsedTime(i.Since) >= _settings.IdleTimeout || IsExpired(i)))
         {
             MailKitConnect.LogOutInBackground(idle.Client);
         }
@@ -211,7 +213,9 @@ internal sealed class MailSessionPool<TClient> : IAsyncDisposable where TClient 
 
     private static bool IsOpen(TClient client) => client is { IsConnected: true, IsAuthenticated: true };
 
-    private readonly record struct Idle(TClient Client, long Since);
+    private bool IsExpired(Idle idle) => idle.ValidUntil is { } until && _time.GetUtcNow() >= until;
+
+    private readonly record struct Idle(TClient Client, long Since, DateTimeOffset? ValidUntil);
 
     /// <summary>One login's sessions: the lease gate and the idle ones, oldest first.</summary>
     private sealed class Slots(int max)

@@ -33,7 +33,7 @@ internal sealed class MailboxIdleWatcher(IServiceScopeFactory scopes, MailImport
                 using var client = await scope.ServiceProvider.GetRequiredService<MailKitConnect>().ImapAsync(mailbox.Imap, cancellationToken);
                 await client.Inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
                 delay = options.ReconnectMinDelay;
-                await IdleLoopAsync(client, userId, cancellationToken);
+                await IdleLoopAsync(client, userId, mailbox.Imap.ValidUntil, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -56,12 +56,21 @@ internal sealed class MailboxIdleWatcher(IServiceScopeFactory scopes, MailImport
         }
     }
 
-    private async Task IdleLoopAsync(ImapClient client, long userId, CancellationToken cancellationToken)
+    /// <summary>Until cancelled, or until the OAuth access token the session logged in with
+    /// expires (<paramref name="validUntil"/>): then the caller logs in anew with a fresh token,
+    /// before a server that ends such sessions does (a sync first, so no mail is missed).</summary>
+    private async Task IdleLoopAsync(ImapClient client, long userId, DateTimeOffset? validUntil, TimeProvider time, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            var left = validUntil is { } until ? until - time.GetUtcNow() : TimeSpan.MaxValue;
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             var arrived = false;
-            using var done = new CancellationTokenSource(options.IdleRenewal);
+            using var done = new CancellationTokenSource(left < options.IdleRenewal ? left : options.IdleRenewal);
             // Leave IDLE cleanly (DONE) before the connection is closed on shutdown.
             await using var stop = cancellationToken.Register(done.Cancel);
             void OnCountChanged(object? sender, EventArgs e)

@@ -12,7 +12,10 @@ internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxR
             SELECT user_id, sender_name, sender_address,
                    smtp_host, smtp_port, smtp_security, smtp_user_name, smtp_password_protected,
                    imap_host, imap_port, imap_security, imap_user_name, imap_password_protected,
-                   save_copy_to_sent, sent_folder_name, updated_at
+                   save_copy_to_sent, sent_folder_name, updated_at,
+                   auth_method, oauth_provider, oauth_refresh_token_protected, oauth_access_token_protected,
+                   oauth_access_token_expires_at, oauth_access_token_issued_at, oauth_connected_at,
+                   reconnect_required_reason, reconnect_required_at
             FROM mailboxes
             WHERE user_id = @userId
             """;
@@ -24,15 +27,21 @@ internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxR
 
     public async Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken)
     {
+        // One statement for both kinds: a password mailbox clears any grant, an OAuth one has ''
+        // for passwords (see the migration); either way 「再接続が必要」 is cleared.
         const string sql = """
             INSERT INTO mailboxes (user_id, sender_name, sender_address,
                                    smtp_host, smtp_port, smtp_security, smtp_user_name, smtp_password_protected,
                                    imap_host, imap_port, imap_security, imap_user_name, imap_password_protected,
-                                   save_copy_to_sent, sent_folder_name, created_at, updated_at)
+                                   save_copy_to_sent, sent_folder_name, created_at, updated_at,
+                                   auth_method, oauth_provider, oauth_refresh_token_protected, oauth_access_token_protected,
+                                   oauth_access_token_expires_at, oauth_access_token_issued_at, oauth_connected_at)
             VALUES (@UserId, @SenderName, @SenderAddress,
                     @SmtpHost, @SmtpPort, @SmtpSecurity, @SmtpUserName, @SmtpPasswordProtected,
                     @ImapHost, @ImapPort, @ImapSecurity, @ImapUserName, @ImapPasswordProtected,
-                    @SaveCopyToSent, @SentFolderName, @UpdatedAt, @UpdatedAt)
+                    @SaveCopyToSent, @SentFolderName, @UpdatedAt, @UpdatedAt,
+                    @AuthMethod, @OauthProvider, @OauthRefreshTokenProtected, @OauthAccessTokenProtected,
+                    @OauthAccessTokenExpiresAt, @OauthAccessTokenIssuedAt, @OauthConnectedAt)
             ON CONFLICT (user_id) DO UPDATE SET
                 sender_name = excluded.sender_name, sender_address = excluded.sender_address,
                 smtp_host = excluded.smtp_host, smtp_port = excluded.smtp_port, smtp_security = excluded.smtp_security,
@@ -40,7 +49,14 @@ internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxR
                 imap_host = excluded.imap_host, imap_port = excluded.imap_port, imap_security = excluded.imap_security,
                 imap_user_name = excluded.imap_user_name, imap_password_protected = excluded.imap_password_protected,
                 save_copy_to_sent = excluded.save_copy_to_sent, sent_folder_name = excluded.sent_folder_name,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at,
+                auth_method = excluded.auth_method, oauth_provider = excluded.oauth_provider,
+                oauth_refresh_token_protected = excluded.oauth_refresh_token_protected,
+                oauth_access_token_protected = excluded.oauth_access_token_protected,
+                oauth_access_token_expires_at = excluded.oauth_access_token_expires_at,
+                oauth_access_token_issued_at = excluded.oauth_access_token_issued_at,
+                oauth_connected_at = excluded.oauth_connected_at,
+                reconnect_required_reason = NULL, reconnect_required_at = NULL
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, MailboxRow.From(mailbox), cancellationToken: cancellationToken));

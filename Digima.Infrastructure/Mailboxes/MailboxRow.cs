@@ -3,7 +3,7 @@ using Digima.Core.Mailboxes;
 namespace Digima.Infrastructure.Mailboxes;
 
 /// <summary>The flat shape of a mailboxes row, for Dapper both ways.</summary>
-internal sealed class MailboxRow
+internal sealed class MailboxRow : MailboxGrantRow
 {
     public long UserId { get; init; }
     public string SenderName { get; init; } = "";
@@ -30,7 +30,10 @@ internal sealed class MailboxRow
         new StoredMailServer(ImapHost, ImapPort, MailSecurityCodes.Parse(ImapSecurity), ImapUserName, ImapPasswordProtected),
         SaveCopyToSent,
         SentFolderName,
-        UpdatedAt);
+        UpdatedAt)
+    {
+        OAuth = AuthMethod == AuthMethods.OAuth2 ? ToGrant() : null,
+    };
 
     public static MailboxRow From(StoredMailbox m) => new()
     {
@@ -50,5 +53,12 @@ internal sealed class MailboxRow
         SaveCopyToSent = m.SaveCopyToSent,
         SentFolderName = m.SentFolderName,
         UpdatedAt = m.UpdatedAt,
+        AuthMethod = m.OAuth is null ? AuthMethods.Password : AuthMethods.OAuth2,
+        OauthProvider = m.OAuth?.Provider,
+        OauthRefreshTokenProtected = m.OAuth?.ProtectedRefreshToken,
+        OauthAccessTokenProtected = m.OAuth?.ProtectedAccessToken,
+        OauthAccessTokenExpiresAt = m.OAuth?.AccessTokenExpiresAt,
+        OauthAccessTokenIssuedAt = m.OAuth?.AccessTokenIssuedAt,
+        OauthConnectedAt = m.OAuth?.ConnectedAt,
     };
 }

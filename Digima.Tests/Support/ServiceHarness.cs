@@ -5,6 +5,7 @@ using Digima.Core.Common;
 using Digima.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Digima.Tests.Support;
@@ -15,7 +16,7 @@ public sealed partial class ServiceHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private ServiceHarness(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    private ServiceHarness(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs)
     {
         Database = database;
         var configuration = new ConfigurationBuilder()
@@ -27,7 +28,13 @@ public sealed partial class ServiceHarness : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            }
+        });
         services.AddLocalization();
         services.AddCore();
         services.AddInfrastructure(configuration);
@@ -42,11 +49,12 @@ public sealed partial class ServiceHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
 
     /// <param name="settings">Configuration on top of the connection string (feature options).</param>
-    public static async Task<ServiceHarness> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Receives every log entry, down to Trace (tests of what is never logged).</param>
+    public static async Task<ServiceHarness> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         // Messages are asserted in Japanese, the product's default language.
         CultureInfo.CurrentUICulture = new CultureInfo("ja");
-        return new ServiceHarness(await TestDatabase.CreateAsync(purpose), settings);
+        return new ServiceHarness(await TestDatabase.CreateAsync(purpose), settings, logs);
     }
 
     public T Get<T>()

@@ -33,6 +33,9 @@ public sealed class ValidatedOptionsTests
     [InlineData("Digima:Mailboxes:ProbeTimeout", "00:02:01")]
     [InlineData("Digima:Mailboxes:ConnectionTestLimit:PermitLimit", "0")]
     [InlineData("Digima:DemoMail:Host", "mail.example.co.jp")]
+    [InlineData("Digima:OAuth:RefreshBefore", "-00:00:01")]
+    [InlineData("Digima:OAuth:Providers:google:Kind", "Google", "Digima:OAuth:Providers:google:ClientId")]
+    [InlineData("Digima:OAuth:Providers:corp:ClientId", "digima", "Digima:OAuth:Providers:corp:Issuer")]
     public void Start_BadSetting_FailsNamingItsKey(string key, string value, string? named = null)
     {
         var failure = StartupSettings.Check(Register, key, value);

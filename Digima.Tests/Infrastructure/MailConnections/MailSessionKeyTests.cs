@@ -28,4 +28,17 @@ public sealed class MailSessionKeyTests
         Assert.Equal(MailCredentialKind.Password, key.Credential);
         Assert.DoesNotContain("secret-1", key.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Of_OAuth2_SameKeyAcrossTokenRotationAndNotThePasswordSession()
+    {
+        var expires = new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
+        var token = MailServerLogin.WithAccessToken("mail.example.jp", 587, MailSecurity.StartTls, "rep@example.jp", "token-1", expires);
+        var rotated = MailServerLogin.WithAccessToken("mail.example.jp", 587, MailSecurity.StartTls, "rep@example.jp", "token-2", expires.AddHours(1));
+
+        Assert.Equal(MailSessionKey.Of(token), MailSessionKey.Of(rotated));
+        Assert.NotEqual(MailSessionKey.Of(Login), MailSessionKey.Of(token));
+        Assert.DoesNotContain("token-1", MailSessionKey.Of(token).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("token-1", token.ToString(), StringComparison.Ordinal);
+    }
 }
