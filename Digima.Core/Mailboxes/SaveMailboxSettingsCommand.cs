@@ -31,7 +31,10 @@ public sealed class SaveMailboxSettingsCommand(
             Server(clean.Imap, saved?.Imap),
             clean.SaveCopyToSent,
             SentFolder(clean, saved),
-            clock.GetUtcNow());
+            clock.GetUtcNow())
+        {
+            OAuth = KeepsGrant(clean, saved) ? saved!.OAuth : null,
+        };
         await mailboxes.SaveAsync(mailbox, cancellationToken);
         return Outcome<bool>.Success(true);
     }
@@ -42,6 +45,14 @@ public sealed class SaveMailboxSettingsCommand(
         input.Security,
         input.UserName,
         input.Password.Length > 0 ? secrets.Protect(input.Password) : saved!.ProtectedPassword);
+
+    // A mailbox connected with OAuth 2.0 keeps its grant while the form changes only what the grant
+    // does not cover (sender, copies to Sent); a typed password or another server or user makes it
+    // a password mailbox, as the rep asked.
+    private static bool KeepsGrant(MailboxInput input, StoredMailbox? saved) =>
+        saved?.OAuth is not null
+        && input.Smtp.Password.Length == 0 && input.Imap.Password.Length == 0
+        && saved.Smtp.Key == input.Smtp.Key && saved.Imap.Key == input.Imap.Key;
 
     // A folder found on one IMAP login means nothing on another.
     private static string? SentFolder(MailboxInput input, StoredMailbox? saved) =>

@@ -16,7 +16,7 @@ internal sealed class DevOAuthClient : IDisposable
 {
     public const string TestClient = "digima-tests";
 
-    /// <summary>Same as <see cref="TestClient"/>, but its access tokens live five seconds.</summary>
+    /// <summary>Same as <see cref="TestClient"/>, but its access tokens live 15 seconds.</summary>
     public const string ShortLivedClient = "digima-tests-short-lived";
 
     private const string ClientSecret = "digima-tests-secret";
