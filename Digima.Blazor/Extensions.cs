@@ -65,6 +65,7 @@ public static class Extensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapTrackingEndpoints();
+        app.MapMailboxOAuthEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

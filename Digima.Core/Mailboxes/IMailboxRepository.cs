@@ -13,6 +13,10 @@ public interface IMailboxRepository
     /// Either way 「再接続が必要」 is cleared.</remarks>
     Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the user's mailbox with its passwords or tokens (「接続を解除」); a user
+    /// without one is left as is.</summary>
+    Task DeleteAsync(long userId, CancellationToken cancellationToken);
+
     /// <summary>Records the Sent folder found by a connection test, but only while the saved
     /// IMAP login is still <paramref name="testedImap"/> (the rep may have saved other settings
     /// meanwhile). Returns whether the row was updated.</summary>

@@ -25,7 +25,24 @@ public interface IOAuthProviders
 }
 
 /// <summary>A configured provider and the servers its mailboxes use.</summary>
-public sealed record OAuthProviderInfo(string Name, string DisplayName, MailServerPreset Imap, MailServerPreset Smtp);
+public sealed record OAuthProviderInfo(string Name, string DisplayName, MailServerPreset Imap, MailServerPreset Smtp)
+{
+    /// <summary>Which button the settings page shows for it.</summary>
+    public OAuthProviderKind Kind { get; init; } = OAuthProviderKind.Generic;
+}
+
+/// <summary>The kinds of provider under <c>Digima:OAuth:Providers:&lt;name&gt;:Kind</c>.</summary>
+public enum OAuthProviderKind
+{
+    /// <summary>Google Workspace / Gmail: known endpoints, IMAP and SMTP at gmail.com.</summary>
+    Google,
+
+    /// <summary>Microsoft 365 (Entra ID): endpoints of its tenant, IMAP and SMTP at office365.com.</summary>
+    Microsoft,
+
+    /// <summary>Any OAuth 2.0 / OpenID Connect provider: endpoints from its discovery document.</summary>
+    Generic,
+}
 
 /// <summary>A provider's IMAP or SMTP server, the same for all its mailboxes.</summary>
 public sealed record MailServerPreset(string Host, int Port, MailSecurity Security);
@@ -41,6 +58,10 @@ public sealed record OAuthAuthorization(Uri Url, string State, string CodeVerifi
 /// <param name="RefreshToken">Null when the provider kept the old one (a refresh need not rotate it).</param>
 public sealed record OAuthTokens(string AccessToken, string? RefreshToken, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
 {
+    /// <summary>The account's mail address from the identity token (scopes openid and email), when
+    /// the provider sent one issued to this app's client; null otherwise.</summary>
+    public string? Account { get; init; }
+
     /// <summary>Never the tokens: records print every member, and these end up in logs.</summary>
     public override string ToString() => $"access token valid {IssuedAt:O} to {ExpiresAt:O}";
 }

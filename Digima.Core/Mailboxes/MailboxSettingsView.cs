@@ -12,6 +12,13 @@ public sealed record MailboxSettingsView(
     string? SentFolderName,
     DateTimeOffset? UpdatedAt)
 {
+    /// <summary>The providers the administrator configured, one button each.</summary>
+    public IReadOnlyList<OAuthProviderInfo> Providers { get; init; } = [];
+
+    /// <summary>How the mailbox is connected when it is through an OAuth 2.0 grant; null for a
+    /// password mailbox or none.</summary>
+    public MailboxOAuthStatus? OAuth { get; init; }
+
     internal static MailboxSettingsView From(StoredMailbox saved) => new(
         new MailboxInput
         {
@@ -46,3 +53,7 @@ public sealed record MailboxSettingsView(
         SavedPassword = SavedPassword.Usable,
     };
 }
+
+/// <summary>The status card of a mailbox connected with OAuth 2.0 (never its tokens).</summary>
+/// <param name="ReconnectRequired">「再接続が必要」: the provider ended the grant.</param>
+public sealed record MailboxOAuthStatus(string Provider, string ProviderDisplayName, string Account, DateTimeOffset ConnectedAt, bool ReconnectRequired);

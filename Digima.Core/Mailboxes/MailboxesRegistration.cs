@@ -15,6 +15,9 @@ public static class MailboxesRegistration
         services.AddScoped<GetMailboxSettingsQuery>();
         services.AddScoped<SaveMailboxSettingsCommand>();
         services.AddScoped<TestMailboxConnectionCommand>();
+        services.AddScoped<StartMailboxOAuthCommand>();
+        services.AddScoped<CompleteMailboxOAuthCommand>();
+        services.AddScoped<DisconnectMailboxOAuthCommand>();
         return services;
     }
 }

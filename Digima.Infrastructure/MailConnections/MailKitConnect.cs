@@ -99,7 +99,7 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
     /// <summary>A password as the server prefers it; an access token with XOAUTH2, which Gmail and
     /// Microsoft 365 both take (Microsoft has no OAUTHBEARER), or with the standard OAUTHBEARER
     /// (RFC 7628) on a server that offers only that.</summary>
-    private static Task AuthenticateAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)
+    internal static Task AuthenticateAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)
     {
         if (login.Kind == MailCredentialKind.Password)
         {

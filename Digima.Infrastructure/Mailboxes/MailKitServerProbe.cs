@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Digima.Core.Common;
 using Digima.Core.Mailboxes;
+using Digima.Infrastructure.MailConnections;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
@@ -49,7 +50,8 @@ internal sealed class MailKitServerProbe(IOptions<MailServerProbeOptions> option
             await client.ConnectAsync(socket, login.Host, login.Port, MailKitSecurity.ToSocketOptions(login.Security), deadline.Token);
             AllowForLogin(client, deadline, timeout);
             stage = ProbeStage.Authenticate;
-            await client.AuthenticateAsync(login.UserName, login.Password, deadline.Token);
+            // As the send and import paths log in: a password, or an access token with XOAUTH2.
+            await MailKitConnect.AuthenticateAsync(client, login, deadline.Token);
             stage = ProbeStage.Folders;
             var result = await afterLogin(client, deadline.Token);
             await QuitQuietlyAsync(client, deadline.Token);

@@ -62,6 +62,13 @@ internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxR
         await connection.ExecuteAsync(new CommandDefinition(sql, MailboxRow.From(mailbox), cancellationToken: cancellationToken));
     }
 
+    public async Task DeleteAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM mailboxes WHERE user_id = @userId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The key's host is lower-cased; the saved host keeps the rep's spelling.

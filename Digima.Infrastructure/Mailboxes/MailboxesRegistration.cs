@@ -25,6 +25,7 @@ public static class MailboxesRegistration
         services.AddSingleton<MailEndpointPolicy>();
         services.AddValidatedOptions<ConnectionTestLimitOptions>(configuration, ConnectionTestLimitOptions.Section);
         services.AddSingleton<IConnectionTestLimiter, ConnectionTestRateLimit>();
+        services.AddSingleton<IOAuthStartRepository, OAuthStartRepository>();
         services.AddSingleton<MailboxGrantRefresh>();
         services.AddSingleton<IMailboxConnections, MailboxConnections>();
         services.AddScoped<DemoMailboxes>();

@@ -22,6 +22,11 @@ public sealed class OAuthOptions : IValidatableObject
     [TimeSpanRange("00:00:01")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The redirect URI registered at every provider, when the app is reached through a
+    /// proxy or another address than its requests show; unset, it is this app's own
+    /// <c>/mailboxes/oauth/callback</c> at the address of the request that starts the flow.</summary>
+    public Uri? RedirectUri { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // The section validator checks this object's own members; each provider is checked here,
@@ -36,18 +41,6 @@ public sealed class OAuthOptions : IValidatableObject
             }
         }
     }
-}
-
-public enum OAuthProviderKind
-{
-    /// <summary>Google Workspace / Gmail: known endpoints, IMAP and SMTP at gmail.com.</summary>
-    Google,
-
-    /// <summary>Microsoft 365 (Entra ID): endpoints of <see cref="OAuthProviderOptions.Tenant"/>, IMAP and SMTP at office365.com.</summary>
-    Microsoft,
-
-    /// <summary>Any OAuth 2.0 / OpenID Connect provider: endpoints from its discovery document.</summary>
-    Generic,
 }
 
 /// <summary>One provider: the app registered with it, and the servers its mailboxes use.</summary>

@@ -5,10 +5,12 @@ namespace Digima.Infrastructure.OAuth;
 /// <summary>One configured provider with the kind's defaults filled in.</summary>
 internal sealed class OAuthProvider(string name, OAuthProviderOptions options)
 {
-    private static readonly string[] GoogleScopes = ["https://mail.google.com/"];
+    // openid and email (profile at Microsoft, for preferred_username) bring the identity token
+    // that names the account: the mailbox's login and sender address.
+    private static readonly string[] GoogleScopes = ["https://mail.google.com/", "openid", "email"];
 
     private static readonly string[] MicrosoftScopes =
-        ["https://outlook.office.com/IMAP.AccessAsUser.All", "https://outlook.office.com/SMTP.Send", "offline_access"];
+        ["https://outlook.office.com/IMAP.AccessAsUser.All", "https://outlook.office.com/SMTP.Send", "offline_access", "openid", "email", "profile"];
 
     public string Name { get; } = name;
 
@@ -39,7 +41,10 @@ internal sealed class OAuthProvider(string name, OAuthProviderOptions options)
         {
             OAuthProviderKind.Google => new MailServerPreset("smtp.gmail.com", 465, MailSecurity.SslOnConnect),
             _ => new MailServerPreset("smtp.office365.com", 587, MailSecurity.StartTls),
-        }));
+        }))
+    {
+        Kind = options.Kind,
+    };
 
     /// <summary>The known endpoints, or null for a generic provider (read from its discovery document).</summary>
     public OAuthEndpoints? KnownEndpoints => options.Kind switch

@@ -89,7 +89,10 @@ internal sealed class OAuthTokenClient(HttpClient http, IOptions<OAuthOptions> o
             }
 
             // Without expires_in, an hour: what Google and Microsoft issue.
-            return new OAuthTokens(access, tokens.RefreshToken, issuedAt, issuedAt + TimeSpan.FromSeconds(tokens.ExpiresIn ?? 3600));
+            return new OAuthTokens(access, tokens.RefreshToken, issuedAt, issuedAt + TimeSpan.FromSeconds(tokens.ExpiresIn ?? 3600))
+            {
+                Account = IdentityToken.AccountOf(tokens.IdToken, provider.ClientId),
+            };
         }
 
         var error = (int)response.StatusCode is >= 400 and < 500 ? await ReadAsync<ErrorBody>(response, cancellationToken) : null;
@@ -181,7 +184,8 @@ internal sealed class OAuthTokenClient(HttpClient http, IOptions<OAuthOptions> o
     private sealed record TokenBody(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("refresh_token")] string? RefreshToken,
-        [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+        [property: JsonPropertyName("expires_in")] int? ExpiresIn,
+        [property: JsonPropertyName("id_token")] string? IdToken);
 
     private sealed record ErrorBody(
         [property: JsonPropertyName("error")] string? Error,

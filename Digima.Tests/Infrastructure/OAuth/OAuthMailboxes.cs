@@ -24,6 +24,8 @@ internal static class OAuthMailboxes
         [$"Digima:OAuth:Providers:{Provider}:ClientSecret"] = "digima-tests-secret",
         [$"Digima:OAuth:Providers:{Provider}:Scopes:0"] = "mail",
         [$"Digima:OAuth:Providers:{Provider}:Scopes:1"] = "offline_access",
+        [$"Digima:OAuth:Providers:{Provider}:Scopes:2"] = "openid",
+        [$"Digima:OAuth:Providers:{Provider}:Scopes:3"] = "email",
         [$"Digima:OAuth:Providers:{Provider}:Imap:Host"] = TestEnvironment.MailHost,
         [$"Digima:OAuth:Providers:{Provider}:Imap:Port"] = TestEnvironment.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Digima:OAuth:Providers:{Provider}:Imap:Security"] = "None",
@@ -38,15 +40,9 @@ internal static class OAuthMailboxes
     {
         var providers = services.Get<IOAuthProviders>();
         var authorization = await providers.AuthorizeAsync(Provider, RedirectUri, rep.Email, CancellationToken.None);
-        var form = QueryHelpers.ParseQuery(authorization.Url.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["login"] = rep.Email;
-        form["password"] = TestEnvironment.MailPassword;
-        form["decision"] = "allow";
-        using var answer = await server.Http.PostAsync(authorization.Url.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        var back = QueryHelpers.ParseQuery(answer.Headers.Location!.Query);
-        Assert.Equal(authorization.State, back["state"].Single());
-        var tokens = await providers.ExchangeCodeAsync(Provider, back["code"].Single()!, authorization.CodeVerifier, RedirectUri, CancellationToken.None);
+        var (state, code) = await GrantAsync(server, authorization.Url, rep.Email);
+        Assert.Equal(authorization.State, state);
+        var tokens = await providers.ExchangeCodeAsync(Provider, code, authorization.CodeVerifier, RedirectUri, CancellationToken.None);
 
         var secrets = services.Get<ISecretProtector>();
         var info = providers.All.Single(p => p.Name == Provider);
@@ -60,5 +56,19 @@ internal static class OAuthMailboxes
             },
             CancellationToken.None);
         return tokens;
+    }
+
+    /// <summary>Signs in as LOGIN at the development server's page for an authorization URL and
+    /// allows access; returns the state and code of the redirect back to the app.</summary>
+    public static async Task<(string State, string Code)> GrantAsync(DevOAuthClient server, Uri authorizationUrl, string login)
+    {
+        var form = QueryHelpers.ParseQuery(authorizationUrl.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+        form["login"] = login;
+        form["password"] = TestEnvironment.MailPassword;
+        form["decision"] = "allow";
+        using var answer = await server.Http.PostAsync(authorizationUrl.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var back = QueryHelpers.ParseQuery(answer.Headers.Location!.Query);
+        return (back["state"].Single()!, back["code"].Single()!);
     }
 }

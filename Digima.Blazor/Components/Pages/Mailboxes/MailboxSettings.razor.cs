@@ -28,11 +28,34 @@ public partial class MailboxSettings
     private string? _generalError;
     private bool _testing;
     private bool _saving;
+    private OAuthConnectStatus? _oauthOutcome;
+
+    /// <summary>How connecting with OAuth 2.0 ended (the callback endpoint redirects here with it),
+    /// and the statuses of the connection test it ran.</summary>
+    [SupplyParameterFromQuery(Name = "oauth")] private string? OAuthOutcome { get; set; }
+    [SupplyParameterFromQuery(Name = "smtp")] private string? SmtpStatus { get; set; }
+    [SupplyParameterFromQuery(Name = "imap")] private string? ImapStatus { get; set; }
 
     // A folder found by a test of the IMAP login now in the form wins over the saved one.
     private string? SentFolderShown => (_input is null ? null : _report?.SentFolderFor(_input)) ?? _view?.SentFolderName;
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _oauthOutcome = Enum.TryParse<OAuthConnectStatus>(OAuthOutcome, out var outcome) ? outcome : null;
+        if (_savedSmtp is { } smtp && _savedImap is { } imap
+            && Enum.TryParse<ProbeStatus>(SmtpStatus, out var smtpStatus) && Enum.TryParse<ProbeStatus>(ImapStatus, out var imapStatus))
+        {
+            _report = new MailboxTestReport(new ProbeResult(smtpStatus), new ProbeResult(imapStatus), smtp, imap);
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        _report = null;
+        _oauthOutcome = null;
+        await LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
