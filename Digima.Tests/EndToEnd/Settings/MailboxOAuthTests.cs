@@ -24,7 +24,7 @@ public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<De
 {
     [Fact]
     [Trait("Category", "Screenshots")]
-    public async Task ConnectWithProvider_SignInAndAllow_ConnectedTestedAndMailDelivered()
+    public async Task ConnectWithProvider_SignInAndAllow_ConnectedTestedMailDeliveredThenDisconnected()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "佐藤 健太", DevOAuthClient.NewLogin());
         var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
@@ -62,5 +62,9 @@ public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<De
         Assert.True(sent.Succeeded, string.Join("; ", sent.Errors));
         var mail = await app.Get<IOutgoingMailRepository>().GetAsync(sent.Value, CancellationToken.None);
         Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail!.MessageId, timeout: TimeSpan.FromSeconds(60)));
+
+        await page.GetByTestId("mailbox-oauth-disconnect").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-oauth-start-dev")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
     }
 }
