@@ -63,21 +63,11 @@ public sealed class SendQueuedMailCommand(
     }
 
     /// <summary>The provider's token endpoint failed for now: the grant may be good, so the mail
-    /// waits like one the server refused for now, and fails after the last wait.</summary>
-    private async Task TokenUnavailableAsync(OutgoingMail mail, MailboxTokenUnavailableException e)
+    /// waits like one the server did not take for now (the same waits), and fails after the last.</summary>
+    private Task TokenUnavailableAsync(OutgoingMail mail, MailboxTokenUnavailableException e)
     {
-        var error = text["MailboxTokenUnavailable"];
-        if (mail.RetryCount < retries.RetryBackoff.Length)
-        {
-            var retryAt = time.GetUtcNow() + retries.RetryBackoff[mail.RetryCount];
-            logger.LogWarning("Mail {MailId} waits for the mailbox's access token until {RetryAt}: {Error}", mail.Id, retryAt, e.Message);
-            await outbox.RetryLaterAsync(mail.Id, retryAt, error, CancellationToken.None);
-            await live.PublishStatusAsync(mail, MailStatus.Queued, CancellationToken.None);
-            return;
-        }
-
-        logger.LogWarning("Mail {MailId} was not sent, no access token: {Error}", mail.Id, e.Message);
-        await failure.FailAsync(mail, error, CancellationToken.None);
+        logger.LogWarning("Mail {MailId} has no access token for now: {Error}", mail.Id, e.Message);
+        return RetryOrFailAsync(new FailedDelivery(mail, new TransportResult(false, text["MailboxTokenUnavailable"])));
     }
 
     private async Task RetryOrFailAsync(FailedDelivery failed)
