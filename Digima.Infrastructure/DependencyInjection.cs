@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddOptions<DemoSeedOptions>().Bind(configuration.GetSection(DemoSeedOptions.Section));
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DevProviderConsent>();
 
         services.AddAccountsInfrastructure();
         services.AddCustomersInfrastructure();

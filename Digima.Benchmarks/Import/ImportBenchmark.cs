@@ -36,11 +36,12 @@ internal static class ImportBenchmark
     {
         var total = Stopwatch.StartNew();
         var phases = options.Phases ? new ImportPhases() : null;
-        await using var provider = BuildServices(await CreateDatabaseAsync(), phases, options.BatchSize);
+        await using var provider = BuildServices(await CreateDatabaseAsync(), phases, options.BatchSize, options.Auths);
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var db = provider.GetRequiredService<NpgsqlDataSource>();
         var (rep, customers) = await SeedAsync(db);
-        await ConnectMailboxAsync(provider, rep, BenchEnvironment.ImapPort);
+        var auths = options.Auths;
+        await UseAsync(provider, rep, auths[0]);
 
         var clock = Stopwatch.StartNew();
         var fixtures = new MailFixtures(Rep, customers, Seed).Generate(options.Messages, DateTimeOffset.UtcNow);
@@ -49,47 +50,58 @@ internal static class ImportBenchmark
 
         var inboxBytes = await InboxBytesAsync();
 
-        // Rounds, alternating which of the two goes first, so neither always meets the machine in
-        // the same state. Each import starts from nothing: no rows, no cursor, no kept connection.
+        // Rounds, alternating which goes first, so none always meets the machine in the same
+        // state. Each import starts from nothing: no rows, no cursor, no kept connection.
         // Round 1 is the import's first run in this process (code not yet JIT-compiled) and is
         // reported apart; the medians are over the later rounds, as the app server runs after
-        // its first sync.
+        // its first sync. With two logins, each round imports with both (switching the saved
+        // mailbox between them outside the timed part).
         var rounds = new List<ImportReport.Round>();
+        var imports = auths.ToDictionary(a => a, _ => new List<ImportReport.FirstImport>());
         for (var round = 1; round <= options.Rounds; round++)
         {
-            ImportReport.FirstImport import;
-            MbsyncReference.Result mbsync;
-            if (round % 2 == 1)
+            var importFirst = round % 2 == 1;
+            var mbsync = importFirst ? null : await MbsyncOnceAsync();
+            foreach (var auth in importFirst ? auths : auths.Reverse())
             {
-                import = await ImportOnceAsync(provider, db, rep.Id, phases);
-                mbsync = await MbsyncOnceAsync();
-            }
-            else
-            {
-                mbsync = await MbsyncOnceAsync();
-                import = await ImportOnceAsync(provider, db, rep.Id, phases);
+                if (auths.Count > 1)
+                {
+                    await UseAsync(provider, rep, auth);
+                }
+
+                imports[auth].Add(await ImportOnceAsync(provider, db, rep.Id, phases, auth));
             }
 
-            rounds.Add(new ImportReport.Round(round, import, mbsync));
+            mbsync ??= await MbsyncOnceAsync();
+            rounds.Add(new ImportReport.Round(round, imports[auths[0]][^1], mbsync));
         }
 
-        var resyncs = new Latencies();
-        for (var i = 0; i < options.Resyncs; i++)
+        var resyncs = new Dictionary<BenchAuth, Latencies>();
+        foreach (var auth in auths)
         {
-            var start = Stopwatch.GetTimestamp();
-            var again = await SyncAsync(provider, rep.Id);
-            resyncs.Add(Stopwatch.GetElapsedTime(start), $"{again.Outcome} imported {again.Imported}");
+            await UseAsync(provider, rep, auth);
+            resyncs[auth] = await ResyncAsync(provider, rep.Id, options.Resyncs);
         }
 
         var commands = await CountCommandsAsync(provider, rep, warmSyncs: 10);
         Log($"unchanged sync, new connection: {string.Join(", ", commands.Cold)}");
         Log($"unchanged sync, kept connection: {string.Join(", ", commands.Warm)} ({commands.WarmTotal} commands in {commands.WarmSyncs} syncs)");
 
-        var idle = await MeasureIdleAsync(provider, db, rep, customers[0], options.Deliveries);
-        await ImportReport.PrintAsync(db, options, rounds, inboxBytes, resyncs, commands, idle, total.Elapsed);
+        var idle = new Dictionary<BenchAuth, IdleLatency.Result>();
+        foreach (var auth in auths)
+        {
+            await UseAsync(provider, rep, auth);
+            idle[auth] = await MeasureIdleAsync(provider, db, rep, customers[0], options.Deliveries);
+        }
+
+        await ImportReport.PrintAsync(db, options, rounds, inboxBytes, resyncs[auths[0]], commands, idle[auths[0]], total.Elapsed);
+        if (auths.Count > 1)
+        {
+            ImportReport.PrintComparison(auths.Select(a => new ImportReport.ByLogin(a, imports[a], resyncs[a], idle[a])).ToList());
+        }
     }
 
-    private static async Task<ImportReport.FirstImport> ImportOnceAsync(IServiceProvider provider, NpgsqlDataSource db, long userId, ImportPhases? phases)
+    private static async Task<ImportReport.FirstImport> ImportOnceAsync(IServiceProvider provider, NpgsqlDataSource db, long userId, ImportPhases? phases, BenchAuth auth)
     {
         await ResetImportAsync(provider, db, userId);
         phases?.Start();
@@ -98,7 +110,7 @@ internal static class ImportBenchmark
         var first = await SyncAsync(provider, userId);
         var elapsed = clock.Elapsed;
         var import = new ImportReport.FirstImport(first, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, await CountRowsAsync(db, userId));
-        Log($"first import: {first.Outcome} {import.Seen:N0} seen, {first.Imported:N0} imported in {elapsed.TotalSeconds:F2} s ({import.Rate:N0} msg/s, this process's CPU {import.Cpu.TotalSeconds:F2} s) {first.Error}");
+        Log($"first import ({auth.Name()}): {first.Outcome} {import.Seen:N0} seen, {first.Imported:N0} imported in {elapsed.TotalSeconds:F2} s ({import.Rate:N0} msg/s, this process's CPU {import.Cpu.TotalSeconds:F2} s) {first.Error}");
         foreach (var line in phases?.Report() ?? [])
         {
             Console.WriteLine(line);
@@ -172,6 +184,7 @@ internal static class ImportBenchmark
         }
         finally
         {
+            // The counting relay takes the password only; the commands after login are the same.
             await ConnectMailboxAsync(provider, rep, BenchEnvironment.ImapPort);
         }
 
@@ -216,6 +229,22 @@ internal static class ImportBenchmark
         return (new CurrentUser(id, Rep, "営業 太郎", UserRole.Rep, "Asia/Tokyo", "ja"), emails);
     }
 
+    private static async Task<Latencies> ResyncAsync(IServiceProvider provider, long userId, int count)
+    {
+        var resyncs = new Latencies();
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var again = await SyncAsync(provider, userId);
+            resyncs.Add(Stopwatch.GetElapsedTime(start), $"{again.Outcome} imported {again.Imported}");
+        }
+
+        return resyncs;
+    }
+
+    private static Task UseAsync(IServiceProvider provider, CurrentUser rep, BenchAuth auth) =>
+        auth == BenchAuth.OAuth2 ? BenchOAuth.ConnectAsync(provider, rep) : ConnectMailboxAsync(provider, rep, BenchEnvironment.ImapPort);
+
     private static async Task ConnectMailboxAsync(IServiceProvider provider, CurrentUser rep, int imapPort)
     {
         await using var scope = provider.CreateAsyncScope();
@@ -251,9 +280,9 @@ internal static class ImportBenchmark
         return await BenchDatabase.RecreateAsync(admin, DatabaseName);
     }
 
-    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases, int? batchSize)
+    private static ServiceProvider BuildServices(string connectionString, ImportPhases? phases, int? batchSize, IReadOnlyList<BenchAuth> auths)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(auths.Contains(BenchAuth.OAuth2) ? BenchOAuth.Settings() : [])
         {
             // The fixtures span the last 29 days; everything else stays at the app's defaults.
             ["Digima:MailImport:FirstSyncDays"] = "60",

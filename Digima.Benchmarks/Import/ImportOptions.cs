@@ -4,11 +4,21 @@ namespace Digima.Benchmarks.Import;
 /// make a quick trial run.</summary>
 internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, int Rounds, bool Phases = false, int? BatchSize = null)
 {
+    /// <summary>The mailbox's logins (<c>--auth both</c>: each round imports with the password and
+    /// with an OAuth 2.0 token, the order alternating, beside the same mbsync copy).</summary>
+    public IReadOnlyList<BenchAuth> Auths { get; init; } = [BenchAuth.Password];
+
     public static ImportOptions Parse(string[] args)
     {
         var options = new ImportOptions(10_000, 20, 50, 4);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--auth")
+            {
+                options = options with { Auths = BenchOAuth.Parse(args[i + 1]) };
+                continue;
+            }
+
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             options = args[i] switch
             {

@@ -89,6 +89,29 @@ internal static class ImportReport
         Console.WriteLine($"whole run: {elapsed.TotalMinutes:F1} min");
     }
 
+    /// <summary>One login's figures when a run measures both.</summary>
+    public sealed record ByLogin(BenchAuth Auth, IReadOnlyList<FirstImport> Imports, Latencies Resyncs, IdleLatency.Result Idle);
+
+    /// <summary>Token handling must add nothing per mail once a token is cached: each login's
+    /// figures against the password's, measured in the same run (same rounds, same mbsync).</summary>
+    public static void PrintComparison(IReadOnlyList<ByLogin> logins)
+    {
+        var c = CultureInfo.InvariantCulture;
+        double ImportRate(ByLogin l) => Median(l.Imports.Skip(1).Select(i => i.Rate));
+        var password = logins[0];
+        Console.WriteLine();
+        Console.WriteLine("| login | first import, rounds 2+ (median) | each round | unchanged re-sync p50 / p95 | IDLE delivery -> stored p50 / p95 | import / password |");
+        Console.WriteLine("| --- | ---: | --- | ---: | ---: | ---: |");
+        foreach (var l in logins)
+        {
+            var ratio = ImportRate(l) / ImportRate(password);
+            Console.WriteLine(string.Format(c, "| {0} | {1:N0} msg/s | {2} | {3:F1} / {4:F1} ms | {5:F0} / {6:F0} ms (missed {7}) | {8:F2}x{9} |",
+                l.Auth.Name(), ImportRate(l), string.Join(", ", l.Imports.Select(i => i.Elapsed.TotalSeconds.ToString("F2", c) + " s")),
+                l.Resyncs.Percentile(50), l.Resyncs.Percentile(95), l.Idle.Latencies.Percentile(50), l.Idle.Latencies.Percentile(95), l.Idle.Missed,
+                ratio, l == password ? "" : ratio >= 0.9 ? " (within 10%: met)" : " (within 10%: NOT met)"));
+        }
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();

@@ -29,11 +29,27 @@ internal static class ScheduleBenchmark
 
     public static async Task RunAsync(ScheduleOptions options)
     {
-        var connectionString = await BenchDatabase.RecreateAsync(BenchEnvironment.Database, DatabaseName);
+        var results = new List<(BenchAuth Auth, ScheduleReport.Engine Engine)>();
+        foreach (var auth in options.Auths)
+        {
+            results.Add((auth, await RunOnceAsync(options, auth)));
+        }
+
+        if (results.Count > 1)
+        {
+            ScheduleReport.PrintComparison(results);
+        }
+    }
+
+    /// <summary>One whole run with the mailboxes logging in one way, in a database of its own and
+    /// with addresses of its own (the delivery count reads the customers' inboxes).</summary>
+    private static async Task<ScheduleReport.Engine> RunOnceAsync(ScheduleOptions options, BenchAuth auth)
+    {
+        var connectionString = await BenchDatabase.RecreateAsync(BenchEnvironment.Database, $"{DatabaseName}_{auth.ToString().ToLowerInvariant()}");
         await using var provider = BuildServices(connectionString, options);
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        var pairs = await SeedAsync(provider, options.Reps);
-        Log($"{options.Reps} reps with mailboxes on the local servers (copy to Sent on), {options.Threads} Quartz threads");
+        var pairs = await SeedAsync(provider, options.Reps, auth);
+        Log($"{options.Reps} reps with mailboxes on the local servers logging in with {auth.Name()} (copy to Sent on), {options.Threads} Quartz threads");
 
         var hosted = provider.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
@@ -81,13 +97,14 @@ internal static class ScheduleBenchmark
         Log($"engine: {engine}");
         var loop = await PlainMailKitLoop.RunAsync(provider, ids);
         Log($"plain MailKit loop: {loop.Count:N0} in {loop.Elapsed.TotalSeconds:F2} s = {loop.Count / loop.Elapsed.TotalSeconds:F1}/s");
-        ScheduleReport.Print(options, engine, loop, duplicates);
+        ScheduleReport.Print(options, auth, engine, loop, duplicates);
+        return engine;
     }
 
     private static ServiceProvider BuildServices(string connectionString, ScheduleOptions options) =>
         BenchServices.Build(
             connectionString,
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(options.Auths.Contains(BenchAuth.OAuth2) ? BenchOAuth.Settings() : [])
             {
                 ["Digima:Scheduling:RateLimitPerMinute"] = "0",
                 ["Digima:Quartz:MaxConcurrency"] = options.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -97,13 +114,14 @@ internal static class ScheduleBenchmark
             },
             services => services.AddSingleton<IHostApplicationLifetime, BenchLifetime>());
 
-    private static async Task<List<(CurrentUser Rep, Customer Customer)>> SeedAsync(IServiceProvider provider, int reps)
+    private static async Task<List<(CurrentUser Rep, Customer Customer)>> SeedAsync(IServiceProvider provider, int reps, BenchAuth auth)
     {
         var pairs = new List<(CurrentUser, Customer)>();
+        var suffix = auth == BenchAuth.OAuth2 ? ".oauth" : "";
         for (var i = 0; i < reps; i++)
         {
             await using var scope = provider.CreateAsyncScope();
-            var email = $"rep{i:D2}@digima.test";
+            var email = $"rep{i:D2}{suffix}@digima.test";
             var user = new User { Email = email, DisplayName = $"営業 {i:D2}", Role = UserRole.Rep };
             var id = await scope.ServiceProvider.GetRequiredService<IUserRepository>().InsertAsync(user, "x", CancellationToken.None);
             var rep = new CurrentUser(id, email, user.DisplayName, UserRole.Rep, user.TimeZoneId, user.Language);
@@ -116,13 +134,20 @@ internal static class ScheduleBenchmark
                 Smtp = server(BenchEnvironment.SmtpPort), Imap = server(BenchEnvironment.ImapPort),
                 SenderName = rep.DisplayName, SenderAddress = email, SaveCopyToSent = true, SentFolderName = "Sent",
             };
-            var saved = await scope.ServiceProvider.GetRequiredService<SaveMailboxSettingsCommand>().SaveAsync(rep, input, CancellationToken.None);
-            if (!saved.Succeeded)
+            if (auth == BenchAuth.OAuth2)
             {
-                throw new InvalidOperationException("Mailbox setup failed: " + string.Join("; ", saved.Errors));
+                await BenchOAuth.ConnectAsync(provider, rep);
+            }
+            else
+            {
+                var saved = await scope.ServiceProvider.GetRequiredService<SaveMailboxSettingsCommand>().SaveAsync(rep, input, CancellationToken.None);
+                if (!saved.Succeeded)
+                {
+                    throw new InvalidOperationException("Mailbox setup failed: " + string.Join("; ", saved.Errors));
+                }
             }
 
-            var customer = new Customer { LastName = $"顧客{i:D2}", Email = $"customer{i:D2}@customer.test", Company = "株式会社ベンチ" };
+            var customer = new Customer { LastName = $"顧客{i:D2}", Email = $"customer{i:D2}{suffix}@customer.test", Company = "株式会社ベンチ" };
             customer = customer with { Id = await scope.ServiceProvider.GetRequiredService<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
             pairs.Add((rep, customer));
         }

@@ -4,6 +4,9 @@ namespace Digima.Benchmarks.Scheduling;
 
 internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int LeadSeconds, int Warmup, int Lanes)
 {
+    /// <summary>The mailboxes' logins, each measured in turn (<c>--auth both</c>: password, then OAuth 2.0).</summary>
+    public IReadOnlyList<BenchAuth> Auths { get; init; } = [BenchAuth.Password];
+
     public static ScheduleOptions Parse(string[] args)
     {
         var options = new ScheduleOptions(1000, 20, 20, 60, 1000, 20);
@@ -18,6 +21,7 @@ internal sealed record ScheduleOptions(int Mails, int Reps, int Threads, int Lea
                 "--lanes" => options with { Lanes = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--lead" => options with { LeadSeconds = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--auth" => options with { Auths = BenchOAuth.Parse(value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

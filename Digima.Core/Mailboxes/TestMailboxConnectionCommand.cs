@@ -10,14 +10,18 @@ namespace Digima.Core.Mailboxes;
 /// yet saved, and finds the Sent folder. An empty password field uses the saved password, under
 /// the same rule as saving. When the saved IMAP login is the one tested, the Sent folder found is
 /// saved at once. Runs are limited per user (<see cref="IConnectionTestLimiter"/>), and the report
-/// names what failed, never the server's own words (those go to the log, for an administrator).</summary>
+/// names what failed, never the server's own words (those go to the log, for an administrator).
+/// A mailbox connected with OAuth 2.0 is tested with its access token, from the credential source
+/// sending uses, while the form names its servers and login unchanged.</summary>
 public sealed class TestMailboxConnectionCommand(
     IMailboxRepository mailboxes,
+    IMailboxConnections connections,
     ISecretProtector secrets,
     IMailServerProbe probe,
     IConnectionTestLimiter limiter,
     IValidator<MailboxInput> validator,
     IStringLocalizer<MailboxMessages> text,
+    IStringLocalizer<CoreMessages> coreText,
     TimeProvider clock,
     ILogger<TestMailboxConnectionCommand> logger)
 {
@@ -41,8 +45,30 @@ public sealed class TestMailboxConnectionCommand(
             return Outcome<MailboxTestReport>.Failure("", text["ConnectionTestThrottled"]);
         }
 
-        var smtp = Login(clean.Smtp, saved?.Smtp, actor.Id);
-        var imap = Login(clean.Imap, saved?.Imap, actor.Id);
+        MailServerLogin? smtp, imap;
+        if (saved?.OAuth is not null && clean.Smtp.SavedPassword == SavedPassword.Usable && clean.Imap.SavedPassword == SavedPassword.Usable
+            && clean.Smtp.Password.Length == 0 && clean.Imap.Password.Length == 0)
+        {
+            try
+            {
+                (smtp, imap) = await connections.GetAsync(actor.Id, cancellationToken) is { } connection ? (connection.Smtp, connection.Imap) : (null, null);
+            }
+            catch (Exception e) when (e is MailboxReconnectRequiredException or MailboxTokenUnavailableException)
+            {
+                return Outcome<MailboxTestReport>.Failure("", coreText[e is MailboxReconnectRequiredException ? "MailboxReconnectRequired" : "MailboxTokenUnavailable"]);
+            }
+            catch (SecretUnreadableException e)
+            {
+                logger.LogWarning(e, "The saved OAuth tokens of user {UserId} cannot be decrypted", actor.Id);
+                (smtp, imap) = (null, null);
+            }
+        }
+        else
+        {
+            smtp = Login(clean.Smtp, saved?.Smtp, actor.Id);
+            imap = Login(clean.Imap, saved?.Imap, actor.Id);
+        }
+
         if (smtp is null || imap is null)
         {
             return Outcome<MailboxTestReport>.Failure(

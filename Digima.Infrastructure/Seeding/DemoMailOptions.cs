@@ -4,7 +4,9 @@ using Digima.Core.Mailboxes;
 namespace Digima.Infrastructure.Seeding;
 
 /// <summary><c>Digima:DemoMail</c>: the local development mail servers (passed by
-/// <c>./digima up</c>). When set, the demo users get a connected mailbox on them.</summary>
+/// <c>./digima up</c>). When set, the demo users get a connected mailbox on them: with the demo
+/// password, or through <see cref="OAuthProvider"/> for <see cref="OAuthUsers"/>, so both kinds of
+/// mailbox are always in use.</summary>
 public sealed class DemoMailOptions : IValidatableObject
 {
     public const string Section = "Digima:DemoMail";
@@ -13,7 +15,16 @@ public sealed class DemoMailOptions : IValidatableObject
     public int ImapPort { get; set; }
     public int SmtpPort { get; set; }
 
+    /// <summary>A configured OAuth provider (<c>Digima:OAuth:Providers:&lt;name&gt;</c>) that is the
+    /// development OAuth server; unset, every demo mailbox uses the password.</summary>
+    public string? OAuthProvider { get; set; }
+
+    /// <summary>The demo users connected through <see cref="OAuthProvider"/>.</summary>
+    public List<string> OAuthUsers { get; set; } = ["suzuki@digima.test"];
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public bool ConnectsWithOAuth => IsConfigured && !string.IsNullOrWhiteSpace(OAuthProvider) && OAuthUsers.Count > 0;
 
     /// <summary>Nothing at all, or a loopback host with both ports.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -4,6 +4,7 @@ using Digima.Core.Accounts;
 using Digima.Core.Mailboxes;
 using Digima.Infrastructure;
 using Digima.Infrastructure.Seeding;
+using Digima.Tests.Infrastructure.OAuth;
 using Digima.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,14 +42,77 @@ public sealed class DemoMailboxesTests
         Assert.True(outcome.Value?.Succeeded, $"{outcome.Value?.Smtp} {outcome.Value?.Imap}");
     }
 
+    [Fact]
+    public async Task Seed_OAuthProviderConfigured_SuzukiConnectedThroughIt_OthersWithPassword_SendsThroughTheToken()
+    {
+        await using var database = await TestDatabase.CreateAsync("mbseedoauth");
+        await using var node = Node(database, demoMail: true, oauthIssuer: TestEnvironment.OAuthUrl);
+        await Seed(node);
+        await Seed(node);
+
+        var suzuki = (await Get<IUserRepository>(node).FindByEmailAsync("suzuki@digima.test", CancellationToken.None))!;
+        var sato = (await Get<IUserRepository>(node).FindByEmailAsync("sato@digima.test", CancellationToken.None))!;
+        var oauth = (await Get<IMailboxConnections>(node).GetAsync(suzuki.Id, CancellationToken.None))!;
+        var password = (await Get<IMailboxConnections>(node).GetAsync(sato.Id, CancellationToken.None))!;
+        Assert.Equal((MailCredentialKind.OAuth2, MailCredentialKind.OAuth2, "suzuki@digima.test"), (oauth.Smtp.Kind, oauth.Imap.Kind, oauth.Imap.UserName));
+        Assert.Equal(MailCredentialKind.Password, password.Smtp.Kind);
+        Assert.Equal("Sent", oauth.SentFolderName);
+
+        // The seeded grant really logs in: 「接続テスト」 as the settings page runs it.
+        var form = (await Get<GetMailboxSettingsQuery>(node).GetAsync(suzuki.AsActor(), CancellationToken.None)).Input;
+        var outcome = await Get<TestMailboxConnectionCommand>(node).TestAsync(suzuki.AsActor(), form, CancellationToken.None);
+        Assert.True(outcome.Value?.Succeeded, $"{outcome.Value?.Smtp} {outcome.Value?.Imap}");
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM mailboxes WHERE auth_method = 'oauth2'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM seed_runs WHERE name LIKE 'demo-oauth%'"));
+    }
+
+    [Fact]
+    public async Task Seed_OAuthServerDown_SuzukiKeepsAWorkingPasswordMailbox_NextStartConnectsThroughIt()
+    {
+        await using var database = await TestDatabase.CreateAsync("mbseeddown");
+        await using (var down = Node(database, demoMail: true, oauthIssuer: new Uri($"http://127.0.0.1:{TestPorts.Closed()}/")))
+        {
+            await Seed(down);
+        }
+
+        var suzuki = await SuzukiAsync(database);
+        Assert.Equal(MailCredentialKind.Password, suzuki.Smtp.Kind);
+
+        await using var up = Node(database, demoMail: true, oauthIssuer: TestEnvironment.OAuthUrl);
+        await Seed(up);
+        Assert.Equal(MailCredentialKind.OAuth2, (await SuzukiAsync(database)).Smtp.Kind);
+    }
+
+    private static async Task<MailboxConnection> SuzukiAsync(TestDatabase database)
+    {
+        await using var node = Node(database, demoMail: true);
+        var suzuki = (await Get<IUserRepository>(node).FindByEmailAsync("suzuki@digima.test", CancellationToken.None))!;
+        return (await Get<IMailboxConnections>(node).GetAsync(suzuki.Id, CancellationToken.None))!;
+    }
+
     private static Task Seed(ServiceProvider node) => Get<DemoSeeder>(node).SeedAsync(CancellationToken.None);
 
     private static T Get<T>(ServiceProvider node)
         where T : notnull => node.CreateScope().ServiceProvider.GetRequiredService<T>();
 
-    private static ServiceProvider Node(TestDatabase database, bool demoMail)
+    /// <param name="oauthIssuer">The development OAuth server as provider <c>dev</c>, named for the demo mailboxes.</param>
+    private static ServiceProvider Node(TestDatabase database, bool demoMail, Uri? oauthIssuer = null)
     {
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Digima"] = database.ConnectionString };
+        if (oauthIssuer is not null)
+        {
+            foreach (var (key, value) in OAuthMailboxes.Settings(DevOAuthClient.TestClient))
+            {
+                settings[key] = value;
+            }
+
+            settings[$"Digima:OAuth:Providers:{OAuthMailboxes.Provider}:Issuer"] = oauthIssuer.AbsoluteUri;
+            settings["Digima:OAuth:RedirectUri"] = OAuthMailboxes.RedirectUri.AbsoluteUri;
+            settings["Digima:OAuth:RequestTimeout"] = "00:00:05";
+            settings["Digima:DemoMail:OAuthProvider"] = OAuthMailboxes.Provider;
+        }
+
         if (demoMail)
         {
             settings["Digima:DemoMail:Host"] = TestEnvironment.MailHost;
