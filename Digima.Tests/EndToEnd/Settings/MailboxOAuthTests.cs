@@ -2,8 +2,11 @@ using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Sending;
+using Digima.Tests.EndToEnd.Compose;
 using Digima.Tests.Infrastructure.OAuth;
 using Digima.Tests.Support;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Playwright;
 
 namespace Digima.Tests.EndToEnd.Settings;
@@ -19,12 +22,13 @@ public sealed class DevOAuthAppFixture() : AppFixture(new Dictionary<string, str
 });
 
 /// <summary>「開発用 OAuth サーバー で接続」 clicked through in the browser: sign-in and consent
-/// at the provider, back on 「メールボックス連携」 connected and tested, and mail sent through it.</summary>
+/// at the provider, back on 「メールボックス連携」 connected and tested; a mail written in compose
+/// reaches the customer with one Sent copy, the customer's reply is imported onto the timeline.</summary>
 public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<DevOAuthAppFixture>
 {
     [Fact]
     [Trait("Category", "Screenshots")]
-    public async Task ConnectWithProvider_SignInAndAllow_ConnectedTestedMailDeliveredThenDisconnected()
+    public async Task ConnectWithProvider_SignInAndAllow_ConnectedTested_SendsFromCompose_ReplyOnTimeline_ThenDisconnected()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "佐藤 健太", DevOAuthClient.NewLogin());
         var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
@@ -54,15 +58,43 @@ public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<De
         await page.Mouse.MoveAsync(0, 0);
         await AppFixture.ScreenshotAsync(page, "mailbox-settings-oauth");
 
+        // The rep writes from compose: the mail reaches the customer once, with one Sent copy.
         var customer = await app.AddCustomerAsync("小川");
-        var sent = await app.Get<SendMailCommand>().SendNowAsync(
-            new CurrentUser(rep.Id, rep.Email, rep.DisplayName, UserRole.Rep, "Asia/Tokyo", "ja"),
-            new ComposeInput { To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)], Subject = "OAuth で接続したメールボックスから", Body = "{{姓}} 様" },
-            CancellationToken.None);
-        Assert.True(sent.Succeeded, string.Join("; ", sent.Errors));
-        var mail = await app.Get<IOutgoingMailRepository>().GetAsync(sent.Value, CancellationToken.None);
-        Assert.Single(await MailboxReader.WaitForAsync(customer.Email, mail!.MessageId, timeout: TimeSpan.FromSeconds(60)));
+        await page.GotoAsync($"/mail/compose?to={customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("compose-subject").FillAsync("OAuth で接続したメールボックスから");
+        await page.GetByTestId("compose-body").FillAsync("小川様\n\nいつもお世話になっております。お見積りをお送りします。");
+        await page.GetByTestId("send-now").ClickAsync();
+        await ComposeScenario.ConfirmAsync(page);
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
+        var sent = (await ComposeScenario.MailsOfAsync(app, rep)).Single();
+        var delivered = Assert.Single(await MailboxReader.WaitForAsync(customer.Email, sent.MessageId, timeout: TimeSpan.FromSeconds(60)));
+        await Assertions.Expect(page.GetByTestId("mail-status").First).ToHaveTextAsync("送信済み", new() { Timeout = 30_000 });
+        Assert.Single(await MailboxReader.FindAsync(rep.Email, sent.MessageId, "Sent"));
 
+        // The customer answers from their own mail client; the import reads it with the token.
+        var answer = TestMailboxes.HtmlMessage(customer.Email, rep.Email, "Re: OAuth で接続したメールボックスから", "<p>お見積りありがとうございます。</p>");
+        answer.InReplyTo = delivered.MessageId;
+        answer.References.Add(delivered.MessageId!);
+        answer.Date = DateTimeOffset.Now.AddSeconds(2);
+        using (var smtp = new SmtpClient())
+        {
+            await smtp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.SmtpPort, SecureSocketOptions.None);
+            await smtp.SendAsync(answer);
+            await smtp.DisconnectAsync(true);
+        }
+
+        await MailboxReader.WaitForAsync(rep.Email, answer.MessageId!);
+        await app.SyncUntilOnTimelineAsync(rep.AsActor(), customer.Id, 2);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        var mails = page.GetByTestId("timeline-mail");
+        await Assertions.Expect(mails).ToHaveCountAsync(2);
+        await Assertions.Expect(mails.First.GetByTestId("timeline-direction")).ToHaveTextAsync("受信");
+        await Assertions.Expect(mails.First.GetByTestId("timeline-subject")).ToHaveTextAsync("Re: OAuth で接続したメールボックスから");
+
+        await page.GotoAsync("/settings/mailbox");
+        await AppFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("mailbox-oauth-disconnect").ClickAsync();
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-start-dev")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
