@@ -54,10 +54,11 @@ public sealed class DemoMailboxes(
         return added;
     }
 
-    /// <summary>Connects the OAuth demo users through the provider, replacing the password mailbox
-    /// seeded for them (a mailbox on other servers or with another login is the user's own and
-    /// stays). Returns false when the provider could not connect one: its password mailbox keeps
-    /// working and the next start tries again.</summary>
+    /// <summary>Connects the OAuth demo users through the provider afresh: replacing the password
+    /// mailbox seeded for them, or renewing the grant of the provider (the development server's
+    /// grants end when it restarts). A mailbox on other servers, with another login or another
+    /// provider is the user's own and stays. Returns false when the provider could not connect
+    /// one: what it had keeps working (a password mailbox) and the next start tries again.</summary>
     public async Task<bool> ConnectOAuthUsersAsync(CancellationToken cancellationToken)
     {
         var demo = options.Value;
@@ -65,7 +66,7 @@ public sealed class DemoMailboxes(
         foreach (var email in demo.OAuthUsers)
         {
             var user = await users.FindByEmailAsync(email, cancellationToken);
-            if (user is null || await mailboxes.GetAsync(user.Id, cancellationToken) is { } saved && !IsSeededPasswordMailbox(saved, user))
+            if (user is null || await mailboxes.GetAsync(user.Id, cancellationToken) is { } saved && !IsSeededDemoMailbox(saved, user))
             {
                 continue;
             }
@@ -97,8 +98,8 @@ public sealed class DemoMailboxes(
         return allConnected;
     }
 
-    private bool IsSeededPasswordMailbox(StoredMailbox saved, User user) =>
-        saved.OAuth is null
+    private bool IsSeededDemoMailbox(StoredMailbox saved, User user) =>
+        (saved.OAuth is null || string.Equals(saved.OAuth.Provider, options.Value.OAuthProvider, StringComparison.OrdinalIgnoreCase))
         && string.Equals(saved.Imap.Host, options.Value.Host!.Trim(), StringComparison.OrdinalIgnoreCase)
         && saved.Imap.Port == options.Value.ImapPort
         && string.Equals(saved.Imap.UserName, user.Email, StringComparison.OrdinalIgnoreCase);

@@ -19,7 +19,6 @@ public sealed class DemoSeeder(
 {
     private const string SeedName = "demo-2026-11";
     private const string MailboxSeedName = "demo-mailboxes-2026-11";
-    private const string OAuthMailboxSeedName = "demo-oauth-mailboxes-2026-12";
     private const long SeedLockKey = 0x44_65_6D_6F;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -42,12 +41,11 @@ public sealed class DemoSeeder(
                 logger.LogInformation("Connected {Mailboxes} demo mailboxes to the local mail servers", added);
             }
 
-            // After the password mailboxes, so a provider that is down leaves a working mailbox;
-            // marked only once every one is connected, so the next start tries again.
-            if (demoMailboxes.ConnectsWithOAuth && !await HasRunAsync(lockConnection, OAuthMailboxSeedName, cancellationToken)
-                && await demoMailboxes.ConnectOAuthUsersAsync(cancellationToken))
+            // At every start, after the password mailboxes (a provider that is down leaves a working
+            // mailbox): the development OAuth server forgets its grants when it restarts.
+            if (demoMailboxes.ConnectsWithOAuth)
             {
-                await MarkRunAsync(lockConnection, OAuthMailboxSeedName, cancellationToken);
+                await demoMailboxes.ConnectOAuthUsersAsync(cancellationToken);
             }
         }
         finally
