@@ -1,6 +1,7 @@
 using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
+using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 using Digima.Tests.EndToEnd.Compose;
 using Digima.Tests.Infrastructure.OAuth;
@@ -52,6 +53,12 @@ public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<De
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-outcome")).ToHaveAttributeAsync("data-status", "Connected");
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-provider")).ToContainTextAsync("開発用 OAuth サーバー");
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-account")).ToContainTextAsync(rep.Email);
+        // Neither token reaches the page, not even in its markup.
+        var saved = (await app.Get<IMailboxRepository>().GetAsync(rep.Id, CancellationToken.None))!;
+        var secrets = app.Get<ISecretProtector>();
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain(secrets.Unprotect(saved.OAuth!.ProtectedRefreshToken), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secrets.Unprotect(saved.OAuth.ProtectedAccessToken!), html, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-disconnect")).ToHaveTextAsync("接続を解除");
         await Assertions.Expect(page.GetByTestId("mailbox-test-smtp")).ToHaveAttributeAsync("data-status", "Succeeded");
         await Assertions.Expect(page.GetByTestId("mailbox-test-imap")).ToHaveAttributeAsync("data-status", "Succeeded");
