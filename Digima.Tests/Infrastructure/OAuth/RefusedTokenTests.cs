@@ -47,6 +47,9 @@ public sealed class RefusedTokenTests : IAsyncLifetime
         Assert.Single(await MailboxReader.WaitForAsync(_rep.Email, mail.MessageId, "Sent"));
         // SMTP found the token refused first; the Sent copy's login then took the renewed one.
         Assert.Single(_logs.All.Split('\n'), l => l.Contains("Refreshed the access token", StringComparison.Ordinal));
+        // Dovecot's oauth2 passdb asked the provider, which called the revoked token inactive.
+        Assert.NotEmpty(MailServerLogs.Lines(MailServerLogs.Dovecot, _rep.Email, "oauth2 failed", "Introspection failed"));
+        Assert.DoesNotContain(_tokens.AccessToken, MailServerLogs.Dovecot, StringComparison.Ordinal);
         var connection = (await _services.Get<IMailboxConnections>().GetAsync(_rep.Id, CancellationToken.None))!;
         Assert.NotEqual(_tokens.AccessToken, connection.Imap.Password);
         Assert.Equal(MailboxSyncOutcome.Synced, (await _services.Get<SyncMailboxCommand>().SyncAsync(_rep.Id, CancellationToken.None)).Outcome);

@@ -19,7 +19,7 @@ public sealed class TokenEndpointDownTests
     public async Task GetAsync_ExpiredTokenAndProviderUnreachable_TokenUnavailableAndNotMarked()
     {
         await using var services = await ServiceHarness.CreateAsync("oauth-down", Settings());
-        var rep = await ConnectAsync(services);
+        var rep = await ConnectAsync(services, TimeSpan.FromMinutes(1));
 
         await Assert.ThrowsAsync<MailboxTokenUnavailableException>(() => services.Get<IMailboxConnections>().GetAsync(rep.Id, CancellationToken.None));
 
@@ -33,7 +33,8 @@ public sealed class TokenEndpointDownTests
         var settings = Settings();
         settings["Digima:Scheduling:RateLimitPerMinute"] = "0";
         await using var services = await ServiceHarness.CreateAsync("oauth-down-sched", settings, logs);
-        var rep = await ConnectAsync(services);
+        // Good while the mail is written; due for a refresh when the mail is.
+        var rep = await ConnectAsync(services, TimeSpan.FromHours(1));
         var customer = await services.AddCustomerAsync("認可停止");
         var at = TimeZoneInfo.ConvertTime(services.Clock.GetUtcNow() + TimeSpan.FromHours(1), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime;
         var input = new ComposeInput { To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)], Subject = "予約", Body = "{{姓}} 様" };
@@ -71,8 +72,9 @@ public sealed class TokenEndpointDownTests
         return settings;
     }
 
-    /// <summary>A rep whose saved access token is due for a refresh, from a provider that is down.</summary>
-    private static async Task<CurrentUser> ConnectAsync(ServiceHarness services)
+    /// <summary>A rep whose saved access token, from a provider that is down, is due for a refresh
+    /// when <paramref name="tokenLeft"/> has passed (five minutes earlier, the margin).</summary>
+    private static async Task<CurrentUser> ConnectAsync(ServiceHarness services, TimeSpan tokenLeft)
     {
         var rep = await services.AddUserAsync(UserRole.Rep);
         var secrets = services.Get<ISecretProtector>();
@@ -81,7 +83,7 @@ public sealed class TokenEndpointDownTests
         await services.Get<IMailboxRepository>().SaveAsync(
             new StoredMailbox(rep.Id, rep.DisplayName, rep.Email, server, server, true, "Sent", now)
             {
-                OAuth = new StoredOAuthGrant(OAuthMailboxes.Provider, secrets.Protect("refresh"), secrets.Protect("access"), now.AddMinutes(1), now.AddHours(-1), now, null, null),
+                OAuth = new StoredOAuthGrant(OAuthMailboxes.Provider, secrets.Protect("refresh"), secrets.Protect("access"), now + tokenLeft, now.AddHours(-1), now, null, null),
             },
             CancellationToken.None);
         return rep;
