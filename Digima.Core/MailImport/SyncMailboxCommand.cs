@@ -1,6 +1,8 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Mailboxes;
+using Digima.Core.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.MailImport;
@@ -33,6 +35,7 @@ public sealed class SyncMailboxCommand(
     MailImportOptions options,
     ILiveEvents live,
     TimeProvider time,
+    IStringLocalizer<CoreMessages> text,
     ILogger<SyncMailboxCommand> logger)
 {
     /// <exception cref="OperationCanceledException">Cancelled; what was stored stays stored.</exception>
@@ -77,9 +80,10 @@ public sealed class SyncMailboxCommand(
             // The next trigger retries; the error stays visible in the sync status until then. A
             // mailbox marked 「再接続が必要」 fails at once, without a server, until reconnected.
             logger.LogWarning(e, "Mail import for user {UserId} failed: {Error}", userId, e.Message);
-            await store.RecordFailureAsync(userId, e.Message, time.GetUtcNow(), CancellationToken.None);
+            var error = Describe(e);
+            await store.RecordFailureAsync(userId, error, time.GetUtcNow(), CancellationToken.None);
             await PublishImportedAsync(userId, folders, CancellationToken.None);
-            return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, e.Message);
+            return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, error);
         }
 
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
@@ -87,6 +91,16 @@ public sealed class SyncMailboxCommand(
         await NoticeColleaguesCustomersAsync(userId, folders, cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
     }
+
+    /// <summary>What the sync status shows the rep: the server's failure as the import worded it,
+    /// the credential failures in the words sending uses for them (the exceptions' own text is
+    /// English, for the log).</summary>
+    private string Describe(Exception e) => e switch
+    {
+        _ when MailboxUnusable.IsRepsToFix(e) => MailboxUnusable.Message(e, text),
+        MailboxTokenUnavailableException => text["MailboxTokenUnavailable"],
+        _ => e.Message,
+    };
 
     /// <summary>Mail imported for a customer a colleague registered lately may be the rep's
     /// private mail (anyone may register any address): the rep is told under the bell, once per

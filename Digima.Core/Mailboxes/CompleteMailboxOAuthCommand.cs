@@ -9,6 +9,7 @@ namespace Digima.Core.Mailboxes;
 public sealed class CompleteMailboxOAuthCommand(
     IOAuthStartRepository starts,
     IOAuthProviders providers,
+    OAuthAccountCheck accounts,
     IMailboxRepository mailboxes,
     IMailboxConnections connections,
     IMailServerProbe probe,
@@ -55,6 +56,14 @@ public sealed class CompleteMailboxOAuthCommand(
             // would stop within the hour. Either way the grant is of no use: give it back.
             await providers.RevokeAsync(start.Provider, tokens.AccessToken, cancellationToken);
             return new(OAuthConnectStatus.AccountUnknown);
+        }
+
+        if (await accounts.IsAnotherUsersAsync(actor.Id, account, cancellationToken))
+        {
+            logger.LogWarning("OAuth account of user {UserId} at {Provider} is another user's mailbox or sign-in; refused and revoked", actor.Id, start.Provider);
+            // Revoking the refresh token ends the whole grant (RFC 7009 2.1).
+            await providers.RevokeAsync(start.Provider, refresh, cancellationToken);
+            return new(OAuthConnectStatus.AccountInUse, account);
         }
 
         await SaveAsync(actor, start.Provider, account, tokens, refresh, now, cancellationToken);
@@ -116,6 +125,9 @@ public enum OAuthConnectStatus
     AccountUnknown,
 
     ProviderUnavailable,
+
+    /// <summary>The account is another user's here (their mailbox or sign-in): nothing stored, the grant revoked.</summary>
+    AccountInUse,
 }
 
 /// <param name="Test">The connection test run right after connecting; null when none could run.</param>

@@ -17,6 +17,10 @@ public interface IMailboxRepository
     /// without one is left as is.</summary>
     Task DeleteAsync(long userId, CancellationToken cancellationToken);
 
+    /// <summary>Whether a user other than <paramref name="userId"/> has a mailbox with
+    /// <paramref name="address"/> as its sender or login (any case).</summary>
+    Task<bool> IsAnotherUsersAsync(string address, long userId, CancellationToken cancellationToken);
+
     /// <summary>Records the Sent folder found by a connection test, but only while the saved
     /// IMAP login is still <paramref name="testedImap"/> (the rep may have saved other settings
     /// meanwhile). Returns whether the row was updated.</summary>

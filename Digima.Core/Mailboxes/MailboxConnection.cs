@@ -28,6 +28,10 @@ public sealed record MailServerLogin(string Host, int Port, MailSecurity Securit
     /// <summary>When the access token expires; null for a password, which does not.</summary>
     public DateTimeOffset? ValidUntil { get; init; }
 
+    /// <summary>The user whose mailbox grant issued the access token: a token the server refuses
+    /// while still valid (revoked at the provider) is renewed from that grant, once per login.</summary>
+    public long? TokenOwnerId { get; init; }
+
     public static MailServerLogin WithAccessToken(string host, int port, MailSecurity security, string userName, string accessToken, DateTimeOffset validUntil) =>
         new(host, port, security, userName, accessToken) { Kind = MailCredentialKind.OAuth2, ValidUntil = validUntil };
 

@@ -17,6 +17,7 @@ public static class MailboxesRegistration
         services.AddScoped<TestMailboxConnectionCommand>();
         services.AddScoped<StartMailboxOAuthCommand>();
         services.AddScoped<CompleteMailboxOAuthCommand>();
+        services.AddScoped<OAuthAccountCheck>();
         services.AddScoped<DisconnectMailboxOAuthCommand>();
         return services;
     }

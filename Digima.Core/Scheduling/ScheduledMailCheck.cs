@@ -30,7 +30,8 @@ public sealed class ScheduledMailCheck(
         }
         catch (Exception e) when (MailboxUnusable.IsRepsToFix(e))
         {
-            // A passing failure of the provider's token endpoint is thrown on: the mail is not held.
+            // A passing failure of the provider's token endpoint is thrown on: the mail is not held
+            // but retried (ScheduledMailOutcomes.TokenUnavailableAsync).
             return Outcome<RenderedMail>.Failure(SendMailCommand.MailboxProblem, MailboxUnusable.Message(e, text));
         }
 

@@ -1,4 +1,5 @@
 using Digima.Core.LiveUpdates;
+using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
@@ -74,6 +75,24 @@ public sealed class ScheduledMailOutcomes(
         logger.LogWarning("Scheduled mail {MailId} failed: {Error}", mail.Id, error);
         await failure.FailAsync(mail, error, cancellationToken);
         return ScheduledRun.Failed;
+    }
+
+    /// <summary>Due mail whose mailbox has no access token for now (the provider's token endpoint
+    /// failed): the grant may be good, so each waits like mail a server did not take for now (claimed
+    /// first, so no other node sends it meanwhile; the same waits), and fails after the last.</summary>
+    /// <returns>RetryLater, or NotScheduled when none was still due and unedited.</returns>
+    public async Task<ScheduledRun> TokenUnavailableAsync(IReadOnlyList<OutgoingMail> due, MailboxTokenUnavailableException e, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Scheduled mail of user {UserId} has no access token for now: {Error}", due[0].UserId, e.Message);
+        // The content filled when it was scheduled; the next claim fills it again.
+        var claimed = await scheduled.ClaimDueAsync(due.Select(m => new ScheduledClaim(m, m.Subject, m.BodyText)).ToList(), time.GetUtcNow(), cancellationToken);
+        var result = new TransportResult(false, text["MailboxTokenUnavailable"]);
+        foreach (var mail in claimed)
+        {
+            await RetryOrFailAsync(new FailedDelivery(mail, result), CancellationToken.None);
+        }
+
+        return claimed.Count > 0 ? ScheduledRun.RetryLater : ScheduledRun.NotScheduled;
     }
 
     /// <summary>Claimed mail never handed to the server (the server failed for the mail before it,

@@ -55,7 +55,19 @@ public sealed class SendMailboxDueMailCommand(
     /// trigger and retry plan, or the node is stopping).</returns>
     private async Task<bool> RunBatchAsync(IReadOnlyList<OutgoingMail> due, CancellationToken stopping)
     {
-        var (mailbox, ready) = await CheckAsync(due, stopping);
+        MailboxConnection? mailbox;
+        List<ScheduledClaim> ready;
+        try
+        {
+            (mailbox, ready) = await CheckAsync(due, stopping);
+        }
+        catch (MailboxTokenUnavailableException e)
+        {
+            // Each mail then waits its own retry time, as after a failing server.
+            await outcomes.TokenUnavailableAsync(due, e, CancellationToken.None);
+            return false;
+        }
+
         if (mailbox is null || ready.Count == 0)
         {
             return true;

@@ -1,4 +1,6 @@
+using Digima.Core.Common;
 using Digima.Core.Compose;
+using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 
 namespace Digima.Core.Scheduling;
@@ -40,7 +42,16 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotDue;
         }
 
-        var rendered = await check.CheckAsync(mail.UserId, mail.PrimaryCustomerId, mail.SubjectTemplate, mail.BodyTemplate, stopping);
+        Outcome<RenderedMail> rendered;
+        try
+        {
+            rendered = await check.CheckAsync(mail.UserId, mail.PrimaryCustomerId, mail.SubjectTemplate, mail.BodyTemplate, stopping);
+        }
+        catch (MailboxTokenUnavailableException e)
+        {
+            return await outcomes.TokenUnavailableAsync([mail], e, stopping);
+        }
+
         if (!rendered.Succeeded)
         {
             var reason = string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage));

@@ -10,11 +10,13 @@ namespace Digima.Infrastructure.MailConnections;
 /// <summary>Opens authenticated MailKit clients for a rep's mailbox, only to addresses the
 /// <see cref="MailEndpointPolicy"/> allows (a saved host is used without 「接続テスト」). A client
 /// is never shared between threads: each call gets its own.</summary>
-internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
+internal sealed class MailKitConnect(MailEndpointPolicy endpoints, MailboxGrantRefresh grants)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <exception cref="MailEndpointRefusedException">The host is at an address not allowed.</exception>
+    /// <exception cref="MailboxReconnectRequiredException">A refused access token could not be renewed: the grant ended.</exception>
+    /// <exception cref="MailboxTokenUnavailableException">A refused access token could not be renewed for now.</exception>
     public async Task<SmtpClient> SmtpAsync(MailServerLogin login, CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
@@ -23,7 +25,7 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
             await ConnectAsync(client, login, cancellationToken);
             if (client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
             {
-                await AuthenticateAsync(client, login, cancellationToken);
+                await LogInAsync(client, login, cancellationToken);
             }
 
             return client;
@@ -36,13 +38,15 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
     }
 
     /// <exception cref="MailEndpointRefusedException">The host is at an address not allowed.</exception>
+    /// <exception cref="MailboxReconnectRequiredException">A refused access token could not be renewed: the grant ended.</exception>
+    /// <exception cref="MailboxTokenUnavailableException">A refused access token could not be renewed for now.</exception>
     public async Task<ImapClient> ImapAsync(MailServerLogin login, CancellationToken cancellationToken)
     {
         var client = new ImapClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
             await ConnectAsync(client, login, cancellationToken);
-            await AuthenticateAsync(client, login, cancellationToken);
+            await LogInAsync(client, login, cancellationToken);
             return client;
         }
         catch
@@ -94,6 +98,27 @@ internal sealed class MailKitConnect(MailEndpointPolicy endpoints)
         }
 
         return await SentFolderFinder.FindAsync(client, cancellationToken);
+    }
+
+    /// <summary>An access token the server refuses before its expiry (revoked at the provider while
+    /// the grant stays good) would fail every login until it nears expiry: it is renewed once from
+    /// the grant and the login tried once more on the same connection. A grant the provider ended
+    /// throws <see cref="MailboxReconnectRequiredException"/> (「再接続が必要」).</summary>
+    private async Task LogInAsync(IMailService client, MailServerLogin login, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AuthenticateAsync(client, login, cancellationToken);
+        }
+        catch (AuthenticationException) when (login is { Kind: MailCredentialKind.OAuth2, TokenOwnerId: { } owner })
+        {
+            if (await grants.RenewRefusedAsync(owner, login.Password, cancellationToken) is not ({ } token, _))
+            {
+                throw;
+            }
+
+            await AuthenticateAsync(client, login with { Password = token }, cancellationToken);
+        }
     }
 
     /// <summary>A password as the server prefers it; an access token with XOAUTH2, which Gmail and

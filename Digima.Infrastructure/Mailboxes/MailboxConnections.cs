@@ -28,7 +28,7 @@ internal sealed class MailboxConnections(IMailboxRepository mailboxes, ISecretPr
             return null;
         }
 
-        return Connection(saved, TokenLogin(saved.Smtp, token, expiresAt), TokenLogin(saved.Imap, token, expiresAt));
+        return Connection(saved, TokenLogin(saved.Smtp, token, expiresAt, userId), TokenLogin(saved.Imap, token, expiresAt, userId));
     }
 
     private static MailboxConnection Connection(StoredMailbox saved, MailServerLogin smtp, MailServerLogin imap) =>
@@ -37,6 +37,6 @@ internal sealed class MailboxConnections(IMailboxRepository mailboxes, ISecretPr
     private MailServerLogin Login(StoredMailServer server) =>
         new(server.Host, server.Port, server.Security, server.UserName, secrets.Unprotect(server.ProtectedPassword));
 
-    private static MailServerLogin TokenLogin(StoredMailServer server, string token, DateTimeOffset expiresAt) =>
-        MailServerLogin.WithAccessToken(server.Host, server.Port, server.Security, server.UserName, token, expiresAt);
+    private static MailServerLogin TokenLogin(StoredMailServer server, string token, DateTimeOffset expiresAt, long userId) =>
+        MailServerLogin.WithAccessToken(server.Host, server.Port, server.Security, server.UserName, token, expiresAt) with { TokenOwnerId = userId };
 }

@@ -19,13 +19,22 @@ internal sealed class MailboxGrantRefresh(
     /// <exception cref="MailboxReconnectRequiredException">Marked 「再接続が必要」, now or before.</exception>
     /// <exception cref="MailboxTokenUnavailableException">The provider could not refresh it for now.</exception>
     /// <exception cref="SecretUnreadableException">The saved tokens cannot be decrypted.</exception>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)?> FreshAccessTokenAsync(long userId, StoredOAuthGrant read, CancellationToken cancellationToken)
-    {
-        if (Usable(read) is { } cached)
-        {
-            return cached;
-        }
+    public async Task<(string Token, DateTimeOffset ExpiresAt)?> FreshAccessTokenAsync(long userId, StoredOAuthGrant read, CancellationToken cancellationToken) =>
+        Usable(read) is { } cached ? cached : await RefreshAsync(userId, Usable, cancellationToken);
 
+    /// <summary>Another access token after a mail server refused <paramref name="refused"/> before its
+    /// expiry (revoked at the provider, say): refreshed now whatever its expiry, once across nodes: a
+    /// caller that finds another token stored meanwhile takes that one.</summary>
+    /// <returns>Null when the mailbox was removed meanwhile.</returns>
+    /// <exception cref="MailboxReconnectRequiredException">The provider refused the grant for good.</exception>
+    /// <exception cref="MailboxTokenUnavailableException">The provider could not refresh it for now.</exception>
+    public Task<(string Token, DateTimeOffset ExpiresAt)?> RenewRefusedAsync(long userId, string refused, CancellationToken cancellationToken) =>
+        RefreshAsync(userId, grant => Usable(grant) is ({ } token, var expires) && token != refused ? (token, expires) : null, cancellationToken);
+
+    /// <param name="usable">The stored token when it may be used as it is (read under the row lock).</param>
+    private async Task<(string Token, DateTimeOffset ExpiresAt)?> RefreshAsync(
+        long userId, Func<StoredOAuthGrant, (string, DateTimeOffset)?> usable, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var locked = await LockGrantAsync(connection, transaction, userId, cancellationToken);
@@ -34,7 +43,7 @@ internal sealed class MailboxGrantRefresh(
             return null;
         }
 
-        if (Usable(locked) is { } refreshedMeanwhile)
+        if (usable(locked) is { } refreshedMeanwhile)
         {
             return refreshedMeanwhile;
         }

@@ -69,6 +69,18 @@ internal sealed class MailboxRepository(NpgsqlDataSource dataSource) : IMailboxR
         await connection.ExecuteAsync(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
     }
 
+    public async Task<bool> IsAnotherUsersAsync(string address, long userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT EXISTS (
+                SELECT 1 FROM mailboxes
+                WHERE user_id <> @userId
+                  AND lower(@address) IN (lower(sender_address), lower(smtp_user_name), lower(imap_user_name)))
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { address, userId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The key's host is lower-cased; the saved host keeps the rep's spelling.

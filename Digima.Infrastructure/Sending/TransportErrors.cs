@@ -22,6 +22,8 @@ internal sealed class TransportErrors(IStringLocalizer<CoreMessages> text)
             new(false, text["SmtpSenderRefused", smtp.Mailbox?.Address ?? "", Reply(smtp)], (int)smtp.StatusCode >= 500),
         SmtpCommandException smtp => new(false, text["SmtpRefused", Reply(smtp)], (int)smtp.StatusCode >= 500),
         AuthenticationException => new(false, text["MailAuthFailed", server.Host, server.UserName], true),
+        MailboxReconnectRequiredException => new(false, text["MailboxReconnectRequired"], true),
+        MailboxTokenUnavailableException => new(false, text["MailboxTokenUnavailable"]),
         MailEndpointRefusedException => new(false, text["MailAddressNotAllowed", server.Host], true),
         SslHandshakeException ssl => new(false, text["MailTlsFailed", Where(server), ssl.Message], true),
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => new(false, text["MailHostNotFound", server.Host], true),

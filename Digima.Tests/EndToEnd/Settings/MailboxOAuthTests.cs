@@ -106,4 +106,29 @@ public sealed class MailboxOAuthTests(DevOAuthAppFixture app) : IClassFixture<De
         await Assertions.Expect(page.GetByTestId("mailbox-oauth-start-dev")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
     }
+
+    [Fact]
+    public async Task ConnectWithProvider_SignedInAsAColleague_RefusedWithMessageNothingConnected()
+    {
+        var colleague = await app.AddUserAsync(UserRole.Rep, "鈴木 一郎", DevOAuthClient.NewLogin());
+        var rep = await app.AddUserAsync(UserRole.Rep, "高橋 花子", DevOAuthClient.NewLogin());
+        var page = await app.OpenSignedInAsync(rep.Email, "/settings/mailbox");
+        await page.Context.RouteAsync(OAuthMailboxes.RedirectUri.AbsoluteUri + "**", route => route.FulfillAsync(new()
+        {
+            Status = 302,
+            Headers = new Dictionary<string, string> { ["Location"] = app.BaseUrl + "/mailboxes/oauth/callback" + new Uri(route.Request.Url).Query },
+        }));
+
+        await page.GetByTestId("mailbox-oauth-start-dev").ClickAsync();
+        await page.Locator("#login").FillAsync(colleague.Email);
+        await page.Locator("#password").FillAsync(TestEnvironment.MailPassword);
+        await page.Locator("#allow").ClickAsync();
+
+        await AppFixture.WaitForUrlAsync(page, "**/settings/mailbox?oauth=AccountInUse**", 45_000);
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mailbox-oauth-outcome")).ToContainTextAsync(
+            "このアカウントは別のユーザーのメールボックスまたはログインに使われているため、接続できませんでした。ご自身のアカウントで接続してください。");
+        await Assertions.Expect(page.GetByTestId("mailbox-oauth-start-dev")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("mailbox-status")).ToContainTextAsync("未連携");
+    }
 }

@@ -117,10 +117,41 @@ public sealed class ConnectMailboxOAuthTests : IAsyncLifetime
         await Assert.ThrowsAsync<HttpRequestException>(() => _server.RefreshAsync(refreshToken));
     }
 
-    private async Task<(string State, string Code)> GrantAsync(CurrentUser rep)
+    [Fact]
+    public async Task Complete_AccountConnectedAsAnotherUsersMailbox_RefusedNothingStored_TheirsKept()
+    {
+        var colleague = await _services.AddUserAsync(UserRole.Rep, DevOAuthClient.NewLogin());
+        var shared = DevOAuthClient.NewLogin();
+        var (theirState, theirCode) = await GrantAsync(colleague, shared);
+        Assert.Equal(OAuthConnectStatus.Connected, (await CompleteAsync(colleague, theirState, theirCode)).Status);
+        // The rep signs in at the provider with the account the colleague connected.
+        var (state, code) = await GrantAsync(_rep, shared.ToUpperInvariant());
+
+        var result = await CompleteAsync(_rep, state, code);
+
+        Assert.Equal(OAuthConnectStatus.AccountInUse, result.Status);
+        Assert.Null(await _services.Get<IMailboxRepository>().GetAsync(_rep.Id, CancellationToken.None));
+        Assert.Equal(shared, (await _services.Get<IMailboxRepository>().GetAsync(colleague.Id, CancellationToken.None))!.SenderAddress);
+    }
+
+    [Fact]
+    public async Task Complete_AccountIsAnotherUsersSignIn_RefusedNothingStored_OwnAccountStillConnects()
+    {
+        var colleague = await _services.AddUserAsync(UserRole.Rep, DevOAuthClient.NewLogin());
+        var (state, code) = await GrantAsync(_rep, colleague.Email);
+
+        var result = await CompleteAsync(_rep, state, code);
+
+        Assert.Equal(OAuthConnectStatus.AccountInUse, result.Status);
+        Assert.Null(await _services.Get<IMailboxRepository>().GetAsync(_rep.Id, CancellationToken.None));
+        var (ownState, ownCode) = await GrantAsync(_rep);
+        Assert.Equal(OAuthConnectStatus.Connected, (await CompleteAsync(_rep, ownState, ownCode)).Status);
+    }
+
+    private async Task<(string State, string Code)> GrantAsync(CurrentUser rep, string? login = null)
     {
         var url = await _services.Get<StartMailboxOAuthCommand>().StartAsync(rep, OAuthMailboxes.Provider, OAuthMailboxes.RedirectUri, CancellationToken.None);
-        return await OAuthMailboxes.GrantAsync(_server, url, rep.Email);
+        return await OAuthMailboxes.GrantAsync(_server, url, login ?? rep.Email);
     }
 
     private Task<OAuthConnectResult> CompleteAsync(CurrentUser rep, string state, string code) =>

@@ -127,7 +127,7 @@ public sealed class OAuthMailboxTests : IAsyncLifetime
         var tokens = await StartAsync(DevOAuthClient.ShortLivedClient);
         var customer = await _services.AddCustomerAsync("取消");
         var scheduled = await _services.Get<ScheduleMailCommand>().ScheduleAsync(
-            _rep, Input("予約のご案内", customer), new DateTime(2026, 11, 27, 10, 0, 0), "Asia/Tokyo", CancellationToken.None);
+            _rep, Input("予約のご案内", customer), TokyoIn(TimeSpan.FromMinutes(30)), "Asia/Tokyo", CancellationToken.None);
         Assert.True(scheduled.Succeeded, string.Join("; ", scheduled.Errors));
 
         await _server.RevokeAsync(tokens.RefreshToken!, "refresh_token");
@@ -165,6 +165,10 @@ public sealed class OAuthMailboxTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(16));
         _services.Clock.Advance(appTime ?? TimeSpan.FromSeconds(16));
     }
+
+    /// <summary>The wall-clock time in Tokyo this long after the test clock's now.</summary>
+    private DateTime TokyoIn(TimeSpan after) =>
+        TimeZoneInfo.ConvertTime(_services.Clock.GetUtcNow() + after, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime;
 
     private async Task<string> RowTextAsync()
     {
