@@ -68,7 +68,7 @@ public sealed class TokenEndpointDownTests
     private static Dictionary<string, string?> Settings()
     {
         var settings = OAuthMailboxes.Settings(DevOAuthClient.TestClient);
-        settings[$"Digima:OAuth:Providers:{OAuthMailboxes.Provider}:Issuer"] = $"http://127.0.0.1:{ClosedPort()}/";
+        settings[$"Digima:OAuth:Providers:{OAuthMailboxes.Provider}:Issuer"] = $"http://127.0.0.1:{TestPorts.Closed()}/";
         return settings;
     }
 
@@ -95,10 +95,4 @@ public sealed class TokenEndpointDownTests
         return await connection.QuerySingleAsync<string?>("SELECT reconnect_required_reason FROM mailboxes WHERE user_id = @Id", new { rep.Id });
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
