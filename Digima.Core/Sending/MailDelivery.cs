@@ -71,7 +71,7 @@ public sealed class MailDelivery(
         finally
         {
             // A copy can exist only when acceptance was recorded before this attempt. Who files the
-            // copies may be learnt by the first call (never is today: recovery does not decide it).
+            // copies, once learnt, holds for the rest of the batch.
             var filing = await FinishAsync(mailbox, mailbox.SentCopies, acceptedBefore, copyMayExist: true);
             await FinishAsync(mailbox, filing, acceptedNow, copyMayExist: false);
         }
