@@ -25,4 +25,10 @@ public interface IMailboxRepository
     /// IMAP login is still <paramref name="testedImap"/> (the rep may have saved other settings
     /// meanwhile). Returns whether the row was updated.</summary>
     Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records who files the copies of sent mail, learnt by sending through
+    /// <paramref name="mailbox"/>: only while it is still unknown and the saved servers, logins and
+    /// Sent folder are still the ones used (the rep may have saved others meanwhile). Returns whether
+    /// the row was updated.</summary>
+    Task<bool> RememberSentCopiesAsync(MailboxConnection mailbox, SentCopyFiling filing, CancellationToken cancellationToken);
 }

@@ -48,7 +48,11 @@ public sealed record MailboxConnection(
     MailServerLogin Smtp,
     MailServerLogin Imap,
     bool SaveCopyToSent,
-    string? SentFolderName);
+    string? SentFolderName)
+{
+    /// <summary>Whether the mail server or the app puts that copy there, as far as is known.</summary>
+    public SentCopyFiling SentCopies { get; init; }
+}
 
 /// <summary>Reads a rep's mailbox connection with its passwords decrypted.</summary>
 public interface IMailboxConnections

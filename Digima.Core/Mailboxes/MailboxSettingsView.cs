@@ -19,6 +19,9 @@ public sealed record MailboxSettingsView(
     /// password mailbox or none.</summary>
     public MailboxOAuthStatus? OAuth { get; init; }
 
+    /// <summary>Who files the copies of sent mail in Sent, as learnt at the first send.</summary>
+    public SentCopyFiling SentCopies { get; init; }
+
     internal static MailboxSettingsView From(StoredMailbox saved) => new(
         new MailboxInput
         {
@@ -32,7 +35,10 @@ public sealed record MailboxSettingsView(
         SmtpPasswordSet: saved.Smtp.ProtectedPassword.Length > 0,
         ImapPasswordSet: saved.Imap.ProtectedPassword.Length > 0,
         saved.SentFolderName,
-        saved.UpdatedAt);
+        saved.UpdatedAt)
+    {
+        SentCopies = saved.SentCopies,
+    };
 
     /// <summary>A first-time form: the rep's own name and address, TLS ports, user names set to
     /// the address (what most providers expect).</summary>

@@ -23,6 +23,7 @@ public sealed class SaveMailboxSettingsCommand(
             return Outcome<bool>.Failure(validation.Errors);
         }
 
+        var sentFolder = SentFolder(clean, saved);
         var mailbox = new StoredMailbox(
             actor.Id,
             clean.SenderName,
@@ -30,10 +31,11 @@ public sealed class SaveMailboxSettingsCommand(
             Server(clean.Smtp, saved?.Smtp),
             Server(clean.Imap, saved?.Imap),
             clean.SaveCopyToSent,
-            SentFolder(clean, saved),
+            sentFolder,
             clock.GetUtcNow())
         {
             OAuth = KeepsGrant(clean, saved) ? saved!.OAuth : null,
+            SentCopies = KeepsSentCopies(clean, sentFolder, saved),
         };
         await mailboxes.SaveAsync(mailbox, cancellationToken);
         return Outcome<bool>.Success(true);
@@ -53,6 +55,13 @@ public sealed class SaveMailboxSettingsCommand(
         saved?.OAuth is not null
         && input.Smtp.Password.Length == 0 && input.Imap.Password.Length == 0
         && saved.Smtp.Key == input.Smtp.Key && saved.Imap.Key == input.Imap.Key;
+
+    // Who files the copies was learnt on these servers and logins into this folder; on others it is
+    // found out again at the next send.
+    private static SentCopyFiling KeepsSentCopies(MailboxInput input, string? sentFolder, StoredMailbox? saved) =>
+        saved is not null && saved.Smtp.Key == input.Smtp.Key && saved.Imap.Key == input.Imap.Key && saved.SentFolderName == sentFolder
+            ? saved.SentCopies
+            : SentCopyFiling.Unknown;
 
     // A folder found on one IMAP login means nothing on another.
     private static string? SentFolder(MailboxInput input, StoredMailbox? saved) =>

@@ -14,6 +14,10 @@ public sealed record StoredMailbox(
     /// <summary>The OAuth 2.0 grant the mailbox is reached with, or null for a password mailbox
     /// (whose servers then hold the protected passwords).</summary>
     public StoredOAuthGrant? OAuth { get; init; }
+
+    /// <summary>Who files the copies of sent mail in Sent, learnt at the first send; a new mailbox
+    /// (or one connected again) starts <see cref="SentCopyFiling.Unknown"/>.</summary>
+    public SentCopyFiling SentCopies { get; init; }
 }
 
 /// <summary>A mailbox's OAuth 2.0 grant as saved: tokens only in their protected form

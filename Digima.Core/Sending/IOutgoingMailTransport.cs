@@ -20,6 +20,11 @@ public interface IOutgoingMailTransport
     /// <summary>Whether the Sent folder holds a mail with this Message-ID; null when the server
     /// could not be asked.</summary>
     Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a mail the SMTP server has just taken shows up in the Sent folder without
+    /// the app appending it (the server files sent mail itself), looking again until the configured
+    /// wait (<c>Digima:Outbox:ServerCopyWait</c>) is over; null when the server could not be asked.</summary>
+    Task<bool?> FindServerCopyAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken);
 }
 
 /// <summary><see cref="Error"/> is the reason to show the rep, with the server's own reply.</summary>

@@ -1,6 +1,5 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
-using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Sending;
 
@@ -10,14 +9,14 @@ namespace Digima.Core.Sending;
 /// (see <see cref="RecoverStuckMailCommand"/>):
 /// each mail is handed to the rep's SMTP server and its acceptance recorded at once (the window in
 /// which a crash could send it twice stays one mail wide); then the accepted mails' Sent copies are
-/// saved together (MULTIAPPEND), they are marked sent (with the customers' contact dates) and open
-/// screens are told.</summary>
+/// saved together (MULTIAPPEND) unless the mail server files them itself (<see cref="SentCopyKeeper"/>),
+/// they are marked sent (with the customers' contact dates) and open screens are told.</summary>
 public sealed class MailDelivery(
     IOutgoingMailRepository outbox,
     IOutgoingMailTransport transport,
+    SentCopyKeeper sentCopies,
     ILiveEvents live,
-    TimeProvider time,
-    ILogger<MailDelivery> logger)
+    TimeProvider time)
 {
     /// <param name="mailbox">The mailbox all of <paramref name="claimed"/> is sent from.</param>
     /// <param name="claimed">Mail in sending, claimed by the caller so no other node sends it.</param>
@@ -71,37 +70,34 @@ public sealed class MailDelivery(
         }
         finally
         {
-            // A copy can exist only when acceptance was recorded before this attempt.
-            await FinishAsync(mailbox, acceptedBefore, copyMayExist: true);
-            await FinishAsync(mailbox, acceptedNow, copyMayExist: false);
+            // A copy can exist only when acceptance was recorded before this attempt. Who files the
+            // copies, once learnt, holds for the rest of the batch.
+            var filing = await FinishAsync(mailbox, mailbox.SentCopies, acceptedBefore, copyMayExist: true);
+            await FinishAsync(mailbox, filing, acceptedNow, copyMayExist: false);
         }
 
         return new Delivery([.. acceptedBefore, .. acceptedNow], failed, notTried);
     }
 
-    /// <summary>The Sent copies appended together, then each marked sent. Until then each is in
-    /// sending with its acceptance recorded, which is what recovery finishes (copy looked for, then
-    /// added) should the node die in between.</summary>
-    private async Task FinishAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> accepted, bool copyMayExist)
+    /// <summary>The Sent copies appended together (or left to the server that files them), then
+    /// each marked sent. Until then each is in sending with its acceptance recorded, which is what
+    /// recovery finishes (copy looked for, then added) should the node die in between.</summary>
+    /// <returns>Who files the copies, as known after this step.</returns>
+    private async Task<SentCopyFiling> FinishAsync(MailboxConnection mailbox, SentCopyFiling filing, IReadOnlyList<OutgoingMail> accepted, bool copyMayExist)
     {
         if (accepted.Count == 0)
         {
-            return;
+            return filing;
         }
 
         var copySaved = false;
         if (mailbox.SaveCopyToSent)
         {
-            // The customer has the mail already: a failed copy is logged, never a reason to resend.
-            var saved = await transport.SaveToSentAsync(mailbox, accepted, copyMayExist, CancellationToken.None);
-            copySaved = saved.Succeeded;
-            if (!saved.Succeeded)
-            {
-                logger.LogWarning("{Count} mails were sent but their copies were not saved in Sent: {Error}", accepted.Count, saved.Error);
-            }
+            (copySaved, filing) = await sentCopies.KeepAsync(mailbox, filing, accepted, copyMayExist);
         }
 
         await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, CancellationToken.None);
         await live.PublishStatusAsync(accepted, MailStatus.Sent, CancellationToken.None);
+        return filing;
     }
 }

@@ -10,6 +10,7 @@ public static class SendingRegistration
     public static IServiceCollection AddSendingUseCases(this IServiceCollection services)
     {
         services.AddScoped<MailDelivery>();
+        services.AddScoped<SentCopyKeeper>();
         services.AddScoped<MailFailure>();
         services.AddScoped<SendQueuedMailCommand>();
         services.AddScoped<RecoverStuckMailCommand>();

@@ -32,7 +32,10 @@ internal sealed class MailboxConnections(IMailboxRepository mailboxes, ISecretPr
     }
 
     private static MailboxConnection Connection(StoredMailbox saved, MailServerLogin smtp, MailServerLogin imap) =>
-        new(saved.UserId, saved.SenderAddress, saved.SenderName, smtp, imap, saved.SaveCopyToSent, saved.SentFolderName);
+        new(saved.UserId, saved.SenderAddress, saved.SenderName, smtp, imap, saved.SaveCopyToSent, saved.SentFolderName)
+        {
+            SentCopies = saved.SentCopies,
+        };
 
     private MailServerLogin Login(StoredMailServer server) =>
         new(server.Host, server.Port, server.Security, server.UserName, secrets.Unprotect(server.ProtectedPassword));

@@ -21,6 +21,7 @@ internal sealed class MailboxRow : MailboxGrantRow
     public bool SaveCopyToSent { get; init; }
     public string? SentFolderName { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public string SentCopyFiling { get; init; } = "unknown";
 
     public StoredMailbox ToMailbox() => new(
         UserId,
@@ -33,6 +34,7 @@ internal sealed class MailboxRow : MailboxGrantRow
         UpdatedAt)
     {
         OAuth = AuthMethod == AuthMethods.OAuth2 ? ToGrant() : null,
+        SentCopies = SentCopyFilingCodes.Parse(SentCopyFiling),
     };
 
     public static MailboxRow From(StoredMailbox m) => new()
@@ -53,6 +55,7 @@ internal sealed class MailboxRow : MailboxGrantRow
         SaveCopyToSent = m.SaveCopyToSent,
         SentFolderName = m.SentFolderName,
         UpdatedAt = m.UpdatedAt,
+        SentCopyFiling = m.SentCopies.ToCode(),
         AuthMethod = m.OAuth is null ? AuthMethods.Password : AuthMethods.OAuth2,
         OauthProvider = m.OAuth?.Provider,
         OauthRefreshTokenProtected = m.OAuth?.ProtectedRefreshToken,

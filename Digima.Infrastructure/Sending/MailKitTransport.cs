@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 using Digima.Infrastructure.MailConnections;
@@ -8,6 +9,7 @@ using MailKit.Net.Smtp;
 using MailKit.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Digima.Infrastructure.Sending;
 
@@ -19,9 +21,12 @@ internal sealed class MailKitTransport(
     TransportErrors errors,
     TrackedHtml tracking,
     TimeProvider time,
+    IOptions<OutboxOptions> options,
     ILogger<MailKitTransport> logger)
     : IOutgoingMailTransport
 {
+    private static readonly TimeSpan LookAgainAfter = TimeSpan.FromMilliseconds(250);
+
     public async Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         try
@@ -154,6 +159,46 @@ internal sealed class MailKitTransport(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Could not look for {MessageId} in the Sent folder", messageId);
+            return null;
+        }
+    }
+
+    public async Task<bool?> FindServerCopyAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken)
+    {
+        // Wall-clock time on purpose, like a network timeout: this waits for the server's own
+        // delivery, which the app's clock (a test's fake one included) does not govern.
+        var wait = Stopwatch.StartNew();
+        try
+        {
+            using var lease = await imap.LeaseAsync(mailbox.Imap, cancellationToken);
+            var sent = await MailKitConnect.SentFolderAsync(lease.Client, mailbox.SentFolderName, cancellationToken);
+            if (sent is null)
+            {
+                lease.Keep();
+                return null;
+            }
+
+            while (true)
+            {
+                if (await ContainsAsync(sent, messageId, cancellationToken))
+                {
+                    lease.Keep();
+                    return true;
+                }
+
+                var left = options.Value.ServerCopyWait - wait.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    lease.Keep();
+                    return false;
+                }
+
+                await Task.Delay(left < LookAgainAfter ? left : LookAgainAfter, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not look for the server's own copy of {MessageId} in the Sent folder", messageId);
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using Digima.Core.Sending;
+using Digima.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ internal static class SendingRegistration
 {
     public static IServiceCollection AddSendingInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
         services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<SendingOptions>() ?? new SendingOptions());
         services.AddSingleton<IOutgoingMailRepository, OutgoingMailRepository>();
         services.AddSingleton<TransportErrors>();

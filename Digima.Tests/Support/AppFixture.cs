@@ -30,6 +30,9 @@ public partial class AppFixture : IAsyncLifetime
         ["Digima:Tracking:ScannerWindow"] = "00:00:00",
         // Every browser test signs in from 127.0.0.1: the per-client sign-in limit has its own test.
         ["Digima:SignIn:RateLimit:PermitLimit"] = "100000",
+        // The local server files no Sent copies (except for files-sent.test senders, which have
+        // their own tests): a mailbox's first send need not wait long to find that out.
+        ["Digima:Outbox:ServerCopyWait"] = "00:00:01",
     };
 
     public TestDatabase Database { get; private set; } = default!;

@@ -24,6 +24,8 @@ public sealed partial class ServiceHarness : IAsyncDisposable
             {
                 ["ConnectionStrings:Digima"] = database.ConnectionString,
                 ["Digima:DataProtection:CertificatePath"] = TestEnvironment.KeyRingCertificatePath,
+                // As in AppFixture.Settings: a mailbox's first send waits 1 s for a server copy.
+                ["Digima:Outbox:ServerCopyWait"] = "00:00:01",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

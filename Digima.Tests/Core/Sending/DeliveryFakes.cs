@@ -15,6 +15,9 @@ internal sealed class ScriptedTransport : IOutgoingMailTransport
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>What looking for the server's own copy finds (true: the server files sent mail).</summary>
+    public bool? ServerCopy { get; set; } = false;
+
     public Task<TransportResult> SendAsync(MailboxConnection mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         Calls.Add($"send {mail.Subject}");
@@ -30,6 +33,33 @@ internal sealed class ScriptedTransport : IOutgoingMailTransport
 
     public Task<bool?> ExistsInSentAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task<bool?> FindServerCopyAsync(MailboxConnection mailbox, string messageId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"look for {messageId}");
+        return Task.FromResult(ServerCopy);
+    }
+}
+
+/// <summary>What delivery remembers about a mailbox; the rest is not delivery's to call.</summary>
+internal sealed class RecordingMailboxes : IMailboxRepository
+{
+    public List<SentCopyFiling> Remembered { get; } = [];
+
+    public Task<bool> RememberSentCopiesAsync(MailboxConnection mailbox, SentCopyFiling filing, CancellationToken cancellationToken)
+    {
+        Remembered.Add(filing);
+        return Task.FromResult(true);
+    }
+
+    public Task<StoredMailbox?> GetAsync(long userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task SaveAsync(StoredMailbox mailbox, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeleteAsync(long userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }
 
 /// <summary>The outbox calls delivery makes, recorded; the rest is not delivery's to call.</summary>
@@ -43,9 +73,13 @@ internal sealed class RecordingOutbox : IOutgoingMailRepository
         return Task.CompletedTask;
     }
 
+    /// <summary>Each <see cref="MarkSentAsync"/>'s copySaved, in order.</summary>
+    public List<bool> CopySaved { get; } = [];
+
     public Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken)
     {
         Calls.Add($"sent {string.Join(",", ids)}");
+        CopySaved.Add(copySaved);
         return Task.CompletedTask;
     }
 

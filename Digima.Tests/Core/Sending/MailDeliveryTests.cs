@@ -11,7 +11,11 @@ namespace Digima.Tests.Core.Sending;
 public sealed class MailDeliveryTests
 {
     private static readonly MailServerLogin Login = new("127.0.0.1", 25, MailSecurity.None, "rep", "secret");
-    private static readonly MailboxConnection Mailbox = new(1, "rep@example.test", "営業 太郎", Login, Login, SaveCopyToSent: true, SentFolderName: null);
+    // Who files the copies is known for the tests of the send steps; SentCopyFilingTests start unknown.
+    private static readonly MailboxConnection Mailbox = new(1, "rep@example.test", "営業 太郎", Login, Login, SaveCopyToSent: true, SentFolderName: null)
+    {
+        SentCopies = SentCopyFiling.ByApp,
+    };
 
     private readonly ScriptedTransport _server = new();
     private readonly RecordingOutbox _outbox = new();
@@ -20,7 +24,7 @@ public sealed class MailDeliveryTests
     private readonly MailDelivery _delivery;
 
     public MailDeliveryTests() =>
-        _delivery = new MailDelivery(_outbox, _server, _live, _clock, NullLogger<MailDelivery>.Instance);
+        _delivery = new MailDelivery(_outbox, _server, new SentCopyKeeper(_server, new RecordingMailboxes(), NullLogger<SentCopyKeeper>.Instance), _live, _clock);
 
     [Fact]
     public async Task Deliver_Batch_EachAcceptanceRecordedBeforeTheNext_CopiesSavedTogether_ThenMarkedSent()

@@ -1,0 +1,51 @@
+using Digima.Core.Accounts;
+using Digima.Core.Common;
+using Digima.Core.Mailboxes;
+using Digima.Tests.Support;
+
+namespace Digima.Tests.Infrastructure.OAuth;
+
+/// <summary>An OAuth mailbox keeps who files its Sent copies like a password one, and forgets it
+/// when it is connected again (it may be another account or provider now).</summary>
+public sealed class SentCopyFilingOAuthTests : IAsyncLifetime
+{
+    private readonly DevOAuthClient _server = new();
+    private ServiceHarness _services = default!;
+    private CurrentUser _rep = default!;
+
+    public async Task InitializeAsync()
+    {
+        _services = await ServiceHarness.CreateAsync("oauth_sent_filing", OAuthMailboxes.Settings(DevOAuthClient.TestClient));
+        _rep = await _services.AddUserAsync(UserRole.Rep, DevOAuthClient.NewLogin());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _server.Dispose();
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Connect_Again_ForgetsWhatWasLearnt()
+    {
+        await ConnectAsync();
+        var connection = await _services.Get<IMailboxConnections>().GetAsync(_rep.Id, CancellationToken.None);
+        Assert.True(await _services.Get<IMailboxRepository>().RememberSentCopiesAsync(connection!, SentCopyFiling.ByServer, CancellationToken.None));
+        Assert.Equal(SentCopyFiling.ByServer, await FilingAsync());
+
+        await ConnectAsync();
+
+        Assert.Equal(SentCopyFiling.Unknown, await FilingAsync());
+    }
+
+    private async Task ConnectAsync()
+    {
+        var url = await _services.Get<StartMailboxOAuthCommand>().StartAsync(_rep, OAuthMailboxes.Provider, OAuthMailboxes.RedirectUri, CancellationToken.None);
+        var (state, code) = await OAuthMailboxes.GrantAsync(_server, url, _rep.Email);
+        var result = await _services.Get<CompleteMailboxOAuthCommand>().CompleteAsync(_rep, state, code, OAuthMailboxes.RedirectUri, CancellationToken.None);
+        Assert.Equal(OAuthConnectStatus.Connected, result.Status);
+    }
+
+    private async Task<SentCopyFiling> FilingAsync() =>
+        (await _services.Get<IMailboxRepository>().GetAsync(_rep.Id, CancellationToken.None))!.SentCopies;
+}
