@@ -60,6 +60,8 @@ internal sealed class RecordingMailboxes : IMailboxRepository
 
     public Task<bool> SetSentFolderAsync(long userId, MailServerKey testedImap, string sentFolderName, DateTimeOffset now, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task<bool> IsAnotherUsersAsync(string address, long userId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
 
 /// <summary>The outbox calls delivery makes, recorded; the rest is not delivery's to call.</summary>
