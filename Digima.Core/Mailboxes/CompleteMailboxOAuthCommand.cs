@@ -1,4 +1,5 @@
 using Digima.Core.Common;
+using Digima.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Mailboxes;
@@ -13,6 +14,7 @@ public sealed class CompleteMailboxOAuthCommand(
     IMailboxConnections connections,
     IMailServerProbe probe,
     ISecretProtector secrets,
+    ReleaseMailboxHeldMailCommand heldMail,
     TimeProvider clock,
     ILogger<CompleteMailboxOAuthCommand> logger)
 {
@@ -58,6 +60,7 @@ public sealed class CompleteMailboxOAuthCommand(
         }
 
         await SaveAsync(actor, start.Provider, account, tokens, refresh, now, cancellationToken);
+        await heldMail.ReleaseAsync(actor.Id, cancellationToken);
         return new(OAuthConnectStatus.Connected, account, await TestAsync(actor.Id, cancellationToken));
     }
 
