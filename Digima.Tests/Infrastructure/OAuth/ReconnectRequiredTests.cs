@@ -57,7 +57,7 @@ public sealed class ReconnectRequiredTests : IAsyncLifetime
         foreach (var id in new[] { first, second })
         {
             Assert.Equal(MailStatus.Scheduled, (await MailAsync(id)).Status);
-            Assert.Equal(ScheduledRun.Sent, await RunAsync(id));
+            Assert.Equal(ScheduledRun.Sent, await RunInItsSlotAsync(id));
             Assert.Equal(ScheduledRun.NotScheduled, await RunAsync(id));
             Assert.Single(await MailboxReader.WaitForAsync(customer.Email, (await MailAsync(id)).MessageId));
         }
@@ -87,6 +87,19 @@ public sealed class ReconnectRequiredTests : IAsyncLifetime
         var outcome = await _services.Get<ScheduleMailCommand>().ScheduleAsync(_rep, input, local, "Asia/Tokyo", CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
         return outcome.Value;
+    }
+
+    /// <summary>Runs the mail; when the mailbox's rate limit gave it a later slot, runs it again then.</summary>
+    private async Task<ScheduledRun> RunInItsSlotAsync(long id)
+    {
+        var run = await RunAsync(id);
+        if (run == ScheduledRun.Deferred && (await MailAsync(id)).SendAfter is { } slot)
+        {
+            _services.Clock.SetUtcNow(slot);
+            run = await RunAsync(id);
+        }
+
+        return run;
     }
 
     private Task<ScheduledRun> RunAsync(long id) => _services.Get<SendScheduledMailCommand>().RunAsync(id, CancellationToken.None);
