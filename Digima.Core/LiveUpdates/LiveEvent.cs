@@ -15,6 +15,7 @@ namespace Digima.Core.LiveUpdates;
 [JsonDerivedType(typeof(NotificationCreated), "notification")]
 [JsonDerivedType(typeof(LiveEventsResumed), "resumed")]
 [JsonDerivedType(typeof(ScheduledMailDue), "due")]
+[JsonDerivedType(typeof(MailboxReconnectChanged), "reconnect")]
 public abstract record LiveEvent;
 
 /// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
@@ -41,6 +42,10 @@ public sealed record ScheduledMailDue : LiveEvent;
 
 /// <summary>A rep has a new entry under the bell.</summary>
 public sealed record NotificationCreated(long NotificationId, long UserId) : LiveEvent;
+
+/// <summary>A rep's mailbox became 「再接続が必要」 (<see cref="Required"/>) or was connected again:
+/// the banner on every mail page appears or goes.</summary>
+public sealed record MailboxReconnectChanged(long UserId, bool Required) : LiveEvent;
 
 /// <summary>This node's bus connection came back after a drop: events of the gap are lost, so
 /// screens reload what they show. Only ever delivered locally.</summary>

@@ -1,4 +1,5 @@
 using Digima.Core.Common;
+using Digima.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Mailboxes;
@@ -14,6 +15,7 @@ public sealed class CompleteMailboxOAuthCommand(
     IMailboxConnections connections,
     IMailServerProbe probe,
     ISecretProtector secrets,
+    ReleaseMailboxHeldMailCommand heldMail,
     TimeProvider clock,
     ILogger<CompleteMailboxOAuthCommand> logger)
 {
@@ -67,6 +69,7 @@ public sealed class CompleteMailboxOAuthCommand(
         }
 
         await SaveAsync(actor, start.Provider, account, tokens, refresh, now, cancellationToken);
+        await heldMail.ReleaseAsync(actor.Id, cancellationToken);
         return new(OAuthConnectStatus.Connected, account, await TestAsync(actor.Id, cancellationToken));
     }
 

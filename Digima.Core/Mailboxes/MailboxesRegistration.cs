@@ -19,6 +19,10 @@ public static class MailboxesRegistration
         services.AddScoped<CompleteMailboxOAuthCommand>();
         services.AddScoped<OAuthAccountCheck>();
         services.AddScoped<DisconnectMailboxOAuthCommand>();
+        services.AddScoped<GetMailboxReconnectQuery>();
+
+        // Singleton: the credential source that marks a mailbox (a singleton itself) calls it.
+        services.AddSingleton<NotifyReconnectRequiredCommand>();
         return services;
     }
 }

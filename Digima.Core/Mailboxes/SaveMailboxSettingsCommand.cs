@@ -1,4 +1,5 @@
 using Digima.Core.Common;
+using Digima.Core.Scheduling;
 using FluentValidation;
 
 namespace Digima.Core.Mailboxes;
@@ -9,6 +10,7 @@ public sealed class SaveMailboxSettingsCommand(
     IMailboxRepository mailboxes,
     ISecretProtector secrets,
     IValidator<MailboxInput> validator,
+    ReleaseMailboxHeldMailCommand heldMail,
     TimeProvider clock)
 {
     public async Task<Outcome<bool>> SaveAsync(CurrentUser actor, MailboxInput input, CancellationToken cancellationToken)
@@ -38,6 +40,13 @@ public sealed class SaveMailboxSettingsCommand(
             SentCopies = KeepsSentCopies(clean, sentFolder, saved),
         };
         await mailboxes.SaveAsync(mailbox, cancellationToken);
+        if (mailbox.OAuth is null)
+        {
+            // Its passwords are freshly encrypted: mail held because they could not be read goes
+            // out. (A kept grant is as good or as ended as before; connecting again releases that.)
+            await heldMail.ReleaseAsync(actor.Id, cancellationToken);
+        }
+
         return Outcome<bool>.Success(true);
     }
 

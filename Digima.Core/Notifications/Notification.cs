@@ -11,6 +11,9 @@ public enum NotificationKind
     /// <summary>Mail was imported from the rep's mailbox for a customer a colleague registered
     /// lately (Subject names the colleague, Party the customer): the rep may make it private.</summary>
     RecentCustomerMail,
+
+    /// <summary>The provider ended the grant of the rep's mailbox (「再接続が必要」): told once, when it is marked.</summary>
+    MailboxReconnectRequired,
 }
 
 /// <summary>An entry under the bell in the app bar.</summary>

@@ -29,8 +29,14 @@ public interface IScheduledMailRepository
     /// again at <paramref name="sendAfter"/>, or at its own time when null.</summary>
     Task ReleaseAsync(IReadOnlyCollection<long> ids, DateTimeOffset? sendAfter, CancellationToken cancellationToken);
 
-    /// <summary>scheduled -> held (保留) with the reason.</summary>
-    Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>scheduled -> held (保留) with the reason shown and its cause.</summary>
+    Task<bool> HoldAsync(long id, string reason, HeldCause cause, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>held -> scheduled for the user's mail held for <paramref name="cause"/>, in one UPDATE
+    /// that takes only rows still held: of two nodes releasing at once, each mail goes to one.
+    /// A mail keeps its time (due at once when it has passed).</summary>
+    /// <returns>The mail released, with its recipients.</returns>
+    Task<IReadOnlyList<OutgoingMail>> ReleaseHeldAsync(long userId, HeldCause cause, CancellationToken cancellationToken);
 
     /// <summary>sending -> scheduled after a transient failure, to try again at <paramref name="sendAfter"/>.</summary>
     Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken);

@@ -1,9 +1,11 @@
+using Digima.Core.Compose;
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
 using Digima.Core.Timeline;
+using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -27,11 +29,15 @@ public sealed class ScheduledMailOutcomes(
 {
     /// <summary>The one place a scheduled mail becomes held (保留): the rep is told under the bell
     /// and by a snackbar on any node, the list and the customers' timelines show it.</summary>
+    /// <param name="failures">What the check at send time found; a mailbox problem makes the hold one
+    /// that connecting the mailbox again releases (<see cref="HeldCause.Mailbox"/>).</param>
     /// <returns>False when the mail was no longer scheduled (sent, edited or cancelled meanwhile): nothing is told.</returns>
-    public async Task<bool> HoldAsync(OutgoingMail mail, string reason, CancellationToken cancellationToken)
+    public async Task<bool> HoldAsync(OutgoingMail mail, IReadOnlyList<ValidationFailure> failures, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!await scheduled.HoldAsync(mail.Id, reason, now, cancellationToken))
+        var reason = string.Join(" ", failures.Select(e => e.ErrorMessage));
+        var cause = failures.Any(f => f.PropertyName == SendMailCommand.MailboxProblem) ? HeldCause.Mailbox : HeldCause.Content;
+        if (!await scheduled.HoldAsync(mail.Id, reason, cause, now, cancellationToken))
         {
             return false;
         }

@@ -15,6 +15,7 @@ public static class SchedulingRegistration
         services.AddScoped<ScheduledMailOutcomes>();
         services.AddScoped<SendScheduledMailCommand>();
         services.AddScoped<SendMailboxDueMailCommand>();
+        services.AddScoped<ReleaseMailboxHeldMailCommand>();
         services.AddScoped<ListScheduledMailQuery>();
         return services;
     }

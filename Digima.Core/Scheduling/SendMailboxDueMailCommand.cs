@@ -104,7 +104,7 @@ public sealed class SendMailboxDueMailCommand(
                 mail.UserId, mail.PrimaryCustomerId, mail.SubjectTemplate, mail.BodyTemplate, stopping, mailbox, customers.GetValueOrDefault(mail.PrimaryCustomerId));
             if (!rendered.Succeeded)
             {
-                await outcomes.HoldAsync(mail, string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage)), stopping);
+                await outcomes.HoldAsync(mail, rendered.Errors, stopping);
                 continue;
             }
 

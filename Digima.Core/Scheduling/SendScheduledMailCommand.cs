@@ -54,8 +54,7 @@ public sealed class SendScheduledMailCommand(
 
         if (!rendered.Succeeded)
         {
-            var reason = string.Join(" ", rendered.Errors.Select(e => e.ErrorMessage));
-            return await outcomes.HoldAsync(mail, reason, stopping) ? ScheduledRun.Held : ScheduledRun.NotScheduled;
+            return await outcomes.HoldAsync(mail, rendered.Errors, stopping) ? ScheduledRun.Held : ScheduledRun.NotScheduled;
         }
 
         if (await DeferToSlotAsync(mail, now, stopping))

@@ -13,7 +13,7 @@ namespace Digima.Infrastructure.Mailboxes;
 /// caller that waited on the row finds the new token there and uses it.</summary>
 internal sealed class MailboxGrantRefresh(
     NpgsqlDataSource dataSource, OAuthTokenClient client, ISecretProtector secrets, IOptions<OAuthOptions> options, TimeProvider time,
-    ILogger<MailboxGrantRefresh> logger)
+    NotifyReconnectRequiredCommand reconnectRequired, ILogger<MailboxGrantRefresh> logger)
 {
     /// <summary>The access token and its expiry, or null when the mailbox was removed meanwhile.</summary>
     /// <exception cref="MailboxReconnectRequiredException">Marked 「再接続が必要」, now or before.</exception>
@@ -58,6 +58,8 @@ internal sealed class MailboxGrantRefresh(
             logger.LogWarning("The OAuth grant of user {UserId}'s mailbox was refused for good; marked for reconnecting: {Reason}", userId, e.Reason);
             await MarkReconnectRequiredAsync(connection, transaction, userId, e.Reason, time.GetUtcNow());
             await transaction.CommitAsync(CancellationToken.None);
+            // Only here, under the row lock, is the mailbox marked: later uses find the mark and tell nothing.
+            await reconnectRequired.NotifyAsync(userId, CancellationToken.None);
             throw;
         }
 

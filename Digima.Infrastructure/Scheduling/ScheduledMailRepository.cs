@@ -24,7 +24,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
                 UPDATE outgoing_mails
                 SET subject_template = @SubjectTemplate, body_template = @BodyTemplate, subject = @Subject, body_text = @Body,
                     scheduled_at = @ScheduledAt, schedule_time_zone = @TimeZoneId, status = 'scheduled',
-                    send_after = NULL, held_reason = NULL, error = NULL, retry_count = 0
+                    send_after = NULL, held_reason = NULL, held_cause = NULL, error = NULL, retry_count = 0
                 WHERE id = @Id AND user_id = @UserId AND status IN ('scheduled', 'held')
                 RETURNING id)
             SELECT status FROM outgoing_mails WHERE id = @Id AND user_id = @UserId
@@ -92,11 +92,30 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = ids.ToArray(), sendAfter }, cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> HoldAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> HoldAsync(long id, string reason, HeldCause cause, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE outgoing_mails SET status = 'held', held_reason = @reason, failed_at = @at WHERE id = @id AND status = 'scheduled'";
+        const string sql = """
+            UPDATE outgoing_mails SET status = 'held', held_reason = @reason, held_cause = @cause, failed_at = @at
+            WHERE id = @id AND status = 'scheduled'
+            """;
+        var args = new { id, reason, cause = Code(cause), at };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, reason, at }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutgoingMail>> ReleaseHeldAsync(long userId, HeldCause cause, CancellationToken cancellationToken)
+    {
+        // As an edit that keeps the content and time: a slot of the rate limit is taken anew.
+        const string sql = $"""
+            UPDATE outgoing_mails
+            SET status = 'scheduled', send_after = NULL, held_reason = NULL, held_cause = NULL, error = NULL, retry_count = 0
+            WHERE user_id = @userId AND status = 'held' AND held_cause = @cause
+            RETURNING {Columns}
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var args = new { userId, cause = Code(cause) };
+        var mails = (await connection.QueryAsync<OutgoingMail>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))).AsList();
+        return await OutgoingMailRepository.WithRecipientsAsync(connection, mails, cancellationToken);
     }
 
     public async Task RetryLaterAsync(long id, DateTimeOffset sendAfter, string error, CancellationToken cancellationToken)
@@ -115,6 +134,8 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, sendAfter }, cancellationToken: cancellationToken)) == 1;
     }
+
+    private static string Code(HeldCause cause) => cause.ToString().ToLowerInvariant();
 
     // Dapper maps an enum column of a row, not a scalar: the status code is parsed here.
     private static MailStatus? Status(string? code) => code is null ? null : Enum.Parse<MailStatus>(code, ignoreCase: true);

@@ -60,7 +60,12 @@ public partial class NotificationBell
     // The customer opens first: marking read waits on the database, and the rep is waiting on the page.
     private async Task OpenAsync(Notification notification)
     {
-        Navigation.NavigateTo(notification.CustomerId is { } customerId ? $"/customers/{customerId}" : "/mail/individual");
+        Navigation.NavigateTo(notification switch
+        {
+            { Kind: NotificationKind.MailboxReconnectRequired } => "/settings/mailbox",
+            { CustomerId: { } customerId } => $"/customers/{customerId}",
+            _ => "/mail/individual",
+        });
         await MarkReadAsync(notification.Id);
     }
 
@@ -76,6 +81,7 @@ public partial class NotificationBell
     {
         { Kind: NotificationKind.RecentCustomerMail } => T["Notifications_RecentCustomerMail", notification.Subject, notification.Party],
         { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
+        { Kind: NotificationKind.MailboxReconnectRequired } => T["Notifications_MailboxReconnectRequired"],
         { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
         _ => T["Notifications_Opened", notification.Party, notification.Subject],
     };
