@@ -21,11 +21,11 @@ public sealed class SignatureFlowTests(AppFixture app)
 
         await page.GetByTestId("signature-text").FillAsync("{{担当者}}");
         await page.GetByTestId("signature-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signature")).ToContainTextAsync("差し込み項目「{{担当者}}」は存在しません。");
+        await Assertions.Expect(page.GetByTestId("signature-error")).ToHaveTextAsync("差し込み項目「{{担当者}}」は存在しません。「差し込み項目」ボタンから挿入してください。");
         await page.GetByTestId("signature-text").FillAsync(Typed);
         await page.GetByTestId("signature-save").ClickAsync();
         await Assertions.Expect(page.GetByText("署名を保存しました")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("signature")).Not.ToContainTextAsync("存在しません");
+        await Assertions.Expect(page.GetByTestId("signature-error")).ToHaveCountAsync(0);
         await AppFixture.ScreenshotAsync(page, "preferences-signature");
 
         await page.GotoAsync($"/mail/compose?to={customer.Id}");
