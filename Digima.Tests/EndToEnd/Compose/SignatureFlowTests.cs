@@ -1,3 +1,4 @@
+using Digima.Core.Compose.Signatures;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
@@ -57,6 +58,8 @@ public sealed class SignatureFlowTests(AppFixture app)
 
         await page.GotoAsync($"/mail/compose?replySent={sent.Id}");
         await AppFixture.WaitInteractiveAsync(page);
+        // The draft loads after the page turns interactive: wait for its quote before reading it.
+        await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("さんは書きました"));
         var draft = await body.InputValueAsync();
         Assert.StartsWith("\n\n" + Stored + "\n\n", draft, StringComparison.Ordinal);
         Assert.Equal(1, Count(draft, Stored));
@@ -68,6 +71,27 @@ public sealed class SignatureFlowTests(AppFixture app)
         var replyText = Text(Assert.Single(await MailboxReader.WaitForAsync(customer.Email, reply.MessageId)));
         Assert.StartsWith("ご確認ありがとうございます。\n\n" + merged + "\n\n", replyText, StringComparison.Ordinal);
         Assert.True(replyText.IndexOf(merged, StringComparison.Ordinal) < replyText.IndexOf("さんは書きました", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rep_EditsSignatureInBody_SwitchingOffKeepsTheirText()
+    {
+        var rep = await app.AddUserAsync(Digima.Core.Accounts.UserRole.Rep, "編集 署名");
+        Assert.True((await app.Get<SaveSignatureCommand>().SaveAsync(rep.AsActor(), Typed, CancellationToken.None)).Succeeded);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
+        var body = page.GetByTestId("compose-body");
+        var signatureSwitch = page.GetByRole(AriaRole.Switch, new() { Name = "署名を挿入" });
+        await Assertions.Expect(body).ToHaveValueAsync("\n\n" + Stored);
+        await Assertions.Expect(page.GetByTestId("signature-edited")).ToHaveCountAsync(0);
+
+        var edited = "ご連絡です。\n\n" + Stored.Replace("営業部", "営業二部", StringComparison.Ordinal);
+        await body.FillAsync(edited);
+        await Assertions.Expect(page.GetByTestId("signature-edited")).ToHaveTextAsync("本文の署名が編集されています。オフにしても本文からは削除されません。");
+        await signatureSwitch.ClickAsync();
+
+        await Assertions.Expect(signatureSwitch).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByText("署名が編集されているため、本文から削除していません。")).ToBeVisibleAsync();
+        await Assertions.Expect(body).ToHaveValueAsync(edited);
     }
 
     private async Task<OutgoingMail> SendAsync(IPage page, Digima.Core.Accounts.User rep, string to, string? inReplyTo)
