@@ -1,4 +1,5 @@
 using Digima.Core.Compose;
+using Digima.Core.Compose.Signatures;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace Digima.Core;
 
 public static class ComposeRegistration
 {
-    /// <summary>The compose use cases and validator. The recipient search is registered by Infrastructure.</summary>
+    /// <summary>The compose use cases and validator. The recipient search and the signature store are registered by Infrastructure.</summary>
     public static IServiceCollection AddComposeUseCases(this IServiceCollection services)
     {
         services.AddScoped<IValidator<ComposeInput>, ComposeInputValidator>();
@@ -16,6 +17,9 @@ public static class ComposeRegistration
         services.AddScoped<SendMailCommand>();
         services.AddScoped<CheckMailQuery>();
         services.AddScoped<DraftFromMailQuery>();
+        services.AddScoped<IValidator<SignatureInput>, SignatureInputValidator>();
+        services.AddScoped<GetSignatureQuery>();
+        services.AddScoped<SaveSignatureCommand>();
         return services;
     }
 }

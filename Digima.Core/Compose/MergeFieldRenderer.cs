@@ -41,6 +41,11 @@ public static partial class MergeFieldRenderer
 
     public static bool HasTokens(string template) => TokenPattern().IsMatch(template);
 
+    /// <summary>The tokens naming no field, as typed, for texts checked before any recipient is
+    /// known (a signature); they get the same message as at send time.</summary>
+    public static IReadOnlyList<string> UnknownTokens(string template) =>
+        TokenPattern().Matches(template).Where(m => MergeFields.Find(m.Groups["name"].Value.Trim()) is null).Select(m => m.Value).Distinct().ToList();
+
     // Half-width or full-width braces: an IME often produces ｛｛姓｝｝.
     [GeneratedRegex(@"(?:\{\{|｛｛)(?<name>[^{}｛｝\r\n]{1,30})(?:\}\}|｝｝)")]
     private static partial Regex TokenPattern();

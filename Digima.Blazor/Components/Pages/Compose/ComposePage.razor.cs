@@ -106,6 +106,7 @@ public partial class ComposePage : IDisposable
             var customer = await GetCustomer.GetAsync(user, id, CancellationToken.None);
             _input.To.Add(new ComposeRecipient(customer.Id, customer.Email, customer.FullName));
         }
+        await StartSignatureAsync(user);
     }
 
     // The fields take every keystroke at once, not debounced: a debounced field hands its value
