@@ -58,6 +58,15 @@ internal static class OAuthMailboxes
         return tokens;
     }
 
+    /// <summary>Connects (or connects again) the rep's mailbox the way the settings page does: the
+    /// app's start and callback use cases, with the server's sign-in page answered as the rep.</summary>
+    public static async Task<OAuthConnectResult> ConnectThroughAppAsync(ServiceHarness services, CurrentUser rep, DevOAuthClient server)
+    {
+        var url = await services.Get<StartMailboxOAuthCommand>().StartAsync(rep, Provider, RedirectUri, CancellationToken.None);
+        var (state, code) = await GrantAsync(server, url, rep.Email);
+        return await services.Get<CompleteMailboxOAuthCommand>().CompleteAsync(rep, state, code, RedirectUri, CancellationToken.None);
+    }
+
     /// <summary>Signs in as LOGIN at the development server's page for an authorization URL and
     /// allows access; returns the state and code of the redirect back to the app.</summary>
     public static async Task<(string State, string Code)> GrantAsync(DevOAuthClient server, Uri authorizationUrl, string login)

@@ -63,12 +63,7 @@ public sealed class ReconnectRequiredTests : IAsyncLifetime
         }
     }
 
-    private async Task<OAuthConnectResult> ConnectAsync()
-    {
-        var url = await _services.Get<StartMailboxOAuthCommand>().StartAsync(_rep, OAuthMailboxes.Provider, OAuthMailboxes.RedirectUri, CancellationToken.None);
-        var (state, code) = await OAuthMailboxes.GrantAsync(_server, url, _rep.Email);
-        return await _services.Get<CompleteMailboxOAuthCommand>().CompleteAsync(_rep, state, code, OAuthMailboxes.RedirectUri, CancellationToken.None);
-    }
+    private Task<OAuthConnectResult> ConnectAsync() => OAuthMailboxes.ConnectThroughAppAsync(_services, _rep, _server);
 
     /// <summary>The refresh token revoked at the provider and the cached access token dropped, so the
     /// next use must refresh (instead of waiting for the token to expire).</summary>

@@ -38,13 +38,8 @@ public sealed class SentCopyFilingOAuthTests : IAsyncLifetime
         Assert.Equal(SentCopyFiling.Unknown, await FilingAsync());
     }
 
-    private async Task ConnectAsync()
-    {
-        var url = await _services.Get<StartMailboxOAuthCommand>().StartAsync(_rep, OAuthMailboxes.Provider, OAuthMailboxes.RedirectUri, CancellationToken.None);
-        var (state, code) = await OAuthMailboxes.GrantAsync(_server, url, _rep.Email);
-        var result = await _services.Get<CompleteMailboxOAuthCommand>().CompleteAsync(_rep, state, code, OAuthMailboxes.RedirectUri, CancellationToken.None);
-        Assert.Equal(OAuthConnectStatus.Connected, result.Status);
-    }
+    private async Task ConnectAsync() =>
+        Assert.Equal(OAuthConnectStatus.Connected, (await OAuthMailboxes.ConnectThroughAppAsync(_services, _rep, _server)).Status);
 
     private async Task<SentCopyFiling> FilingAsync() =>
         (await _services.Get<IMailboxRepository>().GetAsync(_rep.Id, CancellationToken.None))!.SentCopies;
