@@ -48,7 +48,13 @@ public sealed partial class UndoSendTests(AppFixture app)
     [Fact]
     public async Task SendNow_RepDoesNothing_SnackbarGoesAndMailArrivesOnceAfterGrace()
     {
-        var (rep, customer) = await RepWithGraceAsync("猶予 担当", "猶予先", seconds: 4);
+        var rep = await app.AddConnectedRepAsync("猶予 担当");
+        var customer = await app.AddCustomerAsync("猶予先");
+        var settings = await app.OpenSignedInAsync(rep.Email, "/settings/preferences");
+        await settings.GetByTestId("undo-grace-seconds").FillAsync("4");
+        await settings.GetByTestId("undo-grace-save").ClickAsync();
+        await Assertions.Expect(settings.GetByText("送信の取り消し猶予を保存しました")).ToBeVisibleAsync();
+        await settings.CloseAsync();
         var page = await SendFromComposeAsync(rep, customer, "そのまま送るご案内");
 
         await Assertions.Expect(page.GetByTestId("undo-send-remaining")).ToHaveTextAsync(Remaining());
