@@ -80,6 +80,28 @@ public sealed class DraftFromMailQuery(
         };
     }
 
+    /// <summary>A mail taken back with 「送信を取り消す」, as the rep typed it: recipients, subject and
+    /// body with their merge tokens, the tracking settings, and the thread it answered.</summary>
+    /// <exception cref="NotFoundException">No such mail of the actor's (a manager's view does not
+    /// count: only the author gets their mail back), or one that was not undone.</exception>
+    public async Task<ComposeInput> UndoneAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var mail = await outbox.GetAsync(outgoingMailId, cancellationToken);
+        if (mail is not { Status: MailStatus.Cancelled, ScheduledAt: null } || mail.UserId != actor.Id)
+        {
+            throw new NotFoundException($"Mail {outgoingMailId} is not an undone mail of this user.");
+        }
+
+        var input = await DuplicateSentAsync(actor, outgoingMailId, cancellationToken);
+        input.OpenTracking = mail.OpenTracking;
+        input.ClickTracking = mail.ClickTracking;
+        input.NotifyOnOpen = mail.NotifyOnOpen;
+        input.InReplyTo = mail.InReplyTo;
+        input.References = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        return input;
+    }
+
     private async Task<OutgoingMail> VisibleSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

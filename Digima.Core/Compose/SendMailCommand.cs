@@ -1,11 +1,14 @@
 using Digima.Core.Common;
 using Digima.Core.Sending;
+using Digima.Core.Sending.UndoSend;
 
 namespace Digima.Core.Compose;
 
 /// <summary>「今すぐ送信」 (R10): builds the mail (validation, merge fields, R8) and queues it with
-/// its Message-ID in one transaction. The outbox worker sends it through the rep's own server (R2).</summary>
-public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRepository outbox, IOutboxSignal signal)
+/// its Message-ID in one transaction. The outbox worker sends it through the rep's own server (R2)
+/// once the rep's 「送信の取り消し猶予」 is over: the wait is the row's send_after, so it holds on
+/// any node and across restarts, and the mail then goes the one way every queued mail goes.</summary>
+public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRepository outbox, IOutboxSignal signal, GetUndoGraceQuery grace)
 {
     /// <summary>Property name of a failure about merge fields; its CustomState is the customer id.</summary>
     public const string MergeProblem = "Merge";
@@ -19,7 +22,9 @@ public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRe
             return Outcome<long>.Failure(built.Errors);
         }
 
-        var id = await outbox.InsertAsync(built.Value!, cancellationToken);
+        var mail = built.Value!;
+        var wait = await grace.GetAsync(actor, cancellationToken);
+        var id = await outbox.InsertAsync(wait > TimeSpan.Zero ? mail with { SendAfter = mail.CreatedAt + wait } : mail, cancellationToken);
         signal.MailQueued();
         return Outcome<long>.Success(id);
     }

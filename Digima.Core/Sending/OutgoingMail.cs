@@ -53,8 +53,9 @@ public sealed record OutgoingMail
     public DateTimeOffset? ScheduledAt { get; init; }
     public string? ScheduleTimeZone { get; init; }
 
-    /// <summary>When the engine may try next: a retry after a transient failure, or the slot the
-    /// mailbox's rate limit gave; null means at <see cref="ScheduledAt"/>.</summary>
+    /// <summary>When the engine may try next: a retry after a transient failure, the slot the
+    /// mailbox's rate limit gave, or the end of 「今すぐ送信」's undo grace; null means at
+    /// <see cref="ScheduledAt"/> (or at once for queued mail).</summary>
     public DateTimeOffset? SendAfter { get; init; }
 
     /// <summary>Why a scheduled mail was held (保留) at its time; the rep fixes it and sends again.</summary>

@@ -1,4 +1,6 @@
 using Digima.Core.Sending;
+using Digima.Core.Sending.UndoSend;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
@@ -17,6 +19,11 @@ public static class SendingRegistration
         services.AddScoped<RetryMailCommand>();
         services.AddScoped<ListIndividualMailQuery>();
         services.AddScoped<ListCustomerMailQuery>();
+        services.AddScoped<IValidator<UndoGraceInput>, UndoGraceInputValidator>();
+        services.AddScoped<GetUndoGraceQuery>();
+        services.AddScoped<SaveUndoGraceCommand>();
+        services.AddScoped<GetUndoDeadlineQuery>();
+        services.AddScoped<UndoSendCommand>();
         return services;
     }
 }

@@ -18,10 +18,10 @@ internal static class OutgoingMailWriter
     private const string InsertMail = """
         INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
                                     open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
-                                    scheduled_at, schedule_time_zone)
+                                    scheduled_at, schedule_time_zone, send_after)
         VALUES (@UserId, @StatusCode, @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
                 @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
-                @ScheduledAt, @ScheduleTimeZone)
+                @ScheduledAt, @ScheduleTimeZone, @SendAfter)
         RETURNING id
         """;
 
@@ -45,7 +45,7 @@ internal static class OutgoingMailWriter
         {
             mail.UserId, StatusCode = statusCode, mail.MessageId, mail.Subject, mail.BodyText, mail.SubjectTemplate, mail.BodyTemplate,
             mail.OpenTracking, mail.ClickTracking, mail.NotifyOnOpen, mail.CreatedAt, mail.InReplyTo, mail.ReferencesHeader,
-            mail.ScheduledAt, mail.ScheduleTimeZone,
+            mail.ScheduledAt, mail.ScheduleTimeZone, mail.SendAfter,
         };
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMail, args, transaction, cancellationToken: cancellationToken));
         var rows = mail.Recipients.Select((r, i) => new

@@ -1,7 +1,10 @@
 using Digima.Core.Sending;
+using Digima.Core.Sending.UndoSend;
+using Digima.Infrastructure.Sending.UndoSend;
 using Digima.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Digima.Infrastructure.Sending;
 
@@ -11,7 +14,10 @@ internal static class SendingRegistration
     {
         services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
         services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<SendingOptions>() ?? new SendingOptions());
+        services.AddValidatedOptions<UndoGraceOptions>(configuration, UndoGraceOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<UndoGraceOptions>>().Value);
         services.AddSingleton<IOutgoingMailRepository, OutgoingMailRepository>();
+        services.AddSingleton<IUndoGraceRepository, UndoGraceRepository>();
         services.AddSingleton<TransportErrors>();
         services.AddSingleton<IOutgoingMailTransport, MailKitTransport>();
         services.AddSingleton<OutboxSignal>();

@@ -33,6 +33,8 @@ public partial class AppFixture : IAsyncLifetime
         // The local server files no Sent copies (except for files-sent.test senders, which have
         // their own tests): a mailbox's first send need not wait long to find that out.
         ["Digima:Outbox:ServerCopyWait"] = "00:00:01",
+        // Tests send at once as before the undo grace; the grace's own tests set it per user.
+        ["Digima:Sending:UndoGrace"] = "00:00:00",
     };
 
     public TestDatabase Database { get; private set; } = default!;

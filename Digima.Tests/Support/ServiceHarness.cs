@@ -26,6 +26,7 @@ public sealed partial class ServiceHarness : IAsyncDisposable
                 ["Digima:DataProtection:CertificatePath"] = TestEnvironment.KeyRingCertificatePath,
                 // As in AppFixture.Settings: a mailbox's first send waits 1 s for a server copy.
                 ["Digima:Outbox:ServerCopyWait"] = "00:00:01",
+                ["Digima:Sending:UndoGrace"] = "00:00:00",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

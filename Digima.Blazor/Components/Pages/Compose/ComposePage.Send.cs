@@ -29,7 +29,15 @@ public partial class ComposePage
         _sending = true;
         try
         {
-            Finish(await Send.SendNowAsync(await CurrentUser.GetAsync(), _input, CancellationToken.None), T["Compose_Queued"]);
+            var user = await CurrentUser.GetAsync();
+            var outcome = await Send.SendNowAsync(user, _input, CancellationToken.None);
+            if (outcome.Succeeded && await OfferUndoAsync(user, outcome.Value))
+            {
+                Navigation.NavigateTo("/mail/individual");
+                return;
+            }
+
+            Finish(outcome, T["Compose_Queued"]);
         }
         finally
         {

@@ -15,7 +15,8 @@ public partial class ComposePage
 
     private bool IsReply => ReplyToMailId is not null || ReplyToSentMailId is not null;
 
-    private bool IsDuplicate => DuplicateMailId is not null || DuplicateSentMailId is not null;
+    /// <summary>A duplicate or an undone mail keeps its body as it was, signature included.</summary>
+    private bool IsDuplicate => DuplicateMailId is not null || DuplicateSentMailId is not null || UndoneMailId is not null;
 
     /// <summary>Called once the draft's body is loaded: a reply's loaded body is its quote.</summary>
     private async Task StartSignatureAsync(CurrentUser user)

@@ -25,6 +25,7 @@ public partial class ComposePage : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     /// <summary>Compose to one customer straight from their profile.</summary>
     [SupplyParameterFromQuery(Name = "to")]
@@ -99,6 +100,10 @@ public partial class ComposePage : IDisposable
         else if (DuplicateSentMailId is { } duplicateSent)
         {
             _input = await Drafts.DuplicateSentAsync(user, duplicateSent, CancellationToken.None);
+        }
+        else if (UndoneMailId is { } undone)
+        {
+            _input = await Drafts.UndoneAsync(user, undone, CancellationToken.None);
         }
 
         if (ToCustomerId is { } id)

@@ -1,0 +1,41 @@
+using Digima.Core.Common;
+using Digima.Core.Sending.UndoSend;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Compose;
+
+/// <summary>「送信を取り消す」: after 「今すぐ送信」 the outbox holds the mail until its send_after;
+/// the snackbar offers the undo that long, and an undone mail comes back here as typed.</summary>
+public partial class ComposePage
+{
+    [Inject] private GetUndoDeadlineQuery UndoDeadline { get; set; } = default!;
+
+    /// <summary>A mail taken back with 「送信を取り消す」.</summary>
+    [SupplyParameterFromQuery(Name = "undone")]
+    private long? UndoneMailId { get; set; }
+
+    /// <summary>Shows the undo snackbar (it lives in the circuit, so it stays on 個別メール where the
+    /// rep lands) for as long as the mail's grace lasts; false when the mail has no grace.</summary>
+    private async Task<bool> OfferUndoAsync(CurrentUser user, long mailId)
+    {
+        if (await UndoDeadline.GetAsync(user, mailId, CancellationToken.None) is not { } sendAfter)
+        {
+            return false;
+        }
+
+        var parameters = new Dictionary<string, object>
+        {
+            [nameof(UndoSendSnackbar.MailId)] = mailId,
+            [nameof(UndoSendSnackbar.SendAfter)] = sendAfter,
+        };
+        Snackbar.Add<UndoSendSnackbar>(parameters, Severity.Normal, o =>
+        {
+            // The component itself closes at send_after; this duration is only a backstop.
+            o.RequireInteraction = false;
+            o.VisibleStateDuration = (int)Math.Clamp((sendAfter - Time.GetUtcNow()).TotalMilliseconds + 1_000, 1_000, 60_000);
+            o.ShowCloseIcon = true;
+        }, UndoSendSnackbar.Key(mailId));
+        return true;
+    }
+}
