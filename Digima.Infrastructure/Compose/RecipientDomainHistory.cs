@@ -10,9 +10,8 @@ namespace Digima.Infrastructure.Compose;
 /// (migration 2026-12-08-0800) and stops at the first row of this rep.</summary>
 internal sealed class RecipientDomainHistory(NpgsqlDataSource dataSource) : IRecipientDomainHistory
 {
-    public async Task<DomainHistory> GetAsync(long userId, IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
-    {
-        const string sql = """
+    /// <summary>Internal for the test that checks its plan uses the domain indexes.</summary>
+    internal const string Sql = """
             WITH rep AS (
                 SELECT EXISTS (SELECT 1 FROM outgoing_mails m WHERE m.user_id = @userId AND m.status NOT IN ('failed', 'cancelled'))
                     OR EXISTS (SELECT 1 FROM imported_mails i WHERE i.user_id = @userId AND i.direction = 'sent') AS has_sent_mail
@@ -33,8 +32,11 @@ internal sealed class RecipientDomainHistory(NpgsqlDataSource dataSource) : IRec
                 rep.has_sent_mail
             FROM unnest(@domains) AS d (domain) CROSS JOIN rep
             """;
+
+    public async Task<DomainHistory> GetAsync(long userId, IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql, new { userId, domains = domains.ToArray() }, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new { userId, domains = domains.ToArray() }, cancellationToken: cancellationToken))).AsList();
         return new DomainHistory(
             rows.Where(r => r.WrittenTo).Select(r => r.Domain).ToHashSet(),
             rows.Where(r => r.Internal).Select(r => r.Domain).ToHashSet(),
