@@ -38,12 +38,12 @@ public sealed class RecipientCheckTests(AppFixture app)
         await Assertions.Expect(warnings.Nth(2)).ToContainTextAsync("本文の宛名「佐伯」が最初の宛先（鷲見 一郎）と一致しません。");
         var confirm = page.GetByTestId("confirm-send");
         await Assertions.Expect(confirm).ToBeDisabledAsync();
+        await AppFixture.ScreenshotAsync(page, "compose-recipient-check");
         await warnings.Nth(0).GetByRole(AriaRole.Checkbox).CheckAsync();
         await warnings.Nth(1).GetByRole(AriaRole.Checkbox).CheckAsync();
         await Assertions.Expect(confirm).ToBeDisabledAsync();
         await warnings.Nth(2).GetByRole(AriaRole.Checkbox).CheckAsync();
         await Assertions.Expect(confirm).ToBeEnabledAsync();
-        await AppFixture.ScreenshotAsync(page, "compose-recipient-check");
         await ConfirmAsync(page);
 
         await AppFixture.OrScreenshotAsync(page, "recipient-check-send", () => AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000));
