@@ -31,7 +31,7 @@ public static class DependencyInjection
 
         services.AddAccountsInfrastructure();
         services.AddCustomersInfrastructure();
-        services.AddComposeInfrastructure();
+        services.AddComposeInfrastructure(configuration);
         services.AddMailboxesInfrastructure(configuration);
         services.AddOAuthInfrastructure(configuration);
         services.AddMailConnectionsInfrastructure(configuration);

@@ -16,6 +16,7 @@ public static class ComposeRegistration
         services.AddScoped<PreviewMailQuery>();
         services.AddScoped<SendMailCommand>();
         services.AddScoped<CheckMailQuery>();
+        services.AddScoped<CheckRecipientsQuery>();
         services.AddScoped<DraftFromMailQuery>();
         services.AddScoped<IValidator<SignatureInput>, SignatureInputValidator>();
         services.AddScoped<GetSignatureQuery>();

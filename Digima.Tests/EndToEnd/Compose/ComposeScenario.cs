@@ -9,9 +9,12 @@ namespace Digima.Tests.EndToEnd.Compose;
 /// come from <see cref="AppFixture"/>).</summary>
 internal static class ComposeScenario
 {
-    /// <summary>The confirmation dialog's 「確認」 button (R10).</summary>
+    /// <summary>The confirmation dialog's 「確認」 button (R10), after acknowledging the recipient
+    /// warnings a flow may raise on the way (a second company in Cc, say); the tests of the warnings
+    /// themselves are in <see cref="RecipientCheckTests"/>.</summary>
     public static async Task ConfirmAsync(IPage page)
     {
+        await AcknowledgeWarningsAsync(page);
         var confirm = page.GetByTestId("confirm-send");
         await Assertions.Expect(confirm).ToHaveTextAsync("確認");
         await confirm.ClickAsync();
@@ -23,6 +26,16 @@ internal static class ComposeScenario
         {
             // A click that lands while the dialog re-renders its buttons is lost; click once more.
             await confirm.ClickAsync();
+        }
+    }
+
+    /// <summary>Ticks 「確認しました」 on every recipient warning once the dialog has checked the recipients.</summary>
+    public static async Task AcknowledgeWarningsAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("[data-testid='confirm-send-dialog'][data-recipient-check='done']")).ToHaveCountAsync(1);
+        foreach (var ack in await page.GetByTestId("recipient-warning-ack").GetByRole(AriaRole.Checkbox).AllAsync())
+        {
+            await ack.CheckAsync();
         }
     }
 

@@ -1,0 +1,49 @@
+using Digima.Blazor.Auth;
+using Digima.Core.Compose;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Digima.Blazor.Components.Pages.Compose;
+
+/// <summary>The dialog checks the recipients itself when it opens, so the send flow passes only the
+/// mail. 「確認」 waits for the check and for every warning to be acknowledged: a warning never
+/// blocks the mail, it costs one click that says it was read.</summary>
+public partial class ConfirmSendDialog
+{
+    private RecipientCheck? _check;
+    private bool[] _acknowledged = [];
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private CheckRecipientsQuery CheckRecipients { get; set; } = default!;
+    [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Parameter, EditorRequired] public ComposeInput Input { get; set; } = default!;
+    [Parameter, EditorRequired] public string Subject { get; set; } = "";
+
+    private bool CanConfirm => _check is not null && _acknowledged.All(a => a);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var check = await CheckRecipients.CheckAsync(await CurrentUser.GetAsync(), Input, CancellationToken.None);
+        _acknowledged = new bool[check.Warnings.Count];
+        _check = check;
+    }
+
+    private string Names(IEnumerable<ComposeRecipient> recipients) =>
+        string.Join(T["ListSeparator"].Value, recipients.Select(r => $"{r.DisplayName} <{r.Email}>"));
+
+    private string Describe(CheckedRecipient recipient) =>
+        $"{recipient.DisplayName} <{recipient.Email}>" + (recipient.Kind == RecipientKind.To ? "" : $" ({recipient.Kind})");
+
+    private string Message(RecipientWarning warning)
+    {
+        var names = string.Join(T["ListSeparator"].Value, warning.Names);
+        return warning.Kind switch
+        {
+            RecipientWarningKind.NewDomain => T["RecipientCheck_NewDomain", names],
+            RecipientWarningKind.SeveralCompanies => T["RecipientCheck_SeveralCompanies", names],
+            RecipientWarningKind.BccSuggested => T["RecipientCheck_BccSuggested", names],
+            RecipientWarningKind.SalutationMismatch => T["RecipientCheck_SalutationMismatch", warning.Names[0], warning.Names[1]],
+            _ => warning.Kind.ToString(),
+        };
+    }
+}
