@@ -81,7 +81,7 @@ public sealed class ConnectionTestGuardTests
         var other = await services.AddUserAsync(UserRole.Rep);
         var command = services.Get<TestMailboxConnectionCommand>();
         var input = LocalMail.Input(rep.Email);
-        input.Smtp.Port = input.Imap.Port = TestMailboxConnectionCommandTests.UnusedPort();
+        input.Smtp.Port = input.Imap.Port = TestPorts.Closed();
 
         await command.TestAsync(rep, input, CancellationToken.None);
         await command.TestAsync(rep, input, CancellationToken.None);

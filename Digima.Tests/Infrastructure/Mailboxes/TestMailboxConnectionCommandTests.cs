@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Digima.Core.Accounts;
 using Digima.Core.Mailboxes;
 using Digima.Tests.Support;
@@ -44,7 +42,7 @@ public sealed class TestMailboxConnectionCommandTests : IAsyncLifetime
     {
         var rep = await _services.AddUserAsync(UserRole.Rep);
         var input = LocalMail.Input(rep.Email);
-        input.Smtp.Port = input.Imap.Port = UnusedPort();
+        input.Smtp.Port = input.Imap.Port = TestPorts.Closed();
 
         var report = await TestAsync(rep, input);
 
@@ -104,13 +102,4 @@ public sealed class TestMailboxConnectionCommandTests : IAsyncLifetime
         return outcome.Value!;
     }
 
-    /// <summary>A loopback port nothing listens on: taken from the system, then released.</summary>
-    internal static int UnusedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,5 +1,6 @@
 using Digima.Core.Common;
 using Digima.Core.Mailboxes;
+using Digima.Infrastructure.Seeding;
 using Digima.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using System.Net;
@@ -32,6 +33,7 @@ internal static class OAuthMailboxes
         [$"Digima:OAuth:Providers:{Provider}:Smtp:Host"] = TestEnvironment.MailHost,
         [$"Digima:OAuth:Providers:{Provider}:Smtp:Port"] = (smtpPort ?? TestEnvironment.SmtpPort).ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"Digima:OAuth:Providers:{Provider}:Smtp:Security"] = "None",
+        ["Digima:OAuth:RedirectUri"] = RedirectUri.AbsoluteUri,
     };
 
     /// <summary>Grants access as the rep at the development server and stores the grant as the
@@ -60,12 +62,8 @@ internal static class OAuthMailboxes
 
     /// <summary>Connects (or connects again) the rep's mailbox the way the settings page does: the
     /// app's start and callback use cases, with the server's sign-in page answered as the rep.</summary>
-    public static async Task<OAuthConnectResult> ConnectThroughAppAsync(ServiceHarness services, CurrentUser rep, DevOAuthClient server)
-    {
-        var url = await services.Get<StartMailboxOAuthCommand>().StartAsync(rep, Provider, RedirectUri, CancellationToken.None);
-        var (state, code) = await GrantAsync(server, url, rep.Email);
-        return await services.Get<CompleteMailboxOAuthCommand>().CompleteAsync(rep, state, code, RedirectUri, CancellationToken.None);
-    }
+    public static Task<OAuthConnectResult> ConnectThroughAppAsync(ServiceHarness services, CurrentUser rep) =>
+        services.Get<DevProviderConsent>().ConnectAsync(rep, Provider, TestEnvironment.MailPassword, CancellationToken.None);
 
     /// <summary>Signs in as LOGIN at the development server's page for an authorization URL and
     /// allows access; returns the state and code of the redirect back to the app.</summary>

@@ -63,7 +63,7 @@ public sealed class ReconnectRequiredTests : IAsyncLifetime
         }
     }
 
-    private Task<OAuthConnectResult> ConnectAsync() => OAuthMailboxes.ConnectThroughAppAsync(_services, _rep, _server);
+    private Task<OAuthConnectResult> ConnectAsync() => OAuthMailboxes.ConnectThroughAppAsync(_services, _rep);
 
     /// <summary>The refresh token revoked at the provider and the cached access token dropped, so the
     /// next use must refresh (instead of waiting for the token to expire).</summary>

@@ -9,7 +9,6 @@ namespace Digima.Tests.Infrastructure.OAuth;
 /// when it is connected again (it may be another account or provider now).</summary>
 public sealed class SentCopyFilingOAuthTests : IAsyncLifetime
 {
-    private readonly DevOAuthClient _server = new();
     private ServiceHarness _services = default!;
     private CurrentUser _rep = default!;
 
@@ -21,7 +20,6 @@ public sealed class SentCopyFilingOAuthTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _server.Dispose();
         await _services.DisposeAsync();
     }
 
@@ -39,7 +37,7 @@ public sealed class SentCopyFilingOAuthTests : IAsyncLifetime
     }
 
     private async Task ConnectAsync() =>
-        Assert.Equal(OAuthConnectStatus.Connected, (await OAuthMailboxes.ConnectThroughAppAsync(_services, _rep, _server)).Status);
+        Assert.Equal(OAuthConnectStatus.Connected, (await OAuthMailboxes.ConnectThroughAppAsync(_services, _rep)).Status);
 
     private async Task<SentCopyFiling> FilingAsync() =>
         (await _services.Get<IMailboxRepository>().GetAsync(_rep.Id, CancellationToken.None))!.SentCopies;
