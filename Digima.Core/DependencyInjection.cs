@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddAccountsUseCases();
         services.AddCustomersUseCases();
         services.AddComposeUseCases();
+        services.AddAttachmentsUseCases();
         services.AddSendingUseCases();
         services.AddMailboxesUseCases();
         services.AddMailImportUseCases();

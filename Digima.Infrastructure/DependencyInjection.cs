@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddAccountsInfrastructure();
         services.AddCustomersInfrastructure();
         services.AddComposeInfrastructure(configuration);
+        services.AddAttachmentsInfrastructure(configuration);
         services.AddMailboxesInfrastructure(configuration);
         services.AddOAuthInfrastructure(configuration);
         services.AddMailConnectionsInfrastructure(configuration);
