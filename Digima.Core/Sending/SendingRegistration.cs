@@ -24,6 +24,7 @@ public static class SendingRegistration
         services.AddScoped<SaveUndoGraceCommand>();
         services.AddScoped<GetUndoDeadlineQuery>();
         services.AddScoped<UndoSendCommand>();
+        services.AddScoped<ListUndoableMailQuery>();
         return services;
     }
 }

@@ -14,6 +14,10 @@ public interface IUndoGraceRepository
     /// <returns>The mail's status after the statement (Cancelled when this call undid it), or null
     /// when there is no such mail of this user.</returns>
     Task<UndoResult?> CancelWithinGraceAsync(long mailId, long userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The user's mails an undo would still take back at <paramref name="now"/> (the same
+    /// conditions as <see cref="CancelWithinGraceAsync"/>), soonest first.</summary>
+    Task<IReadOnlyList<UndoableMail>> ListWithinGraceAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <param name="Undone">True when this call moved the mail to cancelled.</param>

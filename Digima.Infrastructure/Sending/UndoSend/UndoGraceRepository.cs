@@ -44,5 +44,17 @@ internal sealed class UndoGraceRepository(NpgsqlDataSource dataSource) : IUndoGr
         return row is null ? null : new UndoResult(row.Undone, Enum.Parse<MailStatus>(row.Status, ignoreCase: true));
     }
 
+    public async Task<IReadOnlyList<UndoableMail>> ListWithinGraceAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id AS mail_id, send_after FROM outgoing_mails
+            WHERE user_id = @userId AND status = 'queued' AND attempts = 0 AND send_after > @now
+            ORDER BY send_after, id
+            LIMIT 20
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<UndoableMail>(new CommandDefinition(sql, new { userId, now }, cancellationToken: cancellationToken))).AsList();
+    }
+
     private sealed record Row(bool Undone, string Status);
 }

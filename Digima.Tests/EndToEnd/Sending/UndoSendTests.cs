@@ -46,6 +46,27 @@ public sealed partial class UndoSendTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SendNow_PageReloaded_UndoOfferedAgainAndStillTakesTheMailBack()
+    {
+        var (rep, customer) = await RepWithGraceAsync("再読込 担当", "再読込先", seconds: 20);
+        var page = await SendFromComposeAsync(rep, customer, "再読込でも取り消せるご案内");
+        await Assertions.Expect(page.GetByTestId("undo-send-snackbar")).ToBeVisibleAsync();
+
+        // A reload is a new circuit: the snackbar of the old one is gone with it.
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        var snackbar = page.GetByTestId("undo-send-snackbar");
+        await Assertions.Expect(snackbar).ToHaveCountAsync(1);
+        await Assertions.Expect(snackbar.GetByTestId("undo-send-remaining")).ToHaveTextAsync(Remaining());
+        await snackbar.GetByTestId("undo-send").ClickAsync();
+
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?undone=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("再読込でも取り消せるご案内");
+        Assert.Equal(MailStatus.Cancelled, (await ComposeScenario.MailsOfAsync(app, rep)).Single().Status);
+    }
+
+    [Fact]
     public async Task SendNow_RepDoesNothing_SnackbarGoesAndMailArrivesOnceAfterGrace()
     {
         var rep = await app.AddConnectedRepAsync("猶予 担当");

@@ -24,18 +24,7 @@ public partial class ComposePage
             return false;
         }
 
-        var parameters = new Dictionary<string, object>
-        {
-            [nameof(UndoSendSnackbar.MailId)] = mailId,
-            [nameof(UndoSendSnackbar.SendAfter)] = sendAfter,
-        };
-        Snackbar.Add<UndoSendSnackbar>(parameters, Severity.Normal, o =>
-        {
-            // The component itself closes at send_after; this duration is only a backstop.
-            o.RequireInteraction = false;
-            o.VisibleStateDuration = (int)Math.Clamp((sendAfter - Time.GetUtcNow()).TotalMilliseconds + 1_000, 1_000, 60_000);
-            o.ShowCloseIcon = true;
-        }, UndoSendSnackbar.Key(mailId));
+        UndoSendSnackbar.Show(Snackbar, Time, mailId, sendAfter);
         return true;
     }
 }

@@ -27,6 +27,26 @@ public partial class UndoSendSnackbar : IDisposable
 
     public static string Key(long mailId) => $"undo-send-{mailId}";
 
+    /// <summary>Offers the undo until <paramref name="sendAfter"/>. One per mail: the key makes a
+    /// second offer of the same mail (compose's, then the layout's after a reload) a no-op.</summary>
+    public static void Show(ISnackbar snackbar, TimeProvider time, long mailId, DateTimeOffset sendAfter)
+    {
+        ArgumentNullException.ThrowIfNull(snackbar);
+        ArgumentNullException.ThrowIfNull(time);
+        var parameters = new Dictionary<string, object>
+        {
+            [nameof(MailId)] = mailId,
+            [nameof(SendAfter)] = sendAfter,
+        };
+        snackbar.Add<UndoSendSnackbar>(parameters, Severity.Normal, o =>
+        {
+            // The component itself closes at send_after; this duration is only a backstop.
+            o.RequireInteraction = false;
+            o.VisibleStateDuration = (int)Math.Clamp((sendAfter - time.GetUtcNow()).TotalMilliseconds + 1_000, 1_000, 60_000);
+            o.ShowCloseIcon = true;
+        }, Key(mailId));
+    }
+
     private int SecondsLeft => (int)Math.Max(0, Math.Ceiling((SendAfter - Time.GetUtcNow()).TotalSeconds));
 
     protected override void OnInitialized() => _ = TickAsync();
