@@ -1,10 +1,13 @@
+using Digima.Core.Scheduling.Calendar;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digima.Core.Scheduling;
 
 public static class SchedulingRegistration
 {
-    /// <summary>The scheduled-send use cases; the trigger, pacing and repository come from Infrastructure.</summary>
+    /// <summary>The scheduled-send use cases; the trigger, pacing and repositories come
+    /// from Infrastructure. The business calendar (営業日カレンダー) is here: 予約送信 is what it serves first.</summary>
     public static IServiceCollection AddSchedulingUseCases(this IServiceCollection services)
     {
         services.AddScoped<Compose.ComposedMailFactory>();
@@ -17,6 +20,12 @@ public static class SchedulingRegistration
         services.AddScoped<SendMailboxDueMailCommand>();
         services.AddScoped<ReleaseMailboxHeldMailCommand>();
         services.AddScoped<ListScheduledMailQuery>();
+        services.AddScoped<IValidator<BusinessHoursInput>, BusinessHoursInputValidator>();
+        services.AddScoped<IValidator<CompanyHolidayInput>, CompanyHolidayInputValidator>();
+        services.AddScoped<GetBusinessCalendarQuery>();
+        services.AddScoped<SaveBusinessHoursCommand>();
+        services.AddScoped<AddCompanyHolidayCommand>();
+        services.AddScoped<RemoveCompanyHolidayCommand>();
         return services;
     }
 }

@@ -40,17 +40,10 @@ public static class SendTimeRules
     public static DateTime TomorrowNine(DateTimeOffset now, string? zoneId) =>
         Today(now, zoneId).AddDays(1).ToDateTime(NineAm);
 
-    /// <summary>「翌営業日 9:00」: the next day after today that is neither a weekend nor a Japanese holiday.</summary>
-    public static DateTime NextBusinessDayNine(DateTimeOffset now, string? zoneId)
-    {
-        var day = Today(now, zoneId).AddDays(1);
-        while (!JapaneseHolidays.IsBusinessDay(day))
-        {
-            day = day.AddDays(1);
-        }
-
-        return day.ToDateTime(NineAm);
-    }
+    /// <summary>「翌営業日 9:00」: the next business day after today (no weekend, national holiday,
+    /// year-end break or company holiday: <see cref="Calendar.BusinessCalendar"/>), 9:00.</summary>
+    public static DateTime NextBusinessDayNine(DateTimeOffset now, string? zoneId, Calendar.BusinessCalendar? calendar = null) =>
+        (calendar ?? Calendar.BusinessCalendar.Default).NextBusinessDay(Today(now, zoneId)).ToDateTime(NineAm);
 
     private static DateOnly Today(DateTimeOffset now, string? zoneId) => DateOnly.FromDateTime(ToLocal(now, zoneId));
 }

@@ -1,3 +1,5 @@
+using Digima.Core.Scheduling.Calendar;
+using Digima.Infrastructure.Scheduling.Calendar;
 using Digima.Core.Scheduling;
 using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.Scheduling;
@@ -22,6 +24,7 @@ public static class SchedulingRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusteredSchedulerOptions>>().Value);
 
         services.AddSingleton<IScheduledMailRepository, ScheduledMailRepository>();
+        services.AddSingleton<IBusinessCalendarRepository, BusinessCalendarRepository>();
         services.AddSingleton<ISendPacing, PostgresSendPacing>();
         services.AddSingleton<IScheduledSendTrigger, QuartzScheduledSendTrigger>();
         services.AddScoped<SendScheduledMailJob>();

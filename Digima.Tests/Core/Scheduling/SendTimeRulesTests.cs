@@ -52,6 +52,9 @@ public sealed class SendTimeRulesTests
     [InlineData("2026-09-18T00:00Z", "2026-09-24T09:00")]
     [InlineData("2026-12-31T00:00Z", "2027-01-04T09:00")]
     [InlineData("2027-03-19T00:00Z", "2027-03-23T09:00")]
+    // The year-end break (12/29-1/3 unless a manager changes it): Monday 12/28 is the last day.
+    [InlineData("2026-12-27T00:00Z", "2026-12-28T09:00")]
+    [InlineData("2026-12-28T00:00Z", "2027-01-04T09:00")]
     public void NextBusinessDayNine_SkipsWeekendsAndHolidays(string now, string expected)
     {
         var actual = SendTimeRules.NextBusinessDayNine(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), "Asia/Tokyo");
