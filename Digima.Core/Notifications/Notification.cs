@@ -14,6 +14,10 @@ public enum NotificationKind
 
     /// <summary>The provider ended the grant of the rep's mailbox (「再接続が必要」): told once, when it is marked.</summary>
     MailboxReconnectRequired,
+
+    /// <summary>A mail (「今すぐ送信」 or scheduled) failed for good: the server refused it, or the
+    /// last retry ran out.</summary>
+    Failed,
 }
 
 /// <summary>An entry under the bell in the app bar.</summary>

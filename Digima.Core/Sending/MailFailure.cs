@@ -1,11 +1,14 @@
 using Digima.Core.LiveUpdates;
+using Digima.Core.Notifications;
 using Digima.Core.Timeline;
 
 namespace Digima.Core.Sending;
 
-/// <summary>The one way a mail fails, whether queued or scheduled: marked failed, the failure on
-/// each recipient's timeline (R13), open screens told.</summary>
-public sealed class MailFailure(IOutgoingMailRepository outbox, ICustomerEventRecorder events, ILiveEvents live, TimeProvider time)
+/// <summary>The one way a mail fails, whether queued (「今すぐ送信」) or scheduled: marked failed, the
+/// failure on each recipient's timeline (R13), the rep told under the bell (the tab they sent from
+/// may be closed by then), open screens told.</summary>
+public sealed class MailFailure(
+    IOutgoingMailRepository outbox, ICustomerEventRecorder events, INotificationRepository notifications, ILiveEvents live, TimeProvider time)
 {
     public async Task FailAsync(OutgoingMail mail, string error, CancellationToken cancellationToken)
     {
@@ -15,6 +18,17 @@ public sealed class MailFailure(IOutgoingMailRepository outbox, ICustomerEventRe
             .Select(id => new CustomerEvent(id, CustomerEventKind.Failed, at, mail.UserId, mail.Id, error))
             .ToList();
         await events.RecordAsync(failed, cancellationToken);
+        var customers = failed.Select(e => e.CustomerId).ToList();
+        var notificationId = await notifications.InsertAsync(new Notification
+        {
+            UserId = mail.UserId,
+            Kind = NotificationKind.Failed,
+            MailId = mail.Id,
+            CustomerId = customers.Count == 1 ? customers[0] : null,
+            Subject = mail.Subject,
+            CreatedAt = at,
+        }, cancellationToken);
+        await live.PublishAsync(new NotificationCreated(notificationId, mail.UserId), cancellationToken);
         await live.PublishStatusAsync(mail, MailStatus.Failed, cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
-using Digima.Core.Scheduling.Calendar;
-using Digima.Infrastructure.Scheduling.Calendar;
 using Digima.Core.Scheduling;
+using Digima.Core.Scheduling.Calendar;
 using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.Scheduling;
+using Digima.Infrastructure.Scheduling.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

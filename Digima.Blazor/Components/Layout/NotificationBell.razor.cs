@@ -81,6 +81,7 @@ public partial class NotificationBell
     {
         { Kind: NotificationKind.RecentCustomerMail } => T["Notifications_RecentCustomerMail", notification.Subject, notification.Party],
         { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
+        { Kind: NotificationKind.Failed } => T["Notifications_Failed", notification.Subject],
         { Kind: NotificationKind.MailboxReconnectRequired } => T["Notifications_MailboxReconnectRequired"],
         { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
         _ => T["Notifications_Opened", notification.Party, notification.Subject],

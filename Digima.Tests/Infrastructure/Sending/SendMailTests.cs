@@ -3,6 +3,7 @@ using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Customers;
+using Digima.Core.Notifications;
 using Digima.Core.Sending;
 using Digima.Tests.Support;
 
@@ -145,6 +146,9 @@ public sealed class SendMailTests : IAsyncLifetime
         Assert.Equal(MailStatus.Failed, failed!.Status);
         Assert.Contains(refused.Email, failed.Error, StringComparison.Ordinal);
         Assert.Contains("550", failed.Error, StringComparison.Ordinal);
+        // 「今すぐ送信」's tab may be closed by now: the rep is told under the bell, once.
+        var told = Assert.Single((await _services.Get<INotificationRepository>().ListAsync(_rep.Id, 10, CancellationToken.None)).Items);
+        Assert.Equal((NotificationKind.Failed, id, refused.Id, "件名"), (told.Kind, told.MailId, told.CustomerId, told.Subject));
     }
 
     [Fact]
