@@ -81,6 +81,7 @@ public sealed class ReplyAllForwardTests(AppFixture app)
             $"{ForwardDraft.Divider}\n差出人: 転送 担当 <{System.Text.RegularExpressions.Regex.Escape(rep.Email)}>\n日時: .+\n件名: 転送: 仕様書の件\n宛先: .*{System.Text.RegularExpressions.Regex.Escape(first.Email)}"));
         await page.GetByTestId("recipient-input-to").FillAsync(next.LastName);
         await page.GetByText(next.Email).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(next.Email);
         await page.GetByTestId("send-now").ClickAsync();
         await ComposeScenario.ConfirmAsync(page);
         await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
