@@ -51,11 +51,11 @@ public sealed partial class DraftFromMailQuery
             Subject = ForwardDraft.Subject(mail.Subject),
             Body = ForwardDraft.QuotedBody(
                 mail.BodyText,
-                ForwardDraft.Party(mail.FromName, mail.FromAddress),
+                AddressText.Of(mail.FromName, mail.FromAddress),
                 TimeZones.ToUserTime(mail.MailDate, actor.TimeZoneId),
                 mail.Subject,
-                mail.To.Select(p => ForwardDraft.Party(p.Name, p.Address)).ToList(),
-                mail.Cc.Select(p => ForwardDraft.Party(p.Name, p.Address)).ToList()),
+                mail.To.Select(p => AddressText.Of(p.Name, p.Address)).ToList(),
+                mail.Cc.Select(p => AddressText.Of(p.Name, p.Address)).ToList()),
             ForwardOf = new ForwardedMail(ForwardedMailSource.Imported, mail.Id),
         };
     }
@@ -72,11 +72,11 @@ public sealed partial class DraftFromMailQuery
             Subject = ForwardDraft.Subject(mail.Subject),
             Body = ForwardDraft.QuotedBody(
                 mail.BodyText,
-                ForwardDraft.Party(name, address),
+                AddressText.Of(name, address),
                 TimeZones.ToUserTime(mail.ShownAt, actor.TimeZoneId),
                 mail.Subject,
-                mail.RecipientsOf(RecipientKind.To).Select(r => ForwardDraft.Party(r.DisplayName, r.Email)).ToList(),
-                mail.RecipientsOf(RecipientKind.Cc).Select(r => ForwardDraft.Party(r.DisplayName, r.Email)).ToList()),
+                mail.RecipientsOf(RecipientKind.To).Select(r => AddressText.Of(r.DisplayName, r.Email)).ToList(),
+                mail.RecipientsOf(RecipientKind.Cc).Select(r => AddressText.Of(r.DisplayName, r.Email)).ToList()),
             ForwardOf = new ForwardedMail(ForwardedMailSource.Outgoing, mail.Id),
         };
     }

@@ -12,7 +12,7 @@ public static class ForwardDraft
 
     public static string Subject(string original) => "Fwd: " + ReplyDraft.StripReplyPrefixes(original);
 
-    /// <param name="from">The original's sender, formatted (「名前 &lt;address&gt;」).</param>
+    /// <param name="from">The original's sender, formatted (<see cref="AddressText.Of"/>).</param>
     /// <param name="sentAtLocal">The original's date in the forwarding user's zone.</param>
     /// <param name="to">The original's 宛先, formatted.</param>
     /// <param name="cc">The original's Cc, formatted; the line is left out when empty.</param>
@@ -35,6 +35,4 @@ public static class ForwardDraft
         // Forwarded as written, without "> ": the reader reads the original, not an answer to it.
         return block.Append('\n').Append(originalText.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd()).Append('\n').ToString();
     }
-
-    public static string Party(string name, string address) => name.Trim().Length > 0 ? $"{name.Trim()} <{address}>" : address;
 }

@@ -19,8 +19,8 @@ public sealed class ReplyAllAndForwardDraftTests
     public void QuotedBody_HeaderBlockThenOriginalAsWritten()
     {
         var sentAt = DateTimeOffset.Now;
-        var body = ForwardDraft.QuotedBody("佐藤様\r\nお世話になっております。\r\n", ForwardDraft.Party("山田 太郎", "t.yamada@ex.test"), sentAt,
-            "納期の件", [ForwardDraft.Party("", "a@ex.test")], []);
+        var body = ForwardDraft.QuotedBody("佐藤様\r\nお世話になっております。\r\n", AddressText.Of("山田 太郎", "t.yamada@ex.test"), sentAt,
+            "納期の件", [AddressText.Of("", "a@ex.test")], []);
 
         var date = sentAt.ToString("yyyy年M月d日(ddd) HH:mm", CultureInfo.GetCultureInfo("ja-JP"));
         Assert.Equal(

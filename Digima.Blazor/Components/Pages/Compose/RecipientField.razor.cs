@@ -40,8 +40,7 @@ public partial class RecipientField
 
     private bool CanAddAsAddress => AllowNonCustomers && CanAddTyped;
 
-    private static string ChipText(ComposeRecipient recipient) =>
-        recipient.DisplayName.Length > 0 ? $"{recipient.DisplayName} <{recipient.Email}>" : recipient.Email;
+    private static string ChipText(ComposeRecipient recipient) => AddressText.Of(recipient.DisplayName, recipient.Email);
 
     private async Task<IEnumerable<RecipientOption>> SearchAsync(string? text, CancellationToken cancellationToken)
     {
