@@ -21,8 +21,9 @@ public sealed class CheckRecipientsQuery(ICustomerRepository customers, IRecipie
             return RecipientCheck.Empty;
         }
 
-        var byId = (await customers.GetManyAsync(listed.Select(r => r.Recipient.CustomerId).Distinct().ToList(), cancellationToken)).ToDictionary(c => c.Id);
-        var recipients = listed.Select(r => new RecipientFacts(r.Kind, r.Recipient, byId.GetValueOrDefault(r.Recipient.CustomerId))).ToList();
+        var ids = listed.Where(r => r.Recipient.CustomerId is not null).Select(r => r.Recipient.CustomerId!.Value).Distinct().ToList();
+        var byId = (await customers.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
+        var recipients = listed.Select(r => new RecipientFacts(r.Kind, r.Recipient, r.Recipient.CustomerId is { } id ? byId.GetValueOrDefault(id) : null)).ToList();
         var history = await domains.GetAsync(actor.Id, recipients.Select(r => r.Domain).Distinct().ToList(), cancellationToken);
         var groups = RecipientWarnings.Group(recipients, history);
         return new RecipientCheck(groups, RecipientWarnings.Check(recipients, groups, history, MergedBody(input, recipients, actor), options));

@@ -20,8 +20,21 @@ public sealed class ComposeInput
     /// <summary>For a reply: the thread's Message-IDs, oldest first, ending with <see cref="InReplyTo"/>.</summary>
     public List<string> References { get; set; } = [];
 
+    /// <summary>Set for 「転送」: the mail forwarded. Its attachments are to be copied onto this mail
+    /// (the hook for attachments); threading is not continued.</summary>
+    public ForwardedMail? ForwardOf { get; set; }
+
     public IEnumerable<ComposeRecipient> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
     /// <summary>Merge values come from the first customer in 宛先 (R7).</summary>
     public ComposeRecipient? PrimaryRecipient => To.FirstOrDefault();
+}
+
+/// <summary>Which stored mail a 「転送」 forwards: one imported from a mailbox or one written in this app.</summary>
+public sealed record ForwardedMail(ForwardedMailSource Source, long MailId);
+
+public enum ForwardedMailSource
+{
+    Imported,
+    Outgoing,
 }

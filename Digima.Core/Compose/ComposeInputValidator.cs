@@ -18,6 +18,10 @@ public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
         RuleFor(x => x.To).NotEmpty().WithMessage(_ => text["ToRequired"]);
         RuleFor(x => x.AllRecipients.Count()).LessThanOrEqualTo(MaxRecipients)
             .OverridePropertyName(nameof(ComposeInput.To)).WithMessage(_ => text["TooManyRecipients", MaxRecipients]);
+        // 宛先 stays customers (R4): merge fields and the timelines read it. Cc and Bcc may also hold
+        // colleagues and plain addresses; every address is checked the same way below.
+        RuleForEach(x => x.To).Must(r => r.CustomerId is not null)
+            .WithMessage((_, r) => text["RecipientNotCustomer", r.Email]);
         RuleForEach(x => x.AllRecipients).Must(r => TextRules.IsEmailAddress(r.Email) && !TextRules.HasControlCharacters(r.DisplayName))
             .OverridePropertyName(nameof(ComposeInput.To)).WithMessage((_, r) => text["RecipientInvalid", r.Email]);
         RuleFor(x => x.Subject).MailSubject(text);

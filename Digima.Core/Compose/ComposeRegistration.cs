@@ -13,6 +13,7 @@ public static class ComposeRegistration
     {
         services.AddScoped<IValidator<ComposeInput>, ComposeInputValidator>();
         services.AddScoped<SearchRecipientsQuery>();
+        services.AddScoped<SearchColleaguesQuery>();
         services.AddScoped<PreviewMailQuery>();
         services.AddScoped<SendMailCommand>();
         services.AddScoped<CheckMailQuery>();

@@ -42,15 +42,15 @@ public sealed class ComposedMailFactory(
             return Outcome<OutgoingMail>.Failure(SendMailCommand.MailboxProblem, text["MailboxNotConnected"]);
         }
 
-        var ids = input.AllRecipients.Select(r => r.CustomerId).Distinct().ToList();
+        var ids = input.AllRecipients.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct().ToList();
         var found = (await customers.GetManyAsync(ids, cancellationToken)).ToDictionary(c => c.Id);
-        var missing = input.AllRecipients.Where(r => !found.ContainsKey(r.CustomerId)).Select(r => r.Email).ToList();
+        var missing = input.AllRecipients.Where(r => r.CustomerId is { } id && !found.ContainsKey(id)).Select(r => r.Email).ToList();
         if (missing.Count > 0)
         {
             return Outcome<OutgoingMail>.Failure(nameof(ComposeInput.To), text["RecipientNotCustomer", string.Join(", ", missing)]);
         }
 
-        var primary = found[input.To[0].CustomerId];
+        var primary = found[input.To[0].CustomerId!.Value];
         var subject = MergeFieldRenderer.Render(input.Subject, primary, mailbox.SenderName);
         var body = MergeFieldRenderer.Render(input.Body, primary, mailbox.SenderName);
         if (MergeFailures(subject, body, primary) is { Count: > 0 } failures)
@@ -90,13 +90,27 @@ public sealed class ComposedMailFactory(
 
     private static List<OutgoingRecipient> Recipients(ComposeInput input, Dictionary<long, Customer> customers)
     {
-        // Addresses come from the customer records, not the page: what was shown is what is stored.
-        var seen = new HashSet<long>();
-        return input.To.Select(r => (RecipientKind.To, r))
-            .Concat(input.Cc.Select(r => (RecipientKind.Cc, r)))
-            .Concat(input.Bcc.Select(r => (RecipientKind.Bcc, r)))
-            .Where(x => seen.Add(x.r.CustomerId))
-            .Select(x => new OutgoingRecipient(x.Item1, x.r.CustomerId, customers[x.r.CustomerId].Email, customers[x.r.CustomerId].FullName))
-            .ToList();
+        // A customer's address comes from their record, not the page: what was shown is what is
+        // stored. Colleagues and plain addresses are stored as typed (the validator checked them).
+        // A colleague or address is sent to once, where it first appears (宛先, then Cc, then Bcc),
+        // and not again when a customer has it.
+        var seenCustomers = new HashSet<long>();
+        var seenAddresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var stored = new List<OutgoingRecipient>();
+        foreach (var (kind, r) in input.To.Select(r => (RecipientKind.To, r))
+                     .Concat(input.Cc.Select(r => (RecipientKind.Cc, r)))
+                     .Concat(input.Bcc.Select(r => (RecipientKind.Bcc, r))))
+        {
+            var recipient = r.CustomerId is { } id
+                ? new OutgoingRecipient(kind, id, customers[id].Email, customers[id].FullName)
+                : new OutgoingRecipient(kind, null, r.Email.Trim(), r.DisplayName.Trim(), r.UserId);
+            var addressIsNew = seenAddresses.Add(recipient.Email);
+            if (recipient.CustomerId is { } customerId ? seenCustomers.Add(customerId) : addressIsNew)
+            {
+                stored.Add(recipient);
+            }
+        }
+
+        return stored;
     }
 }

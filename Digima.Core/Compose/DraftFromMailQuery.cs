@@ -2,23 +2,28 @@ using Digima.Core.Accounts;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.MailImport;
+using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 
 namespace Digima.Core.Compose;
 
-/// <summary>Starts the compose screen from an existing mail: 「返信」 (R16) and 「複製」 (R21).</summary>
-public sealed class DraftFromMailQuery(
+/// <summary>Starts the compose screen from an existing mail: 「返信」 (R16), 「複製」 (R21), and
+/// 「全員に返信」 and 「転送」 (E5, in DraftFromMailQuery.ReplyAll.cs).</summary>
+public sealed partial class DraftFromMailQuery(
     GetImportedMailQuery importedMail,
     IOutgoingMailRepository outbox,
     ICustomerRepository customers,
-    IUserRepository users)
+    IUserRepository users,
+    IMailboxRepository mailboxes)
 {
     /// <summary>A reply to an imported mail: to the customer who wrote it (or the customers our
     /// mail went to), one "Re: ", the original quoted, In-Reply-To and References set.</summary>
     /// <exception cref="NotFoundException">No such mail visible to the user.</exception>
-    public async Task<ComposeInput> ReplyAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken)
+    public async Task<ComposeInput> ReplyAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken) =>
+        await ReplyAsync(actor, (await importedMail.GetAsync(actor, importedMailId, cancellationToken)).Mail, cancellationToken);
+
+    private async Task<ComposeInput> ReplyAsync(CurrentUser actor, ImportedMail mail, CancellationToken cancellationToken)
     {
-        var mail = (await importedMail.GetAsync(actor, importedMailId, cancellationToken)).Mail;
         var roles = mail.Direction == MailDirection.Received ? [MailCustomerRole.From] : new[] { MailCustomerRole.To, MailCustomerRole.Cc };
         var input = new ComposeInput
         {
@@ -41,8 +46,8 @@ public sealed class DraftFromMailQuery(
         var (name, address) = author is null ? (actor.DisplayName, actor.Email) : (author.DisplayName, author.Email);
         var input = new ComposeInput
         {
-            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
-            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
+            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).CustomerIds(), cancellationToken),
+            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).CustomerIds(), cancellationToken),
             Subject = ReplyDraft.Subject(mail.Subject),
             Body = ReplyDraft.QuotedBody(mail.BodyText, name, address, TimeZones.ToUserTime(mail.SentAt ?? mail.CreatedAt, actor.TimeZoneId)),
             InReplyTo = mail.MessageId,
@@ -65,16 +70,17 @@ public sealed class DraftFromMailQuery(
         };
     }
 
-    /// <summary>A new mail like one written in this app, merge tokens kept.</summary>
+    /// <summary>A new mail like one written in this app, merge tokens kept, colleagues and plain
+    /// addresses in Cc and Bcc kept as they were.</summary>
     /// <exception cref="NotFoundException">No such mail, or another rep's.</exception>
     public async Task<ComposeInput> DuplicateSentAsync(CurrentUser actor, long outgoingMailId, CancellationToken cancellationToken)
     {
         var mail = await VisibleSentAsync(actor, outgoingMailId, cancellationToken);
         return new ComposeInput
         {
-            To = await RecipientsAsync(mail.RecipientsOf(RecipientKind.To).Select(r => r.CustomerId), cancellationToken),
-            Cc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Cc).Select(r => r.CustomerId), cancellationToken),
-            Bcc = await RecipientsAsync(mail.RecipientsOf(RecipientKind.Bcc).Select(r => r.CustomerId), cancellationToken),
+            To = await StoredRecipientsAsync(mail.RecipientsOf(RecipientKind.To), cancellationToken),
+            Cc = await StoredRecipientsAsync(mail.RecipientsOf(RecipientKind.Cc), cancellationToken),
+            Bcc = await StoredRecipientsAsync(mail.RecipientsOf(RecipientKind.Bcc), cancellationToken),
             Subject = mail.SubjectTemplate.Length > 0 ? mail.SubjectTemplate : mail.Subject,
             Body = mail.BodyTemplate.Length > 0 ? mail.BodyTemplate : mail.BodyText,
         };
@@ -113,6 +119,18 @@ public sealed class DraftFromMailQuery(
 
     private Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<MailCustomerLink> links, CancellationToken cancellationToken) =>
         RecipientsAsync(links.Select(l => l.CustomerId), cancellationToken);
+
+    /// <summary>A mail's stored recipients for a new draft: customers as their records are now (a
+    /// deleted one is left out), colleagues and plain addresses as stored.</summary>
+    private async Task<List<ComposeRecipient>> StoredRecipientsAsync(IEnumerable<OutgoingRecipient> stored, CancellationToken cancellationToken)
+    {
+        var list = stored.ToList();
+        var byId = (await RecipientsAsync(list.CustomerIds(), cancellationToken)).ToDictionary(r => r.CustomerId!.Value);
+        return list.Select(r => r.CustomerId is { } id ? byId.GetValueOrDefault(id) : r.AsComposed())
+            .OfType<ComposeRecipient>()
+            .DistinctBy(r => r.CustomerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? r.Email.ToLowerInvariant())
+            .ToList();
+    }
 
     private async Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
     {

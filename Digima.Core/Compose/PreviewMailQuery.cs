@@ -11,7 +11,7 @@ public sealed class PreviewMailQuery(ICustomerRepository customers, IMailboxRepo
     public async Task<MailPreview> PreviewAsync(CurrentUser actor, ComposeInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var primary = input.PrimaryRecipient is { } first ? await customers.GetAsync(first.CustomerId, cancellationToken) : null;
+        var primary = input.PrimaryRecipient?.CustomerId is { } first ? await customers.GetAsync(first, cancellationToken) : null;
         var senderName = primary is null ? actor.DisplayName : await SenderNameAsync(actor, cancellationToken);
         var subject = Render(input.Subject, primary, senderName);
         var body = Render(input.Body, primary, senderName);

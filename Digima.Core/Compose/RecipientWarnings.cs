@@ -2,11 +2,17 @@ using Digima.Core.Customers;
 
 namespace Digima.Core.Compose;
 
-/// <summary>A recipient as checked: where it sits, the address and its customer (null when the
-/// customer was deleted meanwhile; the send refuses that mail anyway).</summary>
+/// <summary>A recipient as checked: where it sits, the address and its customer (null for a
+/// colleague or a plain address, or when the customer was deleted meanwhile; the send refuses
+/// that mail anyway).</summary>
 public sealed record RecipientFacts(RecipientKind Kind, ComposeRecipient Recipient, Customer? Customer)
 {
     public string Domain => RecipientWarnings.DomainOf(Recipient.Email);
+
+    /// <summary>A colleague, or an address at the domain of a user's address: not an outside party,
+    /// whatever domain a colleague's address has.</summary>
+    public bool IsInternal(DomainHistory history) =>
+        Recipient.Party == RecipientParty.Colleague || history.Internal.Contains(Domain);
 }
 
 /// <summary>The rules of 「送信の確認」 on the recipients, without I/O: grouping by company and the
@@ -23,7 +29,7 @@ public static class RecipientWarnings
             .GroupBy(r => r.Domain).ToDictionary(g => g.Key, g => CompanyOf(g.First())!);
         return recipients
             .GroupBy(r => CompanyOf(r) ?? companyOfDomain.GetValueOrDefault(r.Domain) ?? r.Domain)
-            .Select(g => new RecipientGroup(g.Key, g.All(r => history.Internal.Contains(r.Domain)),
+            .Select(g => new RecipientGroup(g.Key, g.All(r => r.IsInternal(history)),
                 g.Select(r => new CheckedRecipient(r.Kind, r.Recipient.Email, r.Recipient.DisplayName)).ToList()))
             .ToList();
     }
@@ -33,7 +39,7 @@ public static class RecipientWarnings
     {
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<RecipientWarning>();
-        var external = recipients.Where(r => !history.Internal.Contains(r.Domain)).ToList();
+        var external = recipients.Where(r => !r.IsInternal(history)).ToList();
 
         // A rep who never sent anything would see every domain as new: the warning would be noise
         // on each mail of their first days and teach them to click it away.

@@ -72,7 +72,7 @@ public sealed class EditScheduledMailCommand(
     };
 
     private static List<ComposeRecipient> Recipients(OutgoingMail mail, RecipientKind kind) =>
-        mail.RecipientsOf(kind).Select(r => new ComposeRecipient(r.CustomerId, r.Email, r.DisplayName)).ToList();
+        mail.RecipientsOf(kind).Select(r => r.AsComposed()).ToList();
 
     internal static string RefusalKey(MailStatus? status) => status switch
     {

@@ -43,7 +43,7 @@ public sealed class ScheduleMailCommand(
         await trigger.ScheduleAsync(id, sendAt, cancellationToken);
         var now = time.GetUtcNow();
         await events.RecordAsync(
-            mail.Recipients.Select(r => r.CustomerId).Distinct()
+            mail.CustomerIds
                 .Select(customerId => new CustomerEvent(customerId, CustomerEventKind.Scheduled, now, actor.Id, id))
                 .ToList(),
             cancellationToken);

@@ -43,7 +43,7 @@ public sealed class ScheduledMailOutcomes(
         }
 
         logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
-        var customers = mail.Recipients.Select(r => r.CustomerId).Distinct().ToList();
+        var customers = mail.CustomerIds;
         await events.RecordAsync(
             customers.Select(id => new CustomerEvent(id, CustomerEventKind.Held, now, mail.UserId, mail.Id, reason)).ToList(),
             cancellationToken);

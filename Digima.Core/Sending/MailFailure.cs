@@ -14,7 +14,7 @@ public sealed class MailFailure(
     {
         var at = time.GetUtcNow();
         await outbox.MarkFailedAsync(mail.Id, error, at, cancellationToken);
-        var failed = mail.Recipients.Select(r => r.CustomerId).Distinct()
+        var failed = mail.CustomerIds
             .Select(id => new CustomerEvent(id, CustomerEventKind.Failed, at, mail.UserId, mail.Id, error))
             .ToList();
         await events.RecordAsync(failed, cancellationToken);

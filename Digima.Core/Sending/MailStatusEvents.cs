@@ -18,5 +18,5 @@ internal static class MailStatusEvents
         };
 
     private static OutgoingMailStatusChanged StatusChanged(OutgoingMail mail, MailStatus status) =>
-        new(mail.Id, mail.UserId, status, mail.Recipients.Select(r => r.CustomerId).Distinct().ToList());
+        new(mail.Id, mail.UserId, status, mail.CustomerIds.ToList());
 }

@@ -16,7 +16,12 @@ public enum MailStatus
     Cancelled,
 }
 
-public sealed record OutgoingRecipient(RecipientKind Kind, long CustomerId, string Email, string DisplayName);
+/// <summary>A stored recipient: a customer, a colleague (<paramref name="UserId"/>) or a plain
+/// address (both null); see <see cref="RecipientParty"/>.</summary>
+public sealed record OutgoingRecipient(RecipientKind Kind, long? CustomerId, string Email, string DisplayName, long? UserId = null)
+{
+    public ComposeRecipient AsComposed() => new(CustomerId, Email, DisplayName, UserId);
+}
 
 /// <summary>An individual mail written in this app. Subject and body are stored rendered (what
 /// the customer receives) and as typed (with merge tokens, for duplicating and templates).</summary>
@@ -76,5 +81,15 @@ public sealed record OutgoingMail
     public IEnumerable<OutgoingRecipient> RecipientsOf(RecipientKind kind) => Recipients.Where(r => r.Kind == kind);
 
     /// <summary>The first To recipient: whose fields fill the merge fields (R8).</summary>
-    public long PrimaryCustomerId => RecipientsOf(RecipientKind.To).First().CustomerId;
+    public long PrimaryCustomerId => RecipientsOf(RecipientKind.To).First(r => r.CustomerId is not null).CustomerId!.Value;
+
+    /// <summary>The customers among the recipients, each once: whose timelines the mail is on.</summary>
+    public IReadOnlyList<long> CustomerIds => Recipients.CustomerIds();
+}
+
+public static class OutgoingRecipients
+{
+    /// <summary>The customers among <paramref name="recipients"/>, each once, in order.</summary>
+    public static IReadOnlyList<long> CustomerIds(this IEnumerable<OutgoingRecipient> recipients) =>
+        recipients.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct().ToList();
 }

@@ -49,7 +49,7 @@ internal sealed partial class OutgoingMailRepository
         NpgsqlConnection connection, IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT mail_id, kind, customer_id, email, display_name
+            SELECT mail_id, kind, customer_id, user_id, email, display_name
             FROM outgoing_mail_recipients WHERE mail_id = ANY(@ids) ORDER BY mail_id, position
             """;
         if (mails.Count == 0)
@@ -61,7 +61,7 @@ internal sealed partial class OutgoingMailRepository
         var byMail = rows.ToLookup(r => r.MailId);
         return mails.Select(m => m with
         {
-            Recipients = byMail[m.Id].Select(r => new OutgoingRecipient(r.Kind, r.CustomerId, r.Email, r.DisplayName)).ToList(),
+            Recipients = byMail[m.Id].Select(r => new OutgoingRecipient(r.Kind, r.CustomerId, r.Email, r.DisplayName, r.UserId)).ToList(),
         }).ToList();
     }
 
@@ -69,7 +69,8 @@ internal sealed partial class OutgoingMailRepository
     {
         public long MailId { get; init; }
         public Core.Compose.RecipientKind Kind { get; init; }
-        public long CustomerId { get; init; }
+        public long? CustomerId { get; init; }
+        public long? UserId { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
     }

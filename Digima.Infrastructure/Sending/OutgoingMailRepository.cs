@@ -58,7 +58,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
             UPDATE outgoing_mails SET status = 'sent', sent_at = COALESCE(smtp_accepted_at, @sentAt), sent_copy_saved = @copySaved, error = NULL
             WHERE id = ANY(@ids) AND status = 'sending'
             RETURNING id, sent_at)
-        {CustomerContactDates.Update("SELECT r.customer_id, min(s.sent_at), max(s.sent_at) FROM outgoing_mail_recipients r JOIN sent s ON r.mail_id = s.id GROUP BY r.customer_id")}
+        {CustomerContactDates.Update("SELECT r.customer_id, min(s.sent_at), max(s.sent_at) FROM outgoing_mail_recipients r JOIN sent s ON r.mail_id = s.id WHERE r.customer_id IS NOT NULL GROUP BY r.customer_id")}
         """;
 
     public async Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset sentAt, bool copySaved, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Digima.Infrastructure.Sending;
 /// copies of this insert once drifted apart and scheduled mail stopped being threaded; keep one.
 /// The customers' timeline rows are not written here: the trigger
 /// <c>outgoing_mail_recipients_timeline</c> (function <c>customer_timeline_add_outgoing</c>,
-/// migrations 2026-11-27-0040 and 2026-12-07-0100) adds one per customer as the recipients are
+/// migrations 2026-11-27-0040, 2026-12-07-0100 and 2026-12-08-1100) adds one per customer (colleagues and plain addresses have none) as the recipients are
 /// inserted, and <c>outgoing_mails_moved</c> moves them when the mail is sent or rescheduled.</summary>
 internal static class OutgoingMailWriter
 {
@@ -26,8 +26,8 @@ internal static class OutgoingMailWriter
         """;
 
     private const string InsertRecipient = """
-        INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, email, display_name)
-        VALUES (@MailId, @Position, @Kind, @CustomerId, @Email, @DisplayName)
+        INSERT INTO outgoing_mail_recipients (mail_id, position, kind, customer_id, user_id, email, display_name)
+        VALUES (@MailId, @Position, @Kind, @CustomerId, @UserId, @Email, @DisplayName)
         """;
 
     /// <exception cref="ArgumentException">The mail is neither queued nor scheduled (with its time).</exception>
@@ -50,7 +50,7 @@ internal static class OutgoingMailWriter
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMail, args, transaction, cancellationToken: cancellationToken));
         var rows = mail.Recipients.Select((r, i) => new
         {
-            MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.Email, r.DisplayName,
+            MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.UserId, r.Email, r.DisplayName,
         });
         await connection.ExecuteAsync(new CommandDefinition(InsertRecipient, rows, transaction, cancellationToken: cancellationToken));
 

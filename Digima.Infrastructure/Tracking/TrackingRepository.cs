@@ -11,7 +11,7 @@ internal sealed class TrackingRepository(NpgsqlDataSource dataSource) : ITrackin
         const string sql = """
             SELECT m.id, m.user_id, m.subject, m.body_text, m.open_tracking, m.click_tracking, m.notify_on_open,
                    COALESCE(m.smtp_accepted_at, m.sent_at) AS sent_at,
-                   COALESCE((SELECT array_agg(DISTINCT r.customer_id) FROM outgoing_mail_recipients r WHERE r.mail_id = m.id), '{}') AS customer_ids,
+                   COALESCE((SELECT array_agg(DISTINCT r.customer_id) FILTER (WHERE r.customer_id IS NOT NULL) FROM outgoing_mail_recipients r WHERE r.mail_id = m.id), '{}') AS customer_ids,
                    COALESCE((SELECT COALESCE(NULLIF(concat_ws(' ', NULLIF(c.last_name, ''), NULLIF(c.first_name, '')), ''), NULLIF(r.display_name, ''), r.email)
                              FROM outgoing_mail_recipients r JOIN customers c ON c.id = r.customer_id
                              WHERE r.mail_id = m.id ORDER BY r.position LIMIT 1), '') AS customer_name

@@ -56,6 +56,36 @@ public sealed class ComposeInputValidatorTests
         Assert.True(_validator.Validate(Valid()).IsValid);
     }
 
+    [Fact]
+    public void Validate_PlainAddressInTo_RefusedAsNotCustomer()
+    {
+        var input = Valid();
+        input.To.Add(ComposeRecipient.Address("plain@x.test"));
+
+        Assert.Contains(_validator.Validate(input).Errors, e => e.PropertyName.StartsWith("To", StringComparison.Ordinal) && e.ErrorMessage.Contains("plain@x.test", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ColleagueAndPlainAddressInCcAndBcc_Accepted()
+    {
+        var input = Valid();
+        input.Cc.Add(ComposeRecipient.Colleague(3, "colleague@digima.test", "同僚"));
+        input.Bcc.Add(ComposeRecipient.Address("plain@x.test"));
+
+        Assert.True(_validator.Validate(input).IsValid);
+    }
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("a@x.test\r\nBcc: victim@evil.test")]
+    public void Validate_BrokenPlainAddressInBcc_Refused(string address)
+    {
+        var input = Valid();
+        input.Bcc.Add(ComposeRecipient.Address(address));
+
+        Assert.Contains(_validator.Validate(input).Errors, e => e.ErrorMessage.Contains("メールアドレスが正しくありません", StringComparison.Ordinal));
+    }
+
     private static ComposeInput Valid(string subject = "お見積りの件") => new()
     {
         To = [new ComposeRecipient(1, "a@x.test", "佐藤 太郎")],

@@ -91,6 +91,27 @@ public sealed class RecipientWarningsTests
         Assert.DoesNotContain(Warnings(withBcc, Known), w => w.Kind == RecipientWarningKind.BccSuggested);
     }
 
+    [Fact]
+    public void Check_ColleagueAtAnOutsideDomain_InternalNeitherNewNorCounted()
+    {
+        var colleague = new RecipientFacts(RecipientKind.Cc, ComposeRecipient.Colleague(9, "colleague@gmail.test", "同僚"), null);
+        var recipients = Enumerable.Range(0, 5).Select(i => Cc("顧客" + i, "abc.co.jp", "ABC商事")).Prepend(colleague).ToList();
+
+        Assert.Empty(Warnings(recipients, Known));
+        Assert.True(RecipientWarnings.Group(recipients, Known).Single(g => g.Name == "gmail.test").IsInternal);
+    }
+
+    [Fact]
+    public void Check_PlainAddressAtNewDomain_WarnsLikeACustomer()
+    {
+        var plain = new RecipientFacts(RecipientKind.Bcc, ComposeRecipient.Address("someone@fresh.test"), null);
+
+        var warning = Assert.Single(Warnings([To("山田", "abc.co.jp", "ABC商事"), plain], Known));
+
+        Assert.Equal(RecipientWarningKind.NewDomain, warning.Kind);
+        Assert.Equal(["someone@fresh.test"], warning.Addresses);
+    }
+
     private static IReadOnlyList<RecipientWarning> Warnings(IReadOnlyList<RecipientFacts> recipients, DomainHistory history) =>
         RecipientWarnings.Check(recipients, RecipientWarnings.Group(recipients, history), history, "いつもお世話になっております。", Options);
 

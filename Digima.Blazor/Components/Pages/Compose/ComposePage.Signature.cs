@@ -13,7 +13,8 @@ public partial class ComposePage
 
     private SignatureSwitch _signature = new("", null);
 
-    private bool IsReply => ReplyToMailId is not null || ReplyToSentMailId is not null;
+    /// <summary>A reply's or a forward's loaded body is its quote: the signature goes above it.</summary>
+    private bool IsReply => ReplyToMailId is not null || ReplyToSentMailId is not null || IsReplyAll || IsForward;
 
     /// <summary>A duplicate or an undone mail keeps its body as it was, signature included.</summary>
     private bool IsDuplicate => DuplicateMailId is not null || DuplicateSentMailId is not null || UndoneMailId is not null;

@@ -8,7 +8,7 @@ using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Compose;
 
-/// <summary>新規個別メール作成, a reply or a duplicate (R3-R10, R12, R16, R21).</summary>
+/// <summary>新規個別メール作成, a reply (to all), a forward or a duplicate (R3-R10, R12, R16, R21, E5).</summary>
 public partial class ComposePage : IDisposable
 {
     private const string SubjectId = "compose-subject";
@@ -78,6 +78,8 @@ public partial class ComposePage : IDisposable
     /// <summary>The page's heading: what the rep is writing (R16 reply, R21 duplicate).</summary>
     private string Title => (ReplyToMailId ?? ReplyToSentMailId, DuplicateMailId ?? DuplicateSentMailId) switch
     {
+        _ when IsReplyAll => T["Compose_TitleReplyAll"],
+        _ when IsForward => T["Compose_TitleForward"],
         ({ }, _) => T["Compose_TitleReply"],
         (_, { }) => T["Compose_TitleDuplicate"],
         _ => T["Compose_Title"],
@@ -85,7 +87,11 @@ public partial class ComposePage : IDisposable
 
     private async Task StartDraftAsync(CurrentUser user)
     {
-        if (ReplyToMailId is { } replyTo)
+        if (await ReplyAllOrForwardAsync(user) is { } drafted)
+        {
+            _input = drafted;
+        }
+        else if (ReplyToMailId is { } replyTo)
         {
             _input = await Drafts.ReplyAsync(user, replyTo, CancellationToken.None);
         }

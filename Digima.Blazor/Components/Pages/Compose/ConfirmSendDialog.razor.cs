@@ -29,10 +29,10 @@ public partial class ConfirmSendDialog
     }
 
     private string Names(IEnumerable<ComposeRecipient> recipients) =>
-        string.Join(T["ListSeparator"].Value, recipients.Select(r => $"{r.DisplayName} <{r.Email}>"));
+        string.Join(T["ListSeparator"].Value, recipients.Select(r => AddressText.Of(r.DisplayName, r.Email)));
 
     private string Describe(CheckedRecipient recipient) =>
-        $"{recipient.DisplayName} <{recipient.Email}>" + (recipient.Kind == RecipientKind.To ? "" : $" ({recipient.Kind})");
+        AddressText.Of(recipient.DisplayName, recipient.Email) + (recipient.Kind == RecipientKind.To ? "" : $" ({recipient.Kind})");
 
     private string Message(RecipientWarning warning)
     {

@@ -8,9 +8,13 @@ using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Compose;
 
+/// <summary>One line of the suggestions: a customer, or (Cc and Bcc) a colleague.</summary>
+public sealed record RecipientOption(ComposeRecipient Recipient, string Company, bool IsColleague);
+
 public partial class RecipientField
 {
     [Inject] private SearchRecipientsQuery Search { get; set; } = default!;
+    [Inject] private SearchColleaguesQuery SearchColleagues { get; set; } = default!;
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -21,15 +25,24 @@ public partial class RecipientField
     [Parameter] public bool Required { get; set; }
     [Parameter] public EventCallback RecipientsChanged { get; set; }
 
-    private MudAutocomplete<RecipientMatch>? _search;
+    /// <summary>Cc and Bcc: colleagues are offered and a valid address can be added as is, neither
+    /// made a customer (E5). 宛先 offers customers only (R4).</summary>
+    [Parameter] public bool AllowNonCustomers { get; set; }
+
+    private MudAutocomplete<RecipientOption>? _search;
     private string _typed = "";
     private bool _typedMatchesExactly;
     private string? _error;
 
-    /// <summary>A valid address that no customer has: offer 「新規顧客情報としてメールアドレスを追加」 (R4).</summary>
-    private bool CanAddAsNewCustomer => !_typedMatchesExactly && TextRules.IsEmailAddress(_typed.Trim());
+    /// <summary>A valid address that no suggestion has: offer 「新規顧客情報としてメールアドレスを追加」
+    /// (R4) and, in Cc and Bcc, 「このアドレスを追加」.</summary>
+    private bool CanAddTyped => !_typedMatchesExactly && TextRules.IsEmailAddress(_typed.Trim());
 
-    private async Task<IEnumerable<RecipientMatch>> SearchAsync(string? text, CancellationToken cancellationToken)
+    private bool CanAddAsAddress => AllowNonCustomers && CanAddTyped;
+
+    private static string ChipText(ComposeRecipient recipient) => AddressText.Of(recipient.DisplayName, recipient.Email);
+
+    private async Task<IEnumerable<RecipientOption>> SearchAsync(string? text, CancellationToken cancellationToken)
     {
         _typed = text ?? "";
         var error = LooksLikeBrokenAddress(_typed.Trim()) ? T["Compose_InvalidAddress"].Value : null;
@@ -40,9 +53,16 @@ public partial class RecipientField
             await InvokeAsync(StateHasChanged);
         }
 
-        var matches = await Search.SearchAsync(await CurrentUser.GetAsync(), text, cancellationToken);
-        _typedMatchesExactly = matches.Any(m => string.Equals(m.Email, _typed.Trim(), StringComparison.OrdinalIgnoreCase));
-        return matches;
+        var actor = await CurrentUser.GetAsync();
+        var colleagues = AllowNonCustomers ? await SearchColleagues.SearchAsync(actor, text, cancellationToken) : [];
+        var customers = await Search.SearchAsync(actor, text, cancellationToken);
+
+        // Colleagues first, then customers; past MaxResults the list says to type more.
+        var options = colleagues.Select(c => new RecipientOption(c.ToRecipient(), "", IsColleague: true))
+            .Concat(customers.Select(m => new RecipientOption(new ComposeRecipient(m.CustomerId, m.Email, m.FullName), m.Company, IsColleague: false)))
+            .ToList();
+        _typedMatchesExactly = options.Any(o => string.Equals(o.Recipient.Email, _typed.Trim(), StringComparison.OrdinalIgnoreCase));
+        return options;
     }
 
     /// <summary>An address typed to its end (it has a dotted domain) that is still not valid.</summary>
@@ -52,15 +72,17 @@ public partial class RecipientField
         return at >= 0 && typed.IndexOf('.', at) > at && !TextRules.IsEmailAddress(typed);
     }
 
-    private async Task AddAsync(RecipientMatch? match)
+    private async Task AddAsync(RecipientOption? option)
     {
-        if (match is null)
+        if (option is null)
         {
             return;
         }
 
-        await AddRecipientAsync(new ComposeRecipient(match.CustomerId, match.Email, match.FullName));
+        await AddRecipientAsync(option.Recipient);
     }
+
+    private Task AddAsAddressAsync() => AddRecipientAsync(ComposeRecipient.Address(_typed));
 
     private async Task AddNewCustomerAsync()
     {
@@ -75,7 +97,7 @@ public partial class RecipientField
 
     private async Task AddRecipientAsync(ComposeRecipient recipient)
     {
-        if (Recipients.All(r => r.CustomerId != recipient.CustomerId))
+        if (!Recipients.Any(recipient.SameAs))
         {
             Recipients.Add(recipient);
             await RecipientsChanged.InvokeAsync();

@@ -51,6 +51,10 @@ public partial class TimelineEntry
 
     private string ReplyHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?replySent={sent}" : $"/mail/compose?reply={Item.ImportedMailId}";
 
+    private string ReplyAllHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?replyAllSent={sent}" : $"/mail/compose?replyAll={Item.ImportedMailId}";
+
+    private string ForwardHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?forwardSent={sent}" : $"/mail/compose?forward={Item.ImportedMailId}";
+
     private string DuplicateHref => Item.OutgoingMailId is { } sent ? $"/mail/compose?duplicateSent={sent}" : $"/mail/compose?duplicate={Item.ImportedMailId}";
 
     private async Task ToggleAsync()
