@@ -23,18 +23,31 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
         ArgumentNullException.ThrowIfNull(content);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await InsertRowAsync(connection, file, cancellationToken);
-        var (size, sha256) = await CopyContentAsync(connection, id, content, maxBytes, cancellationToken);
-        if (size > maxBytes)
+        var stored = await SaveAsync(connection, file, content, maxBytes, cancellationToken);
+        if (stored is null)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        const string finish = $"UPDATE stored_files SET size = @size, sha256 = @sha256 WHERE id = @id RETURNING {Columns}";
-        var stored = await connection.QuerySingleAsync<StoredFile>(new CommandDefinition(finish, new { id, size, sha256 }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return stored;
+    }
+
+    /// <summary>Stores a file in the connection's open transaction (the import stores a mail and
+    /// its files together). Null when over <paramref name="maxBytes"/>: the transaction is then
+    /// unusable and must be rolled back.</summary>
+    internal static async Task<StoredFile?> SaveAsync(NpgsqlConnection connection, NewStoredFile file, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var id = await InsertRowAsync(connection, file, cancellationToken);
+        var (size, sha256) = await CopyContentAsync(connection, id, content, maxBytes, cancellationToken);
+        if (size > maxBytes)
+        {
+            return null;
+        }
+
+        const string finish = $"UPDATE stored_files SET size = @size, sha256 = @sha256 WHERE id = @id RETURNING {Columns}";
+        return await connection.QuerySingleAsync<StoredFile>(new CommandDefinition(finish, new { id, size, sha256 }, cancellationToken: cancellationToken));
     }
 
     public async Task<StoredFile?> FindAsync(long id, CancellationToken cancellationToken) =>
