@@ -33,6 +33,20 @@ public sealed class AttachmentDownloadTests(AppFixture app)
 
         Assert.Equal("御見積書①.pdf", download.SuggestedFilename);
         Assert.Equal(content, await File.ReadAllBytesAsync(await download.PathAsync()));
+
+        // The customer's timeline (「更に表示」) and 「スレッドを表示」 offer the same file.
+        await page.GetByTestId("preview-close").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mail-preview")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/customers/{customer.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        var entry = page.GetByTestId("timeline-mail").Filter(new() { HasText = subject });
+        await entry.GetByTestId("timeline-more").ClickAsync();
+        var fromTimeline = await page.RunAndWaitForDownloadAsync(() => entry.GetByTestId("attachment-link").ClickAsync());
+        Assert.Equal(content, await File.ReadAllBytesAsync(await fromTimeline.PathAsync()));
+        await entry.GetByTestId("timeline-thread").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("thread-dialog").GetByTestId("attachment-link")).ToHaveTextAsync("御見積書①.pdf");
+        await page.GetByTestId("thread-close").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("thread-dialog")).ToHaveCountAsync(0);
     }
 
     [Fact]
