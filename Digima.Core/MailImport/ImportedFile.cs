@@ -15,6 +15,9 @@ public interface IHeldContent : IDisposable
 {
     long Length { get; }
 
+    /// <summary>SHA-256 of the content (computed while it was written).</summary>
+    byte[] Sha256 { get; }
+
     /// <summary>The content from its start, owned by this object (the caller does not dispose it).</summary>
     Stream OpenRead();
 }

@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.Attachments;
 
 /// <summary>Files in PostgreSQL (decision 0015): a row per file, its content in chunks written
 /// with binary COPY and read back row by row, so neither side holds a whole file.</summary>
-internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachmentStore
+internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAttachmentStore
 {
     internal const int ChunkSize = 256 * 1024;
 
@@ -34,10 +34,9 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
         return stored;
     }
 
-    /// <summary>Stores a file in the connection's open transaction (the import stores a mail and
-    /// its files together). Null when over <paramref name="maxBytes"/>: the transaction is then
-    /// unusable and must be rolled back.</summary>
-    internal static async Task<StoredFile?> SaveAsync(NpgsqlConnection connection, NewStoredFile file, Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Stores a file in the connection's open transaction. Null when over
+    /// <paramref name="maxBytes"/>: the transaction must then be rolled back.</summary>
+    private static async Task<StoredFile?> SaveAsync(NpgsqlConnection connection, NewStoredFile file, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         var id = await InsertRowAsync(connection, file, cancellationToken);
         var (size, sha256) = await CopyContentAsync(connection, id, content, maxBytes, cancellationToken);
@@ -183,7 +182,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
         return (size, hash.GetHashAndReset());
     }
 
-    private static string ContentTypeOrDefault(string contentType) =>
+    internal static string ContentTypeOrDefault(string contentType) =>
         contentType.Length is >= 3 and <= 255 && contentType.Contains('/', StringComparison.Ordinal) && !contentType.Any(char.IsControl)
             ? contentType
             : "application/octet-stream";

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Digima.Core.MailImport;
 
 namespace Digima.Infrastructure.MailImport;
@@ -10,7 +11,9 @@ internal sealed class HeldContent(long limit) : Stream, IHeldContent
 {
     private const int InMemory = 128 * 1024;
 
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private MemoryStream? _memory = new();
+    private byte[]? _sha256;
     private FileStream? _file;
     private long _length;
 
@@ -18,6 +21,9 @@ internal sealed class HeldContent(long limit) : Stream, IHeldContent
     public bool Overflowed => _length > limit;
 
     public override long Length => _length;
+
+    /// <summary>SHA-256 of the content, hashed as it was written.</summary>
+    public byte[] Sha256 => _sha256 ??= _hash.GetHashAndReset();
 
     public Stream OpenRead()
     {
@@ -44,6 +50,7 @@ internal sealed class HeldContent(long limit) : Stream, IHeldContent
             _memory = null;
         }
 
+        _hash.AppendData(buffer);
         ((Stream?)_file ?? _memory!).Write(buffer);
     }
 
@@ -67,6 +74,7 @@ internal sealed class HeldContent(long limit) : Stream, IHeldContent
         if (disposing)
         {
             Drop();
+            _hash.Dispose();
         }
 
         base.Dispose(disposing);

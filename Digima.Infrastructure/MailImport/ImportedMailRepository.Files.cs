@@ -1,5 +1,4 @@
 using Dapper;
-using Digima.Core.Attachments;
 using Digima.Core.MailImport;
 using Digima.Infrastructure.Attachments;
 using Npgsql;
@@ -18,33 +17,24 @@ internal sealed partial class ImportedMailRepository
 
     /// <summary>Stores the files of the mails inserted now, in the batch's transaction: a mail is
     /// never there without its files, and a mail found again (another folder, a re-sync) was not
-    /// inserted, so its files are not stored twice. Mails without files cost nothing.</summary>
+    /// inserted, so its files are not stored twice. Three statements for the whole batch; none
+    /// when no mail has files.</summary>
     private static async Task StoreFilesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<ImportedMail> inserted, IReadOnlyDictionary<string, long> ids,
         CancellationToken cancellationToken)
     {
-        var mailIds = new List<long>();
-        var lists = new List<string>();
-        foreach (var mail in inserted.Where(m => m.Files.Count > 0))
+        var withFiles = inserted.Where(m => m.Files.Count > 0).Select(m => (Mail: m, Id: ids[m.MessageId])).ToList();
+        if (withFiles.Count == 0)
         {
-            var mailId = ids[mail.MessageId];
-            var listed = mail.Attachments.ToArray();
-            foreach (var file in mail.Files)
-            {
-                var row = new NewStoredFile(mail.UserId, file.FileName, file.ContentType, mail.ImportedAt) { ImportedMailId = mailId, Position = file.Position };
-                var stored = await AttachmentStore.SaveAsync(connection, row, file.Content.OpenRead(), long.MaxValue, cancellationToken);
-                listed[file.Position] = listed[file.Position] with { FileId = stored!.Id };
-            }
-
-            mailIds.Add(mailId);
-            lists.Add(ImportedMailRows.Json(listed));
+            return;
         }
 
-        if (mailIds.Count > 0)
-        {
-            var args = new { MailIds = mailIds.ToArray(), AttachmentsJsons = lists.ToArray() };
-            await connection.ExecuteAsync(new CommandDefinition(NameStoredFiles, args, transaction, cancellationToken: cancellationToken));
-        }
+        var files = withFiles.SelectMany(m => m.Mail.Files.Select(f => (m.Id, m.Mail.UserId, m.Mail.ImportedAt, f))).ToList();
+        var stored = await AttachmentStore.SaveImportedAsync(connection, files, cancellationToken);
+        var lists = withFiles.Select(m => ImportedMailRows.Json(
+            m.Mail.Attachments.Select((a, position) => stored.TryGetValue((m.Id, position), out var fileId) ? a with { FileId = fileId } : a).ToList()));
+        var args = new { MailIds = withFiles.Select(m => m.Id).ToArray(), AttachmentsJsons = lists.ToArray() };
+        await connection.ExecuteAsync(new CommandDefinition(NameStoredFiles, args, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>What was held for the batch's files goes once the batch is stored (or failed).</summary>
