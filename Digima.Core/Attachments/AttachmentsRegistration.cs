@@ -6,5 +6,6 @@ namespace Digima.Core;
 public static class AttachmentsRegistration
 {
     /// <summary>The attachment use cases. The store is registered by Infrastructure.</summary>
-    public static IServiceCollection AddAttachmentsUseCases(this IServiceCollection services) => services;
+    public static IServiceCollection AddAttachmentsUseCases(this IServiceCollection services) =>
+        services.AddScoped<Attachments.OpenAttachmentQuery>();
 }

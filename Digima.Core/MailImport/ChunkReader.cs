@@ -53,6 +53,11 @@ internal sealed class ChunkReader(
                     {
                         mails.Add(mail);
                     }
+                    else
+                    {
+                        // Already stored with its files: what was held for them goes.
+                        Release(content.Files);
+                    }
                 }
                 else if (unreadable.TryGetValue(candidate.Summary.Uid, out var bad))
                 {
@@ -63,6 +68,14 @@ internal sealed class ChunkReader(
 
         // The cursor past this chunk is set when the batches before it are stored (OrderedBatchStore).
         return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
+    }
+
+    private static void Release(IEnumerable<ImportedFile> files)
+    {
+        foreach (var file in files)
+        {
+            file.Dispose();
+        }
     }
 
     /// <summary>Waits for work started alongside a read that failed, without its own failure.</summary>

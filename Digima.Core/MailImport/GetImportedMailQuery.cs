@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Timeline;
@@ -11,7 +12,8 @@ public sealed record ImportedMailPreview(ImportedMail Mail, IReadOnlyList<Timeli
 
 /// <summary>The preview of a mailbox's mail: its rep and managers only; each body it returns is
 /// recorded for managers, and a colleague's private mail in the thread comes without content.</summary>
-public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimelineQueries threads, IMailPrivacyRepository privacy, TimeProvider time)
+public sealed class GetImportedMailQuery(
+    IImportedMailQueries queries, ITimelineQueries threads, IMailPrivacyRepository privacy, IAttachmentStore files, TimeProvider time)
 {
     private const int MaxThreadLength = 50;
 
@@ -29,7 +31,7 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimeline
         var thread = await threads.ListThreadOfAsync(mail.MessageId, MaxThreadLength, cancellationToken);
         var shown = await ThreadReading.ShowAsync(
             thread.Count > 0 ? thread : [AsThreadMail(mail)], actor, privacy, time.GetUtcNow(), cancellationToken, alsoRead: mail.Id);
-        return new ImportedMailPreview(mail, shown);
+        return new ImportedMailPreview(mail, await OutgoingMailFiles.AddAsync(shown, files, cancellationToken));
     }
 
     private static TimelineMail AsThreadMail(ImportedMail mail) => new()
@@ -47,5 +49,6 @@ public sealed class GetImportedMailQuery(IImportedMailQueries queries, ITimeline
         To = mail.To,
         BodyText = mail.BodyText,
         BodyHtml = mail.BodyHtml,
+        Attachments = mail.Attachments,
     };
 }

@@ -115,6 +115,7 @@ internal static class ImportPlan
             BodyText = content.TextBody,
             BodyHtml = content.HtmlBody,
             Attachments = content.Attachments,
+            Files = content.Files,
             InReplyTo = MailIdentity.Normalize(summary.InReplyTo),
             References = summary.References.Select(MailIdentity.Normalize).OfType<string>().ToList(),
             ThreadKey = MailIdentity.ThreadKey(candidate.Identity, summary.InReplyTo, summary.References),

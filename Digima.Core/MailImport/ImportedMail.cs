@@ -26,6 +26,10 @@ public sealed record ImportedMail
     public string? BodyHtml { get; init; }
 
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>While importing: the content of the attachments to store with the mail (not a
+    /// column; empty when read back).</summary>
+    public IReadOnlyList<ImportedFile> Files { get; init; } = [];
     public string? InReplyTo { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public required string ThreadKey { get; init; }

@@ -17,8 +17,28 @@ public enum MailDirection
 /// <summary>One address of a mail header, with its display name ("" when none).</summary>
 public sealed record MailParty(string Address, string Name);
 
-/// <summary>An attachment as listed on the preview: file name and decoded size in bytes.</summary>
-public sealed record MailAttachment(string Name, long Size);
+/// <summary>An attachment as listed on the preview: file name and decoded size in bytes. The
+/// list of an imported mail names every attachment; each is stored (<see cref="FileId"/>) or says
+/// why not (<see cref="NotStored"/>).</summary>
+public sealed record MailAttachment(string Name, long Size)
+{
+    /// <summary>The stored file (<c>GET /attachments/{id}</c>); null when not stored.</summary>
+    public long? FileId { get; init; }
+
+    /// <summary>Why the file was not stored (<see cref="AttachmentNotStored"/>); null when it was,
+    /// and for mail imported before attachments were stored.</summary>
+    public string? NotStored { get; init; }
+}
+
+/// <summary>Why an attachment of an imported mail was not stored.</summary>
+public static class AttachmentNotStored
+{
+    /// <summary>Over what is kept of one mail (<c>Digima:Attachments:ImportMaxBytesPerMail</c>).</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>Its content could not be decoded.</summary>
+    public const string Unreadable = "unreadable";
+}
 
 /// <summary>Values of 直近顧客行動タイプ set by mail.</summary>
 public static class CustomerActionTypes

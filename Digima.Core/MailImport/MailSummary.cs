@@ -34,7 +34,11 @@ public sealed record MailContent(
     string TextBody,
     string? HtmlBody,
     string Snippet,
-    IReadOnlyList<MailAttachment> Attachments);
+    IReadOnlyList<MailAttachment> Attachments)
+{
+    /// <summary>The content of the attachments to store, held until the mail is stored.</summary>
+    public IReadOnlyList<ImportedFile> Files { get; init; } = [];
+}
 
 /// <summary>A message whose body could not be read, with the reason kept for the sync status.</summary>
 public sealed record UnreadableMail(uint Uid, string Reason);

@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.MailImport.Privacy;
 
@@ -6,7 +7,7 @@ namespace Digima.Core.Timeline;
 /// <summary>The whole thread of a mail on a customer's timeline (「スレッドを表示」, R15), newest
 /// on top, across sent and received mail and every rep's mailbox. Each imported mail whose body
 /// it returns is recorded for managers; a colleague's private mail comes without content.</summary>
-public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, TimeProvider time)
+public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, IAttachmentStore files, TimeProvider time)
 {
     private const int MaxThreadLength = 200;
 
@@ -23,10 +24,11 @@ public sealed class GetThreadQuery(ITimelineQueries queries, IMailPrivacyReposit
 
         if (mail.Item.ThreadId is not { } threadId)
         {
-            return [mail];
+            return [await OutgoingMailFiles.AddAsync(mail, files, cancellationToken)];
         }
 
         var thread = await queries.ListThreadAsync(threadId, MaxThreadLength, cancellationToken);
-        return await ThreadReading.ShowAsync(thread.Count > 0 ? thread : [mail], actor, privacy, time.GetUtcNow(), cancellationToken);
+        var shown = await ThreadReading.ShowAsync(thread.Count > 0 ? thread : [mail], actor, privacy, time.GetUtcNow(), cancellationToken);
+        return await OutgoingMailFiles.AddAsync(shown, files, cancellationToken);
     }
 }

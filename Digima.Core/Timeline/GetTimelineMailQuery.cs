@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.MailImport.Privacy;
 
@@ -5,7 +6,7 @@ namespace Digima.Core.Timeline;
 
 /// <summary>The full text of one mail on a customer's timeline (「更に表示」, R14). Reading an
 /// imported mail's body is recorded for managers.</summary>
-public sealed class GetTimelineMailQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, TimeProvider time)
+public sealed class GetTimelineMailQuery(ITimelineQueries queries, IMailPrivacyRepository privacy, IAttachmentStore files, TimeProvider time)
 {
     /// <exception cref="NotFoundException">The row is not a mail on this customer's timeline, or
     /// a private mail the actor may not read (not revealed as such).</exception>
@@ -24,6 +25,6 @@ public sealed class GetTimelineMailQuery(ITimelineQueries queries, IMailPrivacyR
             await privacy.RecordBodyViewAsync(actor.Id, importedId, time.GetUtcNow(), cancellationToken);
         }
 
-        return mail;
+        return await OutgoingMailFiles.AddAsync(mail, files, cancellationToken);
     }
 }

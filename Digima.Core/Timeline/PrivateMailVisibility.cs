@@ -7,8 +7,11 @@ namespace Digima.Core.Timeline;
 /// timeline use case, so no screen can show more than this allows.</summary>
 internal static class PrivateMailVisibility
 {
-    public static bool MayRead(TimelineItem item, CurrentUser actor) =>
-        !item.IsPrivate || actor.IsManager || item.RepUserId == actor.Id;
+    public static bool MayRead(TimelineItem item, CurrentUser actor) => MayRead(item.IsPrivate, item.RepUserId, actor);
+
+    /// <summary>The same rule for a mail read by id (its attachments).</summary>
+    public static bool MayRead(bool isPrivate, long? repUserId, CurrentUser actor) =>
+        !isPrivate || actor.IsManager || repUserId == actor.Id;
 
     public static TimelineItem Apply(TimelineItem item, CurrentUser actor) =>
         MayRead(item, actor) ? item : item with { Subject = "", Preview = "", MessageId = null, ThreadId = null, IsHidden = true };
@@ -16,7 +19,7 @@ internal static class PrivateMailVisibility
     public static TimelineMail Apply(TimelineMail mail, CurrentUser actor) =>
         MayRead(mail.Item, actor)
             ? mail
-            : mail with { Item = Apply(mail.Item, actor), FromName = "", FromAddress = "", To = [], BodyText = "", BodyHtml = null };
+            : mail with { Item = Apply(mail.Item, actor), FromName = "", FromAddress = "", To = [], BodyText = "", BodyHtml = null, Attachments = [] };
 
     public static IReadOnlyList<TimelineItem> Apply(IEnumerable<TimelineItem> items, CurrentUser actor) =>
         items.Select(i => Apply(i, actor)).ToList();

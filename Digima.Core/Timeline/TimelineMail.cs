@@ -13,4 +13,8 @@ public sealed record TimelineMail
 
     /// <summary>Sanitized at import; null for mail written in this app (plain text).</summary>
     public string? BodyHtml { get; init; }
+
+    /// <summary>Its attachments: an imported mail's list (stored or not, <see cref="MailAttachment.NotStored"/>),
+    /// or the files of a mail written in this app.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 }

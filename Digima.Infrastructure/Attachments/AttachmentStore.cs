@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.Attachments;
 
 /// <summary>Files in PostgreSQL (decision 0015): a row per file, its content in chunks written
 /// with binary COPY and read back row by row, so neither side holds a whole file.</summary>
-internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachmentStore
+internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAttachmentStore
 {
     internal const int ChunkSize = 256 * 1024;
 
@@ -23,18 +23,30 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
         ArgumentNullException.ThrowIfNull(content);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await InsertRowAsync(connection, file, cancellationToken);
-        var (size, sha256) = await CopyContentAsync(connection, id, content, maxBytes, cancellationToken);
-        if (size > maxBytes)
+        var stored = await SaveAsync(connection, file, content, maxBytes, cancellationToken);
+        if (stored is null)
         {
             await transaction.RollbackAsync(cancellationToken);
             return null;
         }
 
-        const string finish = $"UPDATE stored_files SET size = @size, sha256 = @sha256 WHERE id = @id RETURNING {Columns}";
-        var stored = await connection.QuerySingleAsync<StoredFile>(new CommandDefinition(finish, new { id, size, sha256 }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return stored;
+    }
+
+    /// <summary>Stores a file in the connection's open transaction. Null when over
+    /// <paramref name="maxBytes"/>: the transaction must then be rolled back.</summary>
+    private static async Task<StoredFile?> SaveAsync(NpgsqlConnection connection, NewStoredFile file, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var id = await InsertRowAsync(connection, file, cancellationToken);
+        var (size, sha256) = await CopyContentAsync(connection, id, content, maxBytes, cancellationToken);
+        if (size > maxBytes)
+        {
+            return null;
+        }
+
+        const string finish = $"UPDATE stored_files SET size = @size, sha256 = @sha256 WHERE id = @id RETURNING {Columns}";
+        return await connection.QuerySingleAsync<StoredFile>(new CommandDefinition(finish, new { id, size, sha256 }, cancellationToken: cancellationToken));
     }
 
     public async Task<StoredFile?> FindAsync(long id, CancellationToken cancellationToken) =>
@@ -170,7 +182,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
         return (size, hash.GetHashAndReset());
     }
 
-    private static string ContentTypeOrDefault(string contentType) =>
+    internal static string ContentTypeOrDefault(string contentType) =>
         contentType.Length is >= 3 and <= 255 && contentType.Contains('/', StringComparison.Ordinal) && !contentType.Any(char.IsControl)
             ? contentType
             : "application/octet-stream";

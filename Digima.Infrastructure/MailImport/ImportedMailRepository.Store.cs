@@ -69,6 +69,18 @@ internal sealed partial class ImportedMailRepository
     public async Task<int> StoreBatchAsync(MailImportBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            return await StoreAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            Release(batch);
+        }
+    }
+
+    private async Task<int> StoreAsync(MailImportBatch batch, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (inserted, left) = await StoreMailsAsync(connection, transaction, batch.Mails, cancellationToken);
@@ -124,6 +136,8 @@ internal sealed partial class ImportedMailRepository
             var args = new { MailIds = links.Select(l => l.MailId).ToArray(), CustomerIds = links.Select(l => l.CustomerId).ToArray(), Roles = links.Select(l => l.Role).ToArray() };
             await connection.ExecuteAsync(new CommandDefinition(InsertLinks, args, transaction, cancellationToken: cancellationToken));
         }
+
+        await StoreFilesAsync(connection, transaction, insertedMails, ids, cancellationToken);
 
         var threads = insertedMails.Select(m => new ThreadMessage(m.MessageId, ThreadMessage.AncestorsOf(m.References, m.InReplyTo), m.Subject, m.MailDate)).ToList();
         await MailThreadWriter.ThreadAsync(connection, transaction, threads, cancellationToken);

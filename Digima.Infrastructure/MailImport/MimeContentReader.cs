@@ -1,7 +1,7 @@
 using System.Text;
+using Digima.Core.Attachments;
 using Digima.Core.MailImport;
 using MimeKit;
-using MimeKit.IO;
 using AngleSharp.Html.Parser;
 using Digima.Infrastructure.Database;
 
@@ -10,7 +10,7 @@ namespace Digima.Infrastructure.MailImport;
 /// <summary>Reads one raw message into what the app keeps. MimeKit is lenient (missing
 /// boundaries, unknown charsets, broken encoded words, 8-bit headers all give readable text);
 /// only what it cannot parse at all comes back as an error, never as an exception.</summary>
-internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
+internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer, AttachmentOptions attachmentOptions)
 {
     private const int SnippetLength = 160;
     private const int MaxBodyChars = 1_000_000;
@@ -53,6 +53,7 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
         var text = Limit(message.TextBody is { Length: > 0 } body ? body : RawTextOfEmptyMultipart(message));
         var html = message.HtmlBody is { Length: > 0 } raw ? sanitizer.Sanitize(Limit(raw)) : null;
         var snippetSource = text.Length > 0 ? text : html is null ? "" : TextOf(html);
+        var (attachments, files) = ImportedAttachments.Read(message, attachmentOptions.ImportMaxBytesPerMail);
         return new MailContent(
             uid,
             message.Subject ?? "",
@@ -63,41 +64,16 @@ internal sealed class MimeContentReader(MailHtmlSanitizer sanitizer)
             text,
             html,
             Snippet(snippetSource),
-            Attachments(message).Select(Describe).ToList());
+            attachments)
+        {
+            Files = files,
+        };
     }
 
     /// <summary>A multipart mail whose boundary never appears has no parts: everything the sender
     /// wrote is in its preamble (and epilogue). Shown as it is rather than as an empty mail.</summary>
     private static string RawTextOfEmptyMultipart(MimeMessage message) =>
         message.Body is Multipart { Count: 0 } empty ? (empty.Preamble + empty.Epilogue).Trim() : "";
-
-    /// <summary>Parts marked as attachments, and forwarded messages (message/rfc822) even when
-    /// the sender did not mark them: MimeKit's own Attachments leaves those out.</summary>
-    private static IEnumerable<MimeEntity> Attachments(MimeMessage message) =>
-        message.BodyParts.Where(p => p is MessagePart || p.IsAttachment);
-
-    private static MailAttachment Describe(MimeEntity entity)
-    {
-        switch (entity)
-        {
-            case MimePart part:
-                using (var measure = new MeasuringStream())
-                {
-                    part.Content?.DecodeTo(measure);
-                    return new MailAttachment(part.FileName ?? part.ContentType.Name ?? "attachment", measure.Length);
-                }
-
-            case MessagePart { Message: { } inner }:
-                using (var measure = new MeasuringStream())
-                {
-                    inner.WriteTo(measure);
-                    return new MailAttachment((inner.Subject is { Length: > 0 } s ? s : "message") + ".eml", measure.Length);
-                }
-
-            default:
-                return new MailAttachment(entity.ContentDisposition?.FileName ?? "attachment", 0);
-        }
-    }
 
     private static string Snippet(string text)
     {

@@ -29,6 +29,7 @@ internal sealed class TimelineRow
     public string ToJson { get; set; } = "[]";
     public string BodyText { get; set; } = "";
     public string? BodyHtml { get; set; }
+    public string AttachmentsJson { get; set; } = "[]";
     public bool IsPrivate { get; set; }
 
     public TimelineItem ToItem() => new()
@@ -60,5 +61,6 @@ internal sealed class TimelineRow
         To = JsonSerializer.Deserialize<List<MailParty>>(ToJson) ?? [],
         BodyText = BodyText,
         BodyHtml = BodyHtml,
+        Attachments = JsonSerializer.Deserialize<List<MailAttachment>>(AttachmentsJson) ?? [],
     };
 }

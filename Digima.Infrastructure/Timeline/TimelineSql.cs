@@ -16,7 +16,7 @@ internal static class TimelineSql
         COALESCE(i.to_list::text,
                  (SELECT json_agg(json_build_object('Address', r.email, 'Name', r.display_name) ORDER BY r.position)
                   FROM outgoing_mail_recipients r WHERE r.mail_id = o.id AND r.kind <> 'bcc')::text, '[]') AS to_json,
-        COALESCE(o.body_text, i.body_text, '') AS body_text, i.body_html
+        COALESCE(o.body_text, i.body_text, '') AS body_text, i.body_html, COALESCE(i.attachments::text, '[]') AS attachments_json
         """;
 
     public const string Joins = """

@@ -23,9 +23,9 @@ public sealed class ImportScenario : IAsyncDisposable
     public ServiceHarness Services { get; }
     public CurrentUser Rep { get; }
 
-    public static async Task<ImportScenario> CreateAsync(string purpose)
+    public static async Task<ImportScenario> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var services = await ServiceHarness.CreateAsync(purpose);
+        var services = await ServiceHarness.CreateAsync(purpose, settings);
         var rep = await services.AddUserAsync(UserRole.Rep, NewAddress("rep", "digima.test"));
         await TestMailboxes.ConnectAsync(services.Provider, rep);
         return new ImportScenario(services, rep);

@@ -79,6 +79,14 @@ public sealed class RawMail
         return this;
     }
 
+    /// <summary>A body given as bytes (8-bit headers of parts, binary fixtures), CRLF line ends as given.</summary>
+    public RawMail BodyBytes(string contentType, byte[] body)
+    {
+        Header("Content-Type", contentType);
+        _body = body;
+        return this;
+    }
+
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
