@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Compose;
+using Digima.Core.Compose.Drafts;
 using Digima.Core.Customers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -62,7 +63,8 @@ public partial class ComposePage : IDisposable
     {
         try
         {
-            await StartDraftAsync(await CurrentUser.GetAsync());
+            _user = await CurrentUser.GetAsync();
+            await StartDraftAsync(_user);
         }
         catch (NotFoundException)
         {
@@ -71,20 +73,28 @@ public partial class ComposePage : IDisposable
             return;
         }
 
+        MarkDraftBaseline();
         _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         await RefreshPreviewAsync();
     }
 
     /// <summary>The page's heading: what the rep is writing (R16 reply, R21 duplicate).</summary>
-    private string Title => (ReplyToMailId ?? ReplyToSentMailId, DuplicateMailId ?? DuplicateSentMailId) switch
+    private string Title => _draftKind switch
     {
-        ({ }, _) => T["Compose_TitleReply"],
-        (_, { }) => T["Compose_TitleDuplicate"],
+        DraftKind.Reply => T["Compose_TitleReply"],
+        DraftKind.Duplicate => T["Compose_TitleDuplicate"],
         _ => T["Compose_Title"],
     };
 
     private async Task StartDraftAsync(CurrentUser user)
     {
+        if (DraftId is { } draftId)
+        {
+            await ResumeDraftAsync(user, draftId);
+            return;
+        }
+
+        _draftKind = IsReply ? DraftKind.Reply : DuplicateMailId is not null || DuplicateSentMailId is not null ? DraftKind.Duplicate : DraftKind.New;
         if (ReplyToMailId is { } replyTo)
         {
             _input = await Drafts.ReplyAsync(user, replyTo, CancellationToken.None);
@@ -152,6 +162,7 @@ public partial class ComposePage : IDisposable
     {
         _previewDelay?.Cancel();
         _previewDelay?.Dispose();
+        SaveDraftOnLeave();
     }
 
     private async Task RefreshPreviewAsync() =>
