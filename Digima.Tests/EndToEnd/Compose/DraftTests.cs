@@ -1,0 +1,192 @@
+using Digima.Core.Accounts;
+using Digima.Core.Compose.Drafts;
+using Digima.Core.Customers;
+using Digima.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Digima.Tests.EndToEnd.Compose;
+
+/// <summary>「下書き」 as the rep sees it: saved while typing and on leaving, restored after the app
+/// itself was killed, never silently overwritten from a second tab, listed on 個別メール, and gone
+/// once the mail is sent.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DraftTests(AppFixture app)
+{
+    private static readonly string LongBody = string.Concat(Enumerable.Range(1, 120).Select(i => $"{i}行目：いつもお世話になっております。お見積りの件、ご確認のほどよろしくお願いいたします。\n"));
+
+    [Fact]
+    public async Task Compose_AppProcessKilledMidTyping_RestartedAppReopensDraftAsLastSaved()
+    {
+        await using var services = await ServiceHarness.CreateAsync("draft-kill");
+        var rep = await services.AddUserAsync(UserRole.Rep, $"kill.{Guid.NewGuid():N}"[..14] + "@digima.test");
+        var customer = new Customer { LastName = "停電", Email = TestCustomers.NewAddress() };
+        customer = customer with { Id = await services.Get<ICustomerRepository>().InsertAsync(customer, CancellationToken.None) };
+        var baseUrl = $"http://127.0.0.1:{DraftScenario.FreePort()}";
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = baseUrl,
+            ["Digima__Outbox__Enabled"] = "false",
+            ["Digima__MailImport__ScheduleEnabled"] = "false",
+            ["Digima__MailImport__IdleEnabled"] = "false",
+        };
+        var node = AppNodeProcess.Start(services.Database.ConnectionString, settings);
+        await using var context = await app.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
+        context.SetDefaultTimeout(15_000);
+        try
+        {
+            await DraftScenario.WaitHealthyAsync(baseUrl, node);
+            var page = await context.NewPageAsync();
+            await AppFixture.SignInAsync(page, rep.Email, "correct-horse-1");
+            await page.GotoAsync($"/mail/compose?to={customer.Id}");
+            await AppFixture.WaitInteractiveAsync(page);
+
+            await page.GetByText("開封・通知設定").ClickAsync();
+            await page.GetByRole(AriaRole.Switch, new() { Name = "開封をトラッキングする" }).ClickAsync();
+            await page.GetByTestId("compose-subject").FillAsync("停電に強いご案内");
+            await page.GetByTestId("compose-body").FillAsync(LongBody);
+            var draftId = await DraftScenario.WaitSavedAsync(page);
+            await DraftScenario.WaitStoredAsync(services.Get<GetDraftQuery>(), rep, draftId, d => d.Content.Input.Body == LongBody);
+            await page.GetByTestId("compose-body").PressSequentiallyAsync("ここで途切れる");
+            node.Kill();
+            await node.DisposeAsync();
+
+            node = AppNodeProcess.Start(services.Database.ConnectionString, settings);
+            await DraftScenario.WaitHealthyAsync(baseUrl, node);
+            await page.GotoAsync($"/mail/compose?draft={draftId}");
+            await AppFixture.WaitInteractiveAsync(page);
+
+            var stored = (await services.Get<GetDraftQuery>().GetAsync(rep, draftId, CancellationToken.None)).Content.Input;
+            Assert.StartsWith(LongBody, stored.Body, StringComparison.Ordinal);
+            await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("停電に強いご案内");
+            await Assertions.Expect(page.GetByTestId("compose-body")).ToHaveValueAsync(stored.Body);
+            await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
+            await Assertions.Expect(page.GetByTestId("draft-saved")).ToContainTextAsync("下書きを保存しました");
+            await page.GetByText("開封・通知設定").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "開封をトラッキングする" })).ToBeCheckedAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "リンクのクリックをトラッキングする" })).Not.ToBeCheckedAsync();
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Compose_LeftMidTyping_DraftSavedOnLeaving()
+    {
+        var rep = await app.AddConnectedRepAsync("離脱 保存");
+        var customer = await app.AddCustomerAsync("離脱先");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
+
+        await page.GetByTestId("compose-subject").FillAsync("途中で離れたご案内");
+        await page.GetByTestId("compose-body").FillAsync("書きかけの本文");
+        // Within the autosave's pause: only the save on leaving can keep this.
+        await page.EvaluateAsync("Blazor.navigateTo('/mail/individual?filter=drafts')");
+
+        var drafts = await WaitListedAsync(rep, 1);
+        var draft = await app.Get<GetDraftQuery>().GetAsync(rep.AsActor(), Assert.Single(drafts).Id, CancellationToken.None);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("draft-table").Locator("tbody tr").Filter(new() { HasText = "途中で離れたご案内" })).ToHaveCountAsync(1);
+        Assert.Equal(("途中で離れたご案内", "書きかけの本文"), (draft.Content.Input.Subject, draft.Content.Input.Body));
+    }
+
+    [Fact]
+    public async Task Draft_TwoTabs_LaterSaveShowsConflictAndLoadsNewer()
+    {
+        var rep = await app.AddConnectedRepAsync("二窓 担当");
+        var customer = await app.AddCustomerAsync("二窓先");
+        var tabA = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
+        await tabA.GetByTestId("compose-subject").FillAsync("二つの画面のご案内");
+        var draftId = await DraftScenario.WaitSavedAsync(tabA);
+        var tabB = await tabA.Context.NewPageAsync();
+        await tabB.GotoAsync($"/mail/compose?draft={draftId}");
+        await AppFixture.WaitInteractiveAsync(tabB);
+        await Assertions.Expect(tabB.GetByTestId("compose-subject")).ToHaveValueAsync("二つの画面のご案内");
+
+        await tabA.GetByTestId("compose-body").FillAsync("画面Aで書いた本文");
+        await DraftScenario.WaitStoredAsync(app.Get<GetDraftQuery>(), rep.AsActor(), draftId, d => d.Content.Input.Body == "画面Aで書いた本文");
+        await tabB.GetByTestId("compose-body").FillAsync("画面Bで書いた本文");
+
+        await Assertions.Expect(tabB.GetByTestId("draft-problem")).ToContainTextAsync("この下書きは別の画面で変更されました。");
+        var stored = await app.Get<GetDraftQuery>().GetAsync(rep.AsActor(), draftId, CancellationToken.None);
+        Assert.Equal("画面Aで書いた本文", stored.Content.Input.Body);
+        await tabB.GetByTestId("draft-load-newer").ClickAsync();
+        await Assertions.Expect(tabB.GetByTestId("draft-problem")).ToHaveCountAsync(0);
+        await Assertions.Expect(tabB.GetByTestId("compose-body")).ToHaveValueAsync("画面Aで書いた本文");
+    }
+
+    [Fact]
+    public async Task DraftsFilter_OpenContinueDelete_OnlyOwnDraftsListed()
+    {
+        var rep = await app.AddConnectedRepAsync("一覧 担当");
+        var other = await app.AddConnectedRepAsync("他人 担当");
+        var customer = await app.AddCustomerAsync("一覧先");
+        var othersDraft = await app.Get<SaveDraftCommand>().SaveAsync(other.AsActor(), null, 0, new DraftContent { Input = new() { Subject = "他人の下書き" } }, CancellationToken.None);
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
+        await page.GetByTestId("compose-subject").FillAsync("続きを書くご案内");
+        var draftId = await DraftScenario.WaitSavedAsync(page);
+
+        await page.GotoAsync("/mail/individual");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("filter-drafts").ClickAsync();
+        var row = page.GetByTestId("draft-table").Locator("tbody tr").Filter(new() { HasText = "続きを書くご案内" });
+        await Assertions.Expect(row.GetByTestId("draft-to")).ToHaveTextAsync("一覧先");
+        await Assertions.Expect(page.GetByText("他人の下書き")).ToHaveCountAsync(0);
+        await row.GetByTestId("draft-open").ClickAsync();
+        await AppFixture.WaitForUrlAsync(page, $"**/mail/compose?draft={draftId}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("続きを書くご案内");
+        await page.GetByTestId("compose-body").FillAsync("続きの本文");
+        await DraftScenario.WaitStoredAsync(app.Get<GetDraftQuery>(), rep.AsActor(), draftId, d => d.Content.Input.Body == "続きの本文");
+
+        await page.GotoAsync("/mail/individual?filter=drafts");
+        await AppFixture.WaitInteractiveAsync(page);
+        await row.GetByTestId("draft-delete").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("この下書きを削除しますか？");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "削除" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("draft-empty")).ToBeVisibleAsync();
+        Assert.Empty((await app.Get<ListDraftsQuery>().ListAsync(rep.AsActor(), 0, 10, CancellationToken.None)).Items);
+
+        // Another rep's draft by its address: not shown, not changed.
+        await page.GotoAsync($"/mail/compose?draft={othersDraft.Id}");
+        await Assertions.Expect(page.GetByTestId("compose-not-found")).ToBeVisibleAsync();
+        Assert.Single((await app.Get<ListDraftsQuery>().ListAsync(other.AsActor(), 0, 10, CancellationToken.None)).Items);
+    }
+
+    [Fact]
+    public async Task SendNow_FromSavedDraft_DraftGone()
+    {
+        var rep = await app.AddConnectedRepAsync("送信 下書き");
+        var customer = await app.AddCustomerAsync("送信先");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
+        await page.GetByTestId("compose-subject").FillAsync("下書きから送るご案内");
+        await page.GetByTestId("compose-body").FillAsync("送信先様\nよろしくお願いいたします。");
+        await DraftScenario.WaitSavedAsync(page);
+        Assert.Single(await WaitListedAsync(rep, 1));
+
+        await page.GetByTestId("send-now").ClickAsync();
+        await ComposeScenario.ConfirmAsync(page);
+
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
+        Assert.Empty(await WaitListedAsync(rep, 0));
+        Assert.Single(await ComposeScenario.MailsOfAsync(app, rep));
+    }
+
+    /// <summary>The rep's drafts once there are <paramref name="count"/> (a save on leaving finishes after the page moved on).</summary>
+    private async Task<IReadOnlyList<DraftSummary>> WaitListedAsync(User rep, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var drafts = (await app.Get<ListDraftsQuery>().ListAsync(rep.AsActor(), 0, 10, CancellationToken.None)).Items;
+            if (drafts.Count == count || DateTime.UtcNow > deadline)
+            {
+                return drafts;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
