@@ -46,13 +46,17 @@ public sealed class DraftTests(AppFixture app)
             await page.GetByTestId("compose-body").FillAsync(LongBody);
             var draftId = await DraftScenario.WaitSavedAsync(page);
             await DraftScenario.WaitStoredAsync(services.Get<GetDraftQuery>(), rep, draftId, d => d.Content.Input.Body == LongBody);
+            await page.EvaluateAsync("window.typedBeforeKill = true");
             await page.GetByTestId("compose-body").PressSequentiallyAsync("ここで途切れる");
             node.Kill();
             await node.DisposeAsync();
 
+            // The browser's own reconnect finds the circuit gone on the new process and reloads
+            // the address compose moved to: the draft comes back without the rep doing anything.
             node = AppNodeProcess.Start(services.Database.ConnectionString, settings);
             await DraftScenario.WaitHealthyAsync(baseUrl, node);
-            await page.GotoAsync($"/mail/compose?draft={draftId}");
+            await page.WaitForFunctionAsync("() => window.typedBeforeKill === undefined", null, new() { Timeout = 60_000 });
+            await AppFixture.WaitForUrlAsync(page, $"**/mail/compose?draft={draftId}");
             await AppFixture.WaitInteractiveAsync(page);
 
             var stored = (await services.Get<GetDraftQuery>().GetAsync(rep, draftId, CancellationToken.None)).Content.Input;
