@@ -1,6 +1,9 @@
 using Digima.Core.Accounts;
+using Digima.Core.Compose;
 using Digima.Core.Compose.Drafts;
+using Digima.Core.Compose.Signatures;
 using Digima.Core.Customers;
+using Digima.Core.Sending;
 using Digima.Tests.Support;
 using Microsoft.Playwright;
 
@@ -176,6 +179,41 @@ public sealed class DraftTests(AppFixture app)
         await AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000);
         Assert.Empty(await WaitListedAsync(rep, 0));
         Assert.Single(await ComposeScenario.MailsOfAsync(app, rep));
+    }
+
+    [Fact]
+    public async Task ReplyDraft_Reopened_KeepsReplyThreadAndSignatureSwitch()
+    {
+        var rep = await app.AddConnectedRepAsync("返信 下書き");
+        var customer = await app.AddCustomerAsync("返信先");
+        Assert.True((await app.Get<SaveSignatureCommand>().SaveAsync(rep.AsActor(), "営業部 返信太郎", CancellationToken.None)).Succeeded);
+        var first = new ComposeInput { Subject = "最初のご案内", Body = "返信先様\nご確認ください。", To = [new ComposeRecipient(customer.Id, customer.Email, customer.FullName)] };
+        var mailId = (await app.Get<SendMailCommand>().SendNowAsync(rep.AsActor(), first, CancellationToken.None)).Value;
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?replySent={mailId}");
+        var body = page.GetByTestId("compose-body");
+        var signatureSwitch = page.GetByRole(AriaRole.Switch, new() { Name = "署名を挿入" });
+
+        await signatureSwitch.ClickAsync();
+        await Assertions.Expect(signatureSwitch).Not.ToBeCheckedAsync();
+        await body.FocusAsync();
+        await page.Keyboard.PressAsync("Control+Home");
+        await page.Keyboard.InsertTextAsync("ご返信いたします。");
+        var draftId = await DraftScenario.WaitSavedAsync(page);
+        var typed = await body.InputValueAsync();
+        var stored = await DraftScenario.WaitStoredAsync(app.Get<GetDraftQuery>(), rep.AsActor(), draftId, d => d.Content.Input.Body == typed);
+
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("page-title")).ToHaveTextAsync("返信を作成");
+        await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("Re: 最初のご案内");
+        await Assertions.Expect(body).ToHaveValueAsync(typed);
+        await Assertions.Expect(signatureSwitch).Not.ToBeCheckedAsync();
+        var sent = (await app.Get<IOutgoingMailRepository>().GetAsync(mailId, CancellationToken.None))!;
+        Assert.Equal(sent.MessageId, stored.Content.Input.InReplyTo);
+
+        // The quote came back with the draft: the signature goes above it, not at the end.
+        await signatureSwitch.ClickAsync();
+        await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^ご返信いたします。\n\n営業部 返信太郎\n\n.*さんは書きました", System.Text.RegularExpressions.RegexOptions.Singleline));
     }
 
     /// <summary>The rep's drafts once there are <paramref name="count"/> (a save on leaving finishes after the page moved on).</summary>
