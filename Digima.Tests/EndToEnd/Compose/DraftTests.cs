@@ -119,6 +119,27 @@ public sealed class DraftTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Schedule_FromSavedDraft_DraftGoneFromDraftsFilter()
+    {
+        var rep = await app.AddConnectedRepAsync("予約 下書き");
+        var customer = await app.AddCustomerAsync("予約先");
+        var page = await app.OpenSignedInAsync(rep.Email, $"/mail/compose?to={customer.Id}");
+        await page.GetByTestId("compose-subject").FillAsync("下書きから予約するご案内");
+        await page.GetByTestId("compose-body").FillAsync("予約先様\nよろしくお願いいたします。");
+        await DraftScenario.WaitSavedAsync(page);
+
+        await page.GetByTestId("schedule-send").ClickAsync();
+        await page.GetByTestId("send-at-business-day").ClickAsync();
+        await page.GetByTestId("schedule-confirm").ClickAsync();
+
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual?filter=scheduled", 30_000);
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.GetByTestId("filter-drafts").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("draft-empty")).ToBeVisibleAsync();
+        Assert.Empty(await WaitListedAsync(rep, 0));
+    }
+
+    [Fact]
     public async Task ReplyDraft_Reopened_KeepsReplyThreadAndSignatureSwitch()
     {
         var rep = await app.AddConnectedRepAsync("返信 下書き");
