@@ -54,7 +54,7 @@ public partial class ComposePage
             await _saveLock.WaitAsync();
             try
             {
-                if (json != _savedContent || (_draftId is null && UndoneMailId is not null))
+                if (json != _savedContent || _saveAtOnce)
                 {
                     await SaveDraft.SaveAsync(user, _draftId, _draftVersion, content, CancellationToken.None);
                 }

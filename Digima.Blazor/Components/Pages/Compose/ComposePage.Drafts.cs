@@ -37,7 +37,14 @@ public partial class ComposePage
     private bool _draftOpen = true;
     private bool _disposed;
 
-    private bool Autosaves => _draftOpen && _draftProblem is null && !_notFound && _user is not null;
+    // Set once the page holds the mail it opened with: the page renders while it still loads,
+    // and a save then would store an empty mail.
+    private bool _draftLoaded;
+
+    /// <summary>An undone mail is saved as soon as it is shown.</summary>
+    private bool _saveAtOnce;
+
+    private bool Autosaves => _draftLoaded && _draftOpen && _draftProblem is null && !_notFound && _user is not null;
 
     private DraftContent CurrentDraft() =>
         new() { Input = _input, Kind = _draftKind, SignatureOn = _signature.IsOn, ReplyQuote = _signature.Quote };
@@ -59,14 +66,23 @@ public partial class ComposePage
     /// <summary>What is on the screen now counts as saved (a fresh mail is not saved until changed).</summary>
     private void MarkDraftBaseline() => _savedContent = DraftJson.Serialize(CurrentDraft());
 
+    /// <summary>The page holds the mail it opened with: from here on, changes are saved.</summary>
+    private void StartAutosave()
+    {
+        MarkDraftBaseline();
+        _saveAtOnce = UndoneMailId is not null && _draftId is null;
+        _draftLoaded = true;
+    }
+
     // Every change of a field re-renders the page (the tracking switches through their Changed
     // callback), so "a render, then 1.5 s without another" is "the rep stopped changing the mail";
     // the save itself skips content that is already stored.
     protected override Task OnAfterRenderAsync(bool firstRender)
     {
         // A mail taken back with 「送信を取り消す」 is a draft from the start: closing the tab keeps it.
-        if (firstRender && UndoneMailId is not null && _draftId is null)
+        if (_saveAtOnce && Autosaves)
         {
+            _saveAtOnce = false;
             return SaveDraftAsync(force: true);
         }
 

@@ -73,7 +73,7 @@ public partial class ComposePage : IDisposable
             return;
         }
 
-        MarkDraftBaseline();
+        StartAutosave();
         _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         await RefreshPreviewAsync();
     }
