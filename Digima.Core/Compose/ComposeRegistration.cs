@@ -1,4 +1,5 @@
 using Digima.Core.Compose;
+using Digima.Core.Compose.Drafts;
 using Digima.Core.Compose.Signatures;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace Digima.Core;
 
 public static class ComposeRegistration
 {
-    /// <summary>The compose use cases and validator. The recipient search and the signature store are registered by Infrastructure.</summary>
+    /// <summary>The compose use cases and validator. The recipient search, the signature store and the draft store are registered by Infrastructure.</summary>
     public static IServiceCollection AddComposeUseCases(this IServiceCollection services)
     {
         services.AddScoped<IValidator<ComposeInput>, ComposeInputValidator>();
@@ -22,6 +23,10 @@ public static class ComposeRegistration
         services.AddScoped<IValidator<SignatureInput>, SignatureInputValidator>();
         services.AddScoped<GetSignatureQuery>();
         services.AddScoped<SaveSignatureCommand>();
+        services.AddScoped<SaveDraftCommand>();
+        services.AddScoped<GetDraftQuery>();
+        services.AddScoped<ListDraftsQuery>();
+        services.AddScoped<DeleteDraftCommand>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Digima.Core.Compose;
+using Digima.Core.Compose.Drafts;
 using Digima.Core.Compose.Signatures;
 using Digima.Infrastructure.Compose;
+using Digima.Infrastructure.Compose.Drafts;
 using Digima.Infrastructure.Compose.Signatures;
 using Digima.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +14,7 @@ namespace Digima.Infrastructure;
 
 public static class ComposeRegistration
 {
-    /// <summary>The recipient search of the compose screen, the reps' signatures and the recipient
+    /// <summary>The recipient search of the compose screen, the reps' signatures and drafts, and the recipient
     /// check of 「送信の確認」 with its options.</summary>
     public static IServiceCollection AddComposeInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +22,7 @@ public static class ComposeRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RecipientCheckOptions>>().Value);
         return services.AddSingleton<IRecipientSearch, RecipientSearch>()
             .AddSingleton<ISignatureRepository, SignatureRepository>()
+            .AddSingleton<IDraftRepository, DraftRepository>()
             .AddSingleton<IRecipientDomainHistory, RecipientDomainHistory>();
     }
 }

@@ -14,6 +14,12 @@ public sealed class SignatureSwitch(string signature, string? quote)
     /// <summary>Whether the rep wants the signature in this mail.</summary>
     public bool IsOn { get; private set; }
 
+    /// <summary>A reply's quote (kept with a draft so the switch works the same once reopened).</summary>
+    public string? Quote => quote;
+
+    /// <summary>A reopened 「下書き」: the body is as saved, the switch as the rep left it.</summary>
+    public void Resume(bool on) => IsOn = HasSignature && on;
+
     /// <summary>The draft's first body. A new mail or a reply gets the signature (once); a
     /// duplicate (<paramref name="insert"/> false) keeps its body, which carries whatever
     /// signature the original had, and the switch shows whether that is the rep's.</summary>

@@ -25,9 +25,14 @@ public sealed partial class UndoSendTests(AppFixture app)
         await Assertions.Expect(snackbar.GetByTestId("undo-send-remaining")).ToHaveTextAsync(Remaining());
         await snackbar.GetByTestId("undo-send").ClickAsync();
 
-        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?undone=*");
+        // The undone mail is a 「下書き」 at once: compose moves from ?undone= to the saved draft's address.
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?*");
         await AppFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("compose-subject")).ToHaveValueAsync("取り消すご案内 {{姓}}様");
+        await Assertions.Expect(page.GetByTestId("draft-saved")).ToContainTextAsync("下書きを保存しました");
+        await AppFixture.WaitForUrlAsync(page, "**/mail/compose?draft=*");
+        var draft = Assert.Single((await app.Get<Digima.Core.Compose.Drafts.ListDraftsQuery>().ListAsync(rep.AsActor(), 0, 5, CancellationToken.None)).Items);
+        Assert.Equal("取り消すご案内 {{姓}}様", draft.Subject);
         await Assertions.Expect(page.GetByTestId("compose-body")).ToHaveValueAsync("{{姓}} 様\nご確認ください。");
         await Assertions.Expect(page.GetByTestId("recipients-to").GetByTestId("recipient-chip")).ToContainTextAsync(customer.Email);
         var undone = (await ComposeScenario.MailsOfAsync(app, rep)).Single();

@@ -31,6 +31,11 @@ public partial class ComposePage
         {
             var user = await CurrentUser.GetAsync();
             var outcome = await Send.SendNowAsync(user, _input, CancellationToken.None);
+            if (outcome.Succeeded)
+            {
+                await DiscardDraftAsync(user);
+            }
+
             if (outcome.Succeeded && await OfferUndoAsync(user, outcome.Value))
             {
                 Navigation.NavigateTo("/mail/individual");
@@ -63,6 +68,11 @@ public partial class ComposePage
         var dialog = await Dialogs.ShowAsync<ScheduleSendDialog>(T["Compose_Schedule"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: Outcome<long> outcome })
         {
+            if (outcome.Succeeded)
+            {
+                await DiscardDraftAsync(user);
+            }
+
             Finish(outcome, T["Compose_Scheduled"], "?filter=scheduled");
         }
     }

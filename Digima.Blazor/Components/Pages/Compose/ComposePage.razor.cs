@@ -1,6 +1,7 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Common;
 using Digima.Core.Compose;
+using Digima.Core.Compose.Drafts;
 using Digima.Core.Customers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -62,7 +63,8 @@ public partial class ComposePage : IDisposable
     {
         try
         {
-            await StartDraftAsync(await CurrentUser.GetAsync());
+            _user = await CurrentUser.GetAsync();
+            await StartDraftAsync(_user);
         }
         catch (NotFoundException)
         {
@@ -71,22 +73,34 @@ public partial class ComposePage : IDisposable
             return;
         }
 
+        StartAutosave();
         _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         await RefreshPreviewAsync();
     }
 
     /// <summary>The page's heading: what the rep is writing (R16 reply, R21 duplicate).</summary>
-    private string Title => (ReplyToMailId ?? ReplyToSentMailId, DuplicateMailId ?? DuplicateSentMailId) switch
+    private string Title => _draftKind switch
     {
-        _ when IsReplyAll => T["Compose_TitleReplyAll"],
-        _ when IsForward => T["Compose_TitleForward"],
-        ({ }, _) => T["Compose_TitleReply"],
-        (_, { }) => T["Compose_TitleDuplicate"],
+        DraftKind.ReplyAll => T["Compose_TitleReplyAll"],
+        DraftKind.Forward => T["Compose_TitleForward"],
+        DraftKind.Reply => T["Compose_TitleReply"],
+        DraftKind.Duplicate => T["Compose_TitleDuplicate"],
         _ => T["Compose_Title"],
     };
 
     private async Task StartDraftAsync(CurrentUser user)
     {
+        if (DraftId is { } draftId)
+        {
+            await ResumeDraftAsync(user, draftId);
+            return;
+        }
+
+        _draftKind = IsReplyAll ? DraftKind.ReplyAll
+            : IsForward ? DraftKind.Forward
+            : IsReply ? DraftKind.Reply
+            : DuplicateMailId is not null || DuplicateSentMailId is not null ? DraftKind.Duplicate
+            : DraftKind.New;
         if (await ReplyAllOrForwardAsync(user) is { } drafted)
         {
             _input = drafted;
@@ -158,6 +172,7 @@ public partial class ComposePage : IDisposable
     {
         _previewDelay?.Cancel();
         _previewDelay?.Dispose();
+        SaveDraftOnLeave();
     }
 
     private async Task RefreshPreviewAsync() =>

@@ -18,7 +18,7 @@ public partial class IndividualMail
     [Inject] private GetTrackingSummaryQuery Tracking { get; set; } = default!;
     [Inject] private ILiveEvents Live { get; set; } = default!;
 
-    /// <summary>「予約」 shows only scheduled and held mail, soonest first.</summary>
+    /// <summary>「予約」 shows only scheduled and held mail, soonest first; 「下書き」 the rep's drafts.</summary>
     [SupplyParameterFromQuery(Name = "filter")]
     private string? Filter { get; set; }
 
@@ -61,12 +61,17 @@ public partial class IndividualMail
         return new TableData<OutgoingMail> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
-    protected override void OnParametersSet() => _filter = Filter == "scheduled" ? "scheduled" : "all";
+    protected override void OnParametersSet() => _filter = Filter is "scheduled" or "drafts" ? Filter : "all";
 
     private async Task FilterChangedAsync(string? filter)
     {
+        // 「下書き」 has a table of its own: coming back from it, the mail table is new and loads itself.
+        var wasDrafts = _filter == "drafts";
         _filter = filter ?? "all";
-        await ReloadAsync();
+        if (!wasDrafts)
+        {
+            await ReloadAsync();
+        }
     }
 
     private TrackingSummary? Summary(OutgoingMail mail, TrackingKind kind) => _tracking.GetValueOrDefault((mail.Id, kind));
@@ -75,7 +80,7 @@ public partial class IndividualMail
 
     private async Task ReloadAsync()
     {
-        if (_table is not null)
+        if (_table is not null && _filter != "drafts")
         {
             await _table.ReloadServerData();
         }
