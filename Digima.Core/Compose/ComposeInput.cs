@@ -20,6 +20,9 @@ public sealed class ComposeInput
     /// <summary>For a reply: the thread's Message-IDs, oldest first, ending with <see cref="InReplyTo"/>.</summary>
     public List<string> References { get; set; } = [];
 
+    /// <summary>添付ファイル, in the order attached.</summary>
+    public List<ComposeAttachment> Attachments { get; set; } = [];
+
     public IEnumerable<ComposeRecipient> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
     /// <summary>Merge values come from the first customer in 宛先 (R7).</summary>

@@ -73,14 +73,22 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource) : IAttachment
 
     public async Task<int> AttachToOutgoingAsync(IReadOnlyList<long> fileIds, long ownerUserId, long outgoingMailId, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await AttachToOutgoingAsync(connection, null, fileIds, ownerUserId, outgoingMailId, cancellationToken);
+    }
+
+    /// <summary>The same, inside the caller's transaction: the outgoing-mail insert gives the files
+    /// to the mail it writes, so a mail is never queued without them (or they taken without it).</summary>
+    internal static Task<int> AttachToOutgoingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<long> fileIds, long ownerUserId, long outgoingMailId, CancellationToken cancellationToken)
+    {
         const string sql = """
             UPDATE stored_files f SET outgoing_mail_id = @outgoingMailId, position = o.ord - 1
             FROM unnest(@ids) WITH ORDINALITY AS o(id, ord)
             WHERE f.id = o.id AND f.owner_user_id = @ownerUserId
               AND f.imported_mail_id IS NULL AND f.outgoing_mail_id IS NULL
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = fileIds.ToArray(), ownerUserId, outgoingMailId }, cancellationToken: cancellationToken));
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { ids = fileIds.ToArray(), ownerUserId, outgoingMailId }, transaction, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StoredFile>> CopyAsync(IReadOnlyList<long> fileIds, long ownerUserId, DateTimeOffset at, CancellationToken cancellationToken)
