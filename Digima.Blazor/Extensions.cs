@@ -66,6 +66,7 @@ public static class Extensions
         app.MapAccountEndpoints();
         app.MapTrackingEndpoints();
         app.MapMailboxOAuthEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

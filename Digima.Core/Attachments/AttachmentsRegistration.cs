@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Microsoft.Extensions.DependencyInjection;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
@@ -6,5 +7,10 @@ namespace Digima.Core;
 public static class AttachmentsRegistration
 {
     /// <summary>The attachment use cases. The store is registered by Infrastructure.</summary>
-    public static IServiceCollection AddAttachmentsUseCases(this IServiceCollection services) => services;
+    public static IServiceCollection AddAttachmentsUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<UploadAttachmentCommand>();
+        services.AddScoped<RemoveAttachmentCommand>();
+        return services;
+    }
 }
