@@ -30,11 +30,6 @@ window.digimaAttachments = {
     });
   },
 
-  pick: function (inputId) {
-    const input = document.getElementById(inputId);
-    if (input) input.click();
-  },
-
   // One at a time: each upload is told what the mail carries already, including the one before.
   addAll: async function (dotnet, token, files) {
     for (const file of files) {

@@ -41,8 +41,6 @@ public sealed partial class AttachmentField : IAsyncDisposable
         }
     }
 
-    private Task PickAsync() => JS.InvokeVoidAsync("digimaAttachments.pick", InputId).AsTask();
-
     /// <summary>A file is about to upload: refused with the reason when the mail would exceed its
     /// total (what was attached stays), else told what the mail carries for the endpoint's limit.</summary>
     [JSInvokable]
