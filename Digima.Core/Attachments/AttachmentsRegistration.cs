@@ -11,6 +11,7 @@ public static class AttachmentsRegistration
     {
         services.AddScoped<UploadAttachmentCommand>();
         services.AddScoped<RemoveAttachmentCommand>();
+        services.AddScoped<ListMailAttachmentsQuery>();
         return services;
     }
 }

@@ -127,6 +127,23 @@ public sealed class ComposeAttachmentTests : IAsyncLifetime
         Assert.Single(await Store.ListForOutgoingAsync(mail.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Schedule_WithFile_KeptWithTheMailAndListedForItsAuthorOnly()
+    {
+        var customer = await _services.AddCustomerAsync("予約");
+        var other = await _services.AddUserAsync(UserRole.Rep);
+        var file = await UploadAsync(_rep, JapaneseName, [7, 7, 7]);
+        var at = TimeZones.ToUserTime(_services.Clock.GetUtcNow().AddDays(1), "Asia/Tokyo").DateTime;
+
+        var outcome = await _services.Get<Digima.Core.Scheduling.ScheduleMailCommand>()
+            .ScheduleAsync(_rep, WithFiles(Input(customer), file), at, "Asia/Tokyo", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
+        var listed = await _services.Get<ListMailAttachmentsQuery>().ListAsync(_rep, outcome.Value, CancellationToken.None);
+        Assert.Equal([file.FileId], listed.Select(f => f.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => _services.Get<ListMailAttachmentsQuery>().ListAsync(other, outcome.Value, CancellationToken.None));
+    }
+
     private static void AssertCarries(MimeMessage message, byte[] content)
     {
         var part = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
