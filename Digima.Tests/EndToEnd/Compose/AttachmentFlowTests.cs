@@ -69,6 +69,33 @@ public sealed class AttachmentFlowTests(SmallAttachmentLimitAppFixture app) : IC
     }
 
     [Fact]
+    public async Task Rep_UsesTemplateWithFile_ComposeListsACopyAndTheTemplateKeepsItsOwn()
+    {
+        var rep = await app.AddConnectedRepAsync("添付 テンプレ");
+        var store = app.Get<IAttachmentStore>();
+        var file = await store.SaveAsync(new Digima.Core.Attachments.NewStoredFile(rep.Id, "会社案内.pdf", "application/pdf", DateTimeOffset.UtcNow),
+            new MemoryStream(new byte[3000]), long.MaxValue, CancellationToken.None);
+        var name = $"会社案内つき {Guid.NewGuid():N}"[..16];
+        var input = new Digima.Core.Templates.TemplateInput { Name = name, Subject = "会社案内の送付", Body = "会社案内をお送りします。", Attachments = [Digima.Core.Compose.ComposeAttachment.From(file!)] };
+        var saved = await app.Get<Digima.Core.Templates.SaveTemplateCommand>().SaveAsync(rep.AsActor(), 0, input, CancellationToken.None);
+        var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
+
+        await page.GetByTestId("template-use").ClickAsync();
+        var picker = page.GetByTestId("template-picker");
+        await picker.GetByTestId("template-picker-search").FillAsync(name);
+        await Assertions.Expect(picker.GetByTestId("template-picker-row")).ToHaveCountAsync(1);
+        await picker.GetByTestId("template-select").ClickAsync();
+        await Assertions.Expect(picker).ToHaveCountAsync(0);
+
+        var chip = page.GetByTestId("attachment").Filter(new() { HasText = "会社案内.pdf" });
+        await Assertions.Expect(chip.GetByTestId("attachment-size")).ToHaveTextAsync("3 KB");
+        Assert.NotEqual(file!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), await chip.GetAttributeAsync("data-file-id"));
+        await chip.GetByTestId("attachment-remove").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("attachment")).ToHaveCountAsync(0);
+        Assert.Single(await store.ListForTemplateAsync(saved.Value, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Upload_SignedOutOrWithoutTheToken_RefusedAndNothingStored()
     {
         var rep = await app.AddConnectedRepAsync("添付 拒否");
