@@ -50,6 +50,7 @@ public sealed class AttachmentFlowTests(SmallAttachmentLimitAppFixture app) : IC
         await AppFixture.ScreenshotAsync(page, "compose-attachments");
 
         await page.GetByTestId("send-now").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("confirm-attachments")).ToHaveTextAsync($"{JapaneseName} (118 KB)");
         await ConfirmAsync(page);
         await AppFixture.OrScreenshotAsync(page, "attachment-send-failure", () => AppFixture.WaitForUrlAsync(page, "**/mail/individual", 30_000));
         var sent = (await MailsOfAsync(app, rep)).Single();

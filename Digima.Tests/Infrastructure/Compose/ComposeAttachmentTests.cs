@@ -110,6 +110,21 @@ public sealed class ComposeAttachmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Remove_AnotherRepsFile_LeftAlone_OwnFileDeleted()
+    {
+        var other = await _services.AddUserAsync(UserRole.Rep);
+        var theirs = await UploadAsync(other, "他人.pdf", [1]);
+        var mine = await UploadAsync(_rep, "自分.pdf", [2]);
+        var remove = _services.Get<RemoveAttachmentCommand>();
+
+        await remove.RemoveAsync(_rep, theirs.FileId, CancellationToken.None);
+        await remove.RemoveAsync(_rep, mine.FileId, CancellationToken.None);
+
+        Assert.NotNull(await Store.FindAsync(theirs.FileId, CancellationToken.None));
+        Assert.Null(await Store.FindAsync(mine.FileId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DuplicateSent_WithFile_CopiedAsTheActorsLooseFile()
     {
         var customer = await _services.AddCustomerAsync("複製");
