@@ -18,6 +18,14 @@ public interface IAttachmentStore
     /// <summary>The stored files of an imported mail, in the order they appear in it.</summary>
     Task<IReadOnlyList<StoredFile>> ListForImportedAsync(long importedMailId, CancellationToken cancellationToken);
 
+    /// <summary>A template's files, in order.</summary>
+    Task<IReadOnlyList<StoredFile>> ListForTemplateAsync(long templateId, CancellationToken cancellationToken);
+
+    /// <summary>Makes <paramref name="fileIds"/> the template's files, in that order: its own files
+    /// not named are deleted, and loose files of <paramref name="actorUserId"/> named become its.
+    /// Any other id is ignored.</summary>
+    Task SetTemplateFilesAsync(long templateId, IReadOnlyList<long> fileIds, long actorUserId, CancellationToken cancellationToken);
+
     /// <summary>The content, read chunk by chunk while the caller reads. The caller disposes it.</summary>
     /// <exception cref="Common.NotFoundException">No such file.</exception>
     Task<Stream> OpenReadAsync(long id, CancellationToken cancellationToken);

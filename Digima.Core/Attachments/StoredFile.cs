@@ -1,13 +1,14 @@
 namespace Digima.Core.Attachments;
 
 /// <summary>A stored attachment: a file a rep attached in compose, or a file of an imported mail.
-/// It belongs to at most one mail; one of neither is an upload not sent yet, its owner's alone.</summary>
+/// It belongs to at most one mail or template; one of none is an upload not sent yet, its owner's alone.</summary>
 public sealed record StoredFile
 {
     public long Id { get; init; }
     public long OwnerUserId { get; init; }
     public long? ImportedMailId { get; init; }
     public long? OutgoingMailId { get; init; }
+    public long? TemplateId { get; init; }
     public int Position { get; init; }
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
@@ -18,7 +19,7 @@ public sealed record StoredFile
     public required byte[] Sha256 { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    public bool IsLoose => ImportedMailId is null && OutgoingMailId is null;
+    public bool IsLoose => ImportedMailId is null && OutgoingMailId is null && TemplateId is null;
 }
 
 /// <summary>What is known of a file before its content is read.</summary>

@@ -24,6 +24,9 @@ public sealed class ComposeInput
     /// (the hook for attachments); threading is not continued.</summary>
     public ForwardedMail? ForwardOf { get; set; }
 
+    /// <summary>添付ファイル, in the order attached.</summary>
+    public List<ComposeAttachment> Attachments { get; set; } = [];
+
     public IEnumerable<ComposeRecipient> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
     /// <summary>Merge values come from the first customer in 宛先 (R7).</summary>

@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.Resources;
 using FluentValidation;
@@ -13,8 +14,11 @@ public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
     public const int MaxSubjectLength = 250;
     public const int MaxBodyLength = 200_000;
 
-    public ComposeInputValidator(IStringLocalizer<CoreMessages> text)
+    public const int MaxAttachments = 50;
+
+    public ComposeInputValidator(IStringLocalizer<CoreMessages> text, AttachmentOptions attachments)
     {
+        ArgumentNullException.ThrowIfNull(attachments);
         RuleFor(x => x.To).NotEmpty().WithMessage(_ => text["ToRequired"]);
         RuleFor(x => x.AllRecipients.Count()).LessThanOrEqualTo(MaxRecipients)
             .OverridePropertyName(nameof(ComposeInput.To)).WithMessage(_ => text["TooManyRecipients", MaxRecipients]);
@@ -31,5 +35,20 @@ public sealed class ComposeInputValidator : AbstractValidator<ComposeInput>
             .Cascade(CascadeMode.Stop)
             .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => text["BodyRequired"])
             .MaximumLength(MaxBodyLength).WithMessage(_ => text["TooLong", MaxBodyLength]);
+
+        // The sizes come from the page here (what the upload returned); the send checks the
+        // stored files' own sizes again (ComposedMailFactory).
+        RuleFor(x => x.Attachments.Sum(a => a.Size)).LessThanOrEqualTo(attachments.MaxTotalBytes)
+            .OverridePropertyName(nameof(ComposeInput.Attachments))
+            .WithMessage((_, total) => TotalTooLarge(text, attachments.MaxTotalBytes, total));
+        RuleFor(x => x.Attachments.Count).LessThanOrEqualTo(MaxAttachments)
+            .OverridePropertyName(nameof(ComposeInput.Attachments)).WithMessage(_ => text["AttachmentsTooMany", MaxAttachments]);
+    }
+
+    /// <summary>「添付ファイルは合計20 MBまでです（現在 23.4 MB）」: the limit and where the rep is.</summary>
+    public static string TotalTooLarge(IStringLocalizer<CoreMessages> text, long maxTotalBytes, long total)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text["AttachmentsTooLarge", AttachmentSizes.Format(maxTotalBytes), AttachmentSizes.Format(total)];
     }
 }

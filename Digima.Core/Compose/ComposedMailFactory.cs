@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.Mailboxes;
@@ -16,6 +17,9 @@ public sealed class ComposedMailFactory(
     IValidator<ComposeInput> validator,
     ICustomerRepository customers,
     IMailboxConnections mailboxes,
+    IAttachmentStore attachments,
+    IOutgoingMailRepository outbox,
+    AttachmentOptions attachmentLimits,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text)
 {
@@ -50,6 +54,11 @@ public sealed class ComposedMailFactory(
             return Outcome<OutgoingMail>.Failure(nameof(ComposeInput.To), text["RecipientNotCustomer", string.Join(", ", missing)]);
         }
 
+        if (await AttachmentProblemAsync(actor, input, cancellationToken) is { } attachmentProblem)
+        {
+            return Outcome<OutgoingMail>.Failure(nameof(ComposeInput.Attachments), attachmentProblem);
+        }
+
         var primary = found[input.To[0].CustomerId!.Value];
         var subject = MergeFieldRenderer.Render(input.Subject, primary, mailbox.SenderName);
         var body = MergeFieldRenderer.Render(input.Body, primary, mailbox.SenderName);
@@ -71,10 +80,26 @@ public sealed class ComposedMailFactory(
             ClickTracking = input.ClickTracking,
             NotifyOnOpen = input.NotifyOnOpen,
             Recipients = Recipients(input, found),
+            AttachmentIds = input.Attachments.Select(a => a.FileId).Distinct().ToList(),
             InReplyTo = string.IsNullOrWhiteSpace(input.InReplyTo) ? null : input.InReplyTo.Trim(),
             ReferencesHeader = string.Join(' ', input.References.Where(r => r.Length > 0 && !TextRules.HasControlCharacters(r))),
             CreatedAt = time.GetUtcNow(),
         });
+    }
+
+    /// <summary>Stores a mail built here, queued or scheduled (the one insert), its files given to
+    /// it in the same transaction. A file taken meanwhile (sent with another mail from a second
+    /// tab, removed) refuses the whole mail: nothing is queued.</summary>
+    public async Task<Outcome<long>> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Outcome<long>.Success(await outbox.InsertAsync(mail, cancellationToken));
+        }
+        catch (AttachmentsUnavailableException)
+        {
+            return Outcome<long>.Failure(nameof(ComposeInput.Attachments), text["AttachmentsUnavailable"]);
+        }
     }
 
     /// <summary>Unknown tokens and empty fields of the primary recipient, each as a failure to show.</summary>
@@ -86,6 +111,27 @@ public sealed class ComposedMailFactory(
         failures.AddRange(subject.EmptyFields.Union(body.EmptyFields)
             .Select(f => new ValidationFailure(SendMailCommand.MergeProblem, text["MergeFieldEmpty", f, primary.FullName]) { CustomState = primary.Id }));
         return failures;
+    }
+
+    /// <summary>The files as stored, not as the page says: each the actor's own loose file (another
+    /// rep's upload id typed into the page is refused like a sent one), their real total within
+    /// the limit. The insert checks ownership once more in its transaction.</summary>
+    private async Task<string?> AttachmentProblemAsync(CurrentUser actor, ComposeInput input, CancellationToken cancellationToken)
+    {
+        if (input.Attachments.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = input.Attachments.Select(a => a.FileId).Distinct().ToList();
+        var files = await attachments.FindManyAsync(ids, cancellationToken);
+        if (files.Count != ids.Count || files.Any(f => f.OwnerUserId != actor.Id || !f.IsLoose))
+        {
+            return text["AttachmentsUnavailable"];
+        }
+
+        var total = files.Sum(f => f.Size);
+        return total > attachmentLimits.MaxTotalBytes ? ComposeInputValidator.TotalTooLarge(text, attachmentLimits.MaxTotalBytes, total) : null;
     }
 
     private static List<OutgoingRecipient> Recipients(ComposeInput input, Dictionary<long, Customer> customers)

@@ -41,7 +41,7 @@ public sealed partial class DraftFromMailQuery
     }
 
     /// <summary>「転送」 of an imported mail: 宛先 empty, one "Fwd: ", the mail under a header block; the
-    /// thread is not continued. <see cref="ComposeInput.ForwardOf"/> names the mail for its attachments.</summary>
+    /// thread is not continued; its stored attachments come along as the rep's own copies.</summary>
     /// <exception cref="NotFoundException">No such mail visible to the user.</exception>
     public async Task<ComposeInput> ForwardAsync(CurrentUser actor, long importedMailId, CancellationToken cancellationToken)
     {
@@ -57,6 +57,7 @@ public sealed partial class DraftFromMailQuery
                 mail.To.Select(p => AddressText.Of(p.Name, p.Address)).ToList(),
                 mail.Cc.Select(p => AddressText.Of(p.Name, p.Address)).ToList()),
             ForwardOf = new ForwardedMail(ForwardedMailSource.Imported, mail.Id),
+            Attachments = await CopyFilesAsync(actor, await attachments.ListForImportedAsync(mail.Id, cancellationToken), cancellationToken),
         };
     }
 
@@ -78,6 +79,7 @@ public sealed partial class DraftFromMailQuery
                 mail.RecipientsOf(RecipientKind.To).Select(r => AddressText.Of(r.DisplayName, r.Email)).ToList(),
                 mail.RecipientsOf(RecipientKind.Cc).Select(r => AddressText.Of(r.DisplayName, r.Email)).ToList()),
             ForwardOf = new ForwardedMail(ForwardedMailSource.Outgoing, mail.Id),
+            Attachments = await CopyFilesAsync(actor, await attachments.ListForOutgoingAsync(mail.Id, cancellationToken), cancellationToken),
         };
     }
 

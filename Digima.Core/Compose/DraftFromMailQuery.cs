@@ -1,4 +1,5 @@
 using Digima.Core.Accounts;
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.MailImport;
@@ -14,7 +15,9 @@ public sealed partial class DraftFromMailQuery(
     IOutgoingMailRepository outbox,
     ICustomerRepository customers,
     IUserRepository users,
-    IMailboxRepository mailboxes)
+    IMailboxRepository mailboxes,
+    IAttachmentStore attachments,
+    TimeProvider time)
 {
     /// <summary>A reply to an imported mail: to the customer who wrote it (or the customers our
     /// mail went to), one "Re: ", the original quoted, In-Reply-To and References set.</summary>
@@ -67,6 +70,7 @@ public sealed partial class DraftFromMailQuery(
             Cc = await RecipientsAsync(mail.Customers.Where(c => c.Role == MailCustomerRole.Cc), cancellationToken),
             Subject = mail.Subject,
             Body = mail.BodyText,
+            Attachments = await CopyFilesAsync(actor, await attachments.ListForImportedAsync(importedMailId, cancellationToken), cancellationToken),
         };
     }
 
@@ -83,6 +87,7 @@ public sealed partial class DraftFromMailQuery(
             Bcc = await StoredRecipientsAsync(mail.RecipientsOf(RecipientKind.Bcc), cancellationToken),
             Subject = mail.SubjectTemplate.Length > 0 ? mail.SubjectTemplate : mail.Subject,
             Body = mail.BodyTemplate.Length > 0 ? mail.BodyTemplate : mail.BodyText,
+            Attachments = await CopyFilesAsync(actor, await attachments.ListForOutgoingAsync(outgoingMailId, cancellationToken), cancellationToken),
         };
     }
 
@@ -115,6 +120,20 @@ public sealed partial class DraftFromMailQuery(
         return mail is null || (mail.UserId != actor.Id && !actor.IsManager)
             ? throw new NotFoundException($"Mail {outgoingMailId} does not exist.")
             : mail;
+    }
+
+    /// <summary>The files as new loose files of the actor's: the new mail takes its own copies, so
+    /// sending (or deleting) it never touches the original's, and removing one in compose deletes
+    /// only the copy.</summary>
+    private async Task<List<ComposeAttachment>> CopyFilesAsync(CurrentUser actor, IReadOnlyList<StoredFile> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return [];
+        }
+
+        var copies = await attachments.CopyAsync(files.Select(f => f.Id).ToList(), actor.Id, time.GetUtcNow(), cancellationToken);
+        return copies.Select(ComposeAttachment.From).ToList();
     }
 
     private Task<List<ComposeRecipient>> RecipientsAsync(IEnumerable<MailCustomerLink> links, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ namespace Digima.Core.Compose;
 /// its Message-ID in one transaction. The outbox worker sends it through the rep's own server (R2)
 /// once the rep's 「送信の取り消し猶予」 is over: the wait is the row's send_after, so it holds on
 /// any node and across restarts, and the mail then goes the one way every queued mail goes.</summary>
-public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRepository outbox, IOutboxSignal signal, GetUndoGraceQuery grace)
+public sealed class SendMailCommand(ComposedMailFactory factory, IOutboxSignal signal, GetUndoGraceQuery grace)
 {
     /// <summary>Property name of a failure about merge fields; its CustomState is the customer id.</summary>
     public const string MergeProblem = "Merge";
@@ -24,8 +24,12 @@ public sealed class SendMailCommand(ComposedMailFactory factory, IOutgoingMailRe
 
         var mail = built.Value!;
         var wait = await grace.GetAsync(actor, cancellationToken);
-        var id = await outbox.InsertAsync(wait > TimeSpan.Zero ? mail with { SendAfter = mail.CreatedAt + wait } : mail, cancellationToken);
-        signal.MailQueued();
-        return Outcome<long>.Success(id);
+        var queued = await factory.InsertAsync(wait > TimeSpan.Zero ? mail with { SendAfter = mail.CreatedAt + wait } : mail, cancellationToken);
+        if (queued.Succeeded)
+        {
+            signal.MailQueued();
+        }
+
+        return queued;
     }
 }

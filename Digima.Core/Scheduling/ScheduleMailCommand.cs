@@ -12,7 +12,6 @@ namespace Digima.Core.Scheduling;
 /// This is the one place a mail becomes scheduled.</summary>
 public sealed class ScheduleMailCommand(
     ComposedMailFactory factory,
-    IOutgoingMailRepository outbox,
     IScheduledSendTrigger trigger,
     ICustomerEventRecorder events,
     TimeProvider time,
@@ -38,7 +37,13 @@ public sealed class ScheduleMailCommand(
         }
 
         var mail = built.Value! with { Status = MailStatus.Scheduled, ScheduledAt = sendAt, ScheduleTimeZone = TimeZones.Find(zoneId).Id };
-        var id = await outbox.InsertAsync(mail, cancellationToken);
+        var inserted = await factory.InsertAsync(mail, cancellationToken);
+        if (!inserted.Succeeded)
+        {
+            return inserted;
+        }
+
+        var id = inserted.Value;
         // Stored first: should setting the trigger fail, the sweeper finds the due mail without one.
         await trigger.ScheduleAsync(id, sendAt, cancellationToken);
         var now = time.GetUtcNow();

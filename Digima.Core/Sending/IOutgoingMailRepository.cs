@@ -6,7 +6,10 @@ namespace Digima.Core.Sending;
 public interface IOutgoingMailRepository
 {
     /// <summary>Writes a new mail, queued or scheduled (<see cref="OutgoingMail.Status"/>), with its
-    /// recipients and its thread, in one transaction: the one insert of both.</summary>
+    /// recipients and its thread, in one transaction: the one insert of both. Its
+    /// <see cref="OutgoingMail.AttachmentIds"/> are given to it in the same transaction.</summary>
+    /// <exception cref="Attachments.AttachmentsUnavailableException">Some file was not the author's
+    /// loose file any more; nothing was written.</exception>
     Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest queued mail for sending (queued -> sending in one UPDATE ...

@@ -44,6 +44,10 @@ public sealed record OutgoingMail
     public bool NotifyOnOpen { get; init; }
     public IReadOnlyList<OutgoingRecipient> Recipients { get; init; } = [];
 
+    /// <summary>For a new mail only: the rep's loose files it takes, in order. The insert gives
+    /// them to the mail in its own transaction; a stored mail's files are in the attachment store.</summary>
+    public IReadOnlyList<long> AttachmentIds { get; init; } = [];
+
     /// <summary>Threading headers of a reply, without angle brackets; empty for a new mail.</summary>
     public string? InReplyTo { get; init; }
     public string ReferencesHeader { get; init; } = "";

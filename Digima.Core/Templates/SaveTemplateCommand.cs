@@ -1,10 +1,11 @@
+using Digima.Core.Attachments;
 using Digima.Core.Common;
 using FluentValidation;
 
 namespace Digima.Core.Templates;
 
 /// <summary>Creates a template owned by the actor (id 0) or updates one the actor may edit.</summary>
-public sealed class SaveTemplateCommand(ITemplateRepository templates, IValidator<TemplateInput> validator)
+public sealed class SaveTemplateCommand(ITemplateRepository templates, IValidator<TemplateInput> validator, IAttachmentStore attachments)
 {
     /// <exception cref="NotFoundException">The template does not exist or is not visible.</exception>
     /// <exception cref="ForbiddenException">The actor may see but not edit it.</exception>
@@ -20,7 +21,9 @@ public sealed class SaveTemplateCommand(ITemplateRepository templates, IValidato
 
         if (id == 0)
         {
-            return Outcome<long>.Success(await templates.InsertAsync(input.ToTemplate(0, actor.Id), cancellationToken));
+            var created = await templates.InsertAsync(input.ToTemplate(0, actor.Id), cancellationToken);
+            await SaveFilesAsync(actor, created, input, cancellationToken);
+            return Outcome<long>.Success(created);
         }
 
         var existing = await EditableAsync(templates, actor, id, cancellationToken);
@@ -30,8 +33,14 @@ public sealed class SaveTemplateCommand(ITemplateRepository templates, IValidato
             throw new NotFoundException($"Template {id} does not exist.");
         }
 
+        await SaveFilesAsync(actor, id, input, cancellationToken);
         return Outcome<long>.Success(id);
     }
+
+    /// <summary>The files listed become the template's: its own kept, the actor's uploads added,
+    /// the rest of its own deleted (the store takes no other rep's file).</summary>
+    private Task SaveFilesAsync(CurrentUser actor, long templateId, TemplateInput input, CancellationToken cancellationToken) =>
+        attachments.SetTemplateFilesAsync(templateId, input.Attachments.Select(a => a.FileId).Distinct().ToList(), actor.Id, cancellationToken);
 
     internal static async Task<MailTemplate> EditableAsync(ITemplateRepository templates, CurrentUser actor, long id, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Digima.Core.Compose;
+
 namespace Digima.Core.Templates;
 
 /// <summary>The editable fields of a template, as typed in the editor.</summary>
@@ -7,6 +9,9 @@ public sealed class TemplateInput
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
     public bool IsShared { get; set; }
+
+    /// <summary>The template's files as the editor lists them: its own, and the rep's uploads to add.</summary>
+    public List<ComposeAttachment> Attachments { get; set; } = [];
 
     public static TemplateInput From(MailTemplate template) => new()
     {

@@ -13,6 +13,8 @@ public static class TemplatesRegistration
         services.AddScoped<IValidator<TemplateInput>, TemplateInputValidator>();
         services.AddScoped<ListTemplatesQuery>();
         services.AddScoped<GetTemplateQuery>();
+        services.AddScoped<UseTemplateQuery>();
+        services.AddScoped<ListTemplateAttachmentsQuery>();
         services.AddScoped<SaveTemplateCommand>();
         services.AddScoped<DeleteTemplateCommand>();
         return services;

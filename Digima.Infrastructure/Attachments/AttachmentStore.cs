@@ -14,7 +14,7 @@ internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAt
     internal const int ChunkSize = 256 * 1024;
 
     private const string Columns = """
-        id, owner_user_id, imported_mail_id, outgoing_mail_id, position, file_name, content_type, size, sha256, created_at
+        id, owner_user_id, imported_mail_id, outgoing_mail_id, template_id, position, file_name, content_type, size, sha256, created_at
         """;
 
     public async Task<StoredFile?> SaveAsync(NewStoredFile file, Stream content, long maxBytes, CancellationToken cancellationToken)
@@ -73,6 +73,32 @@ internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAt
         return (await connection.QueryAsync<StoredFile>(new CommandDefinition(sql, new { importedMailId }, cancellationToken: cancellationToken))).AsList();
     }
 
+    public async Task<IReadOnlyList<StoredFile>> ListForTemplateAsync(long templateId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {Columns} FROM stored_files WHERE template_id = @templateId ORDER BY position, id";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<StoredFile>(new CommandDefinition(sql, new { templateId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task SetTemplateFilesAsync(long templateId, IReadOnlyList<long> fileIds, long actorUserId, CancellationToken cancellationToken)
+    {
+        // The template's files not kept go; the actor's loose files named become the template's;
+        // the order is the list's. One transaction: a template never shows half an edit.
+        const string drop = "DELETE FROM stored_files WHERE template_id = @templateId AND NOT (id = ANY(@ids))";
+        const string take = """
+            UPDATE stored_files f SET template_id = @templateId, position = o.ord - 1
+            FROM unnest(@ids) WITH ORDINALITY AS o(id, ord)
+            WHERE f.id = o.id AND (f.template_id = @templateId
+                OR (f.owner_user_id = @actorUserId AND f.imported_mail_id IS NULL AND f.outgoing_mail_id IS NULL AND f.template_id IS NULL))
+            """;
+        var args = new { templateId, ids = fileIds.ToArray(), actorUserId };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(drop, args, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(take, args, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<Stream> OpenReadAsync(long id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is null)
@@ -85,14 +111,22 @@ internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAt
 
     public async Task<int> AttachToOutgoingAsync(IReadOnlyList<long> fileIds, long ownerUserId, long outgoingMailId, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await AttachToOutgoingAsync(connection, null, fileIds, ownerUserId, outgoingMailId, cancellationToken);
+    }
+
+    /// <summary>The same, inside the caller's transaction: the outgoing-mail insert gives the files
+    /// to the mail it writes, so a mail is never queued without them (or they taken without it).</summary>
+    internal static Task<int> AttachToOutgoingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<long> fileIds, long ownerUserId, long outgoingMailId, CancellationToken cancellationToken)
+    {
         const string sql = """
             UPDATE stored_files f SET outgoing_mail_id = @outgoingMailId, position = o.ord - 1
             FROM unnest(@ids) WITH ORDINALITY AS o(id, ord)
             WHERE f.id = o.id AND f.owner_user_id = @ownerUserId
-              AND f.imported_mail_id IS NULL AND f.outgoing_mail_id IS NULL
+              AND f.imported_mail_id IS NULL AND f.outgoing_mail_id IS NULL AND f.template_id IS NULL
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = fileIds.ToArray(), ownerUserId, outgoingMailId }, cancellationToken: cancellationToken));
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { ids = fileIds.ToArray(), ownerUserId, outgoingMailId }, transaction, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StoredFile>> CopyAsync(IReadOnlyList<long> fileIds, long ownerUserId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -127,7 +161,7 @@ internal sealed partial class AttachmentStore(NpgsqlDataSource dataSource) : IAt
     {
         const string sql = """
             DELETE FROM stored_files
-            WHERE id = ANY(@ids) AND owner_user_id = @ownerUserId AND imported_mail_id IS NULL AND outgoing_mail_id IS NULL
+            WHERE id = ANY(@ids) AND owner_user_id = @ownerUserId AND imported_mail_id IS NULL AND outgoing_mail_id IS NULL AND template_id IS NULL
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { ids = fileIds.ToArray(), ownerUserId }, cancellationToken: cancellationToken));

@@ -56,8 +56,26 @@ internal sealed partial class MailKitTransport
                     return new TransportResult(false, errors.NoSentFolder());
                 }
 
-                var requests = mails.Select(m => (IAppendRequest)new AppendRequest(MailMessageFactory.Create(mailbox, m, SentDate(m)), MessageFlags.Seen)).ToList();
-                await sent.AppendAsync(requests, cancellationToken);
+                var spools = new List<AttachmentSpool>(mails.Count);
+                try
+                {
+                    var requests = new List<IAppendRequest>(mails.Count);
+                    foreach (var mail in mails)
+                    {
+                        spools.Add(await AttachmentSpool.OpenAsync(attachments, mail.Id, cancellationToken));
+                        requests.Add(new AppendRequest(MailMessageFactory.Create(mailbox, mail, SentDate(mail), attachments: spools[^1].Files), MessageFlags.Seen));
+                    }
+
+                    await sent.AppendAsync(requests, cancellationToken);
+                }
+                finally
+                {
+                    foreach (var spool in spools)
+                    {
+                        await spool.DisposeAsync();
+                    }
+                }
+
                 lease.Keep();
                 return TransportResult.Ok;
             }
@@ -172,7 +190,8 @@ internal sealed partial class MailKitTransport
         // carries no tracking: the rep reading their own Sent folder must not count as an open.
         if (!mayBeThere || !await ContainsAsync(sent, mail.MessageId, cancellationToken))
         {
-            await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail, SentDate(mail)), MessageFlags.Seen), cancellationToken);
+            await using var files = await AttachmentSpool.OpenAsync(attachments, mail.Id, cancellationToken);
+            await sent.AppendAsync(new AppendRequest(MailMessageFactory.Create(mailbox, mail, SentDate(mail), attachments: files.Files), MessageFlags.Seen), cancellationToken);
         }
 
         return true;

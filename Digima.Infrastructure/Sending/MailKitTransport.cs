@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 using Digima.Infrastructure.MailConnections;
@@ -17,6 +18,7 @@ internal sealed partial class MailKitTransport(
     [FromKeyedServices(MailSessionPools.SentCopies)] MailSessionPool<ImapClient> imap,
     TransportErrors errors,
     TrackedHtml tracking,
+    IAttachmentStore attachments,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<MailKitTransport> logger)
@@ -26,7 +28,8 @@ internal sealed partial class MailKitTransport(
     {
         try
         {
-            var message = MailMessageFactory.Create(mailbox, mail, time.GetUtcNow(), await tracking.ForAsync(mail, cancellationToken));
+            await using var files = await AttachmentSpool.OpenAsync(attachments, mail.Id, cancellationToken);
+            var message = MailMessageFactory.Create(mailbox, mail, time.GetUtcNow(), await tracking.ForAsync(mail, cancellationToken), files.Files);
             while (true)
             {
                 using var lease = await smtp.LeaseAsync(mailbox.Smtp, cancellationToken);

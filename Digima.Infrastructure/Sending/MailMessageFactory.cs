@@ -12,12 +12,16 @@ namespace Digima.Infrastructure.Sending;
 /// <summary>Builds the MIME message of an outgoing mail: From the rep, UTF-8 encoded words for
 /// Japanese subjects and names (MimeKit's default), the stored Message-ID, and
 /// multipart/alternative with the text as typed and an escaped HTML rendering of it, which
-/// carries the tracking image and links when <paramref name="tracking"/> is given.</summary>
+/// carries the tracking image and links when <paramref name="tracking"/> is given. With attachments
+/// that pair goes first in a multipart/mixed, each file after it base64-encoded, its name as an
+/// RFC 2231 UTF-8 parameter (<c>filename*=utf-8''...</c>), which every current mail client reads
+/// and which, unlike encoded words in a parameter, is the standard.</summary>
 internal static class MailMessageFactory
 {
     /// <param name="date">The Date header: the moment the mail is handed to the server (the copy in
     /// Sent: the same moment, as recorded), never when it was written or scheduled.</param>
-    public static MimeMessage Create(MailboxConnection mailbox, OutgoingMail mail, DateTimeOffset date, TrackingMarkup? tracking = null)
+    public static MimeMessage Create(
+        MailboxConnection mailbox, OutgoingMail mail, DateTimeOffset date, TrackingMarkup? tracking = null, IReadOnlyList<MailAttachment>? attachments = null)
     {
         var message = new MimeMessage
         {
@@ -40,8 +44,40 @@ internal static class MailMessageFactory
             message.References.Add(reference);
         }
 
-        message.Body = new BodyBuilder { TextBody = mail.BodyText, HtmlBody = Html(mail.BodyText, tracking) }.ToMessageBody();
+        var text = new BodyBuilder { TextBody = mail.BodyText, HtmlBody = Html(mail.BodyText, tracking) }.ToMessageBody();
+        if (attachments is not { Count: > 0 })
+        {
+            message.Body = text;
+            return message;
+        }
+
+        var mixed = new Multipart("mixed") { text };
+        foreach (var attachment in attachments)
+        {
+            mixed.Add(Part(attachment));
+        }
+
+        message.Body = mixed;
         return message;
+    }
+
+    /// <summary>The content is the spooled stream itself, read as the message is written.</summary>
+    private static MimePart Part(MailAttachment attachment)
+    {
+        var part = new MimePart(ContentType.TryParse(attachment.ContentType, out var type) ? type : new ContentType("application", "octet-stream"))
+        {
+            Content = new MimeContent(attachment.Content),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = attachment.FileName,
+        };
+        foreach (var parameter in part.ContentDisposition.Parameters.Concat(part.ContentType.Parameters).Where(p => p.Name is "filename" or "name"))
+        {
+            parameter.EncodingMethod = ParameterEncodingMethod.Rfc2231;
+            parameter.Encoding = Encoding.UTF8;
+        }
+
+        return part;
     }
 
     private static MailboxAddress Address(OutgoingRecipient recipient) => new(recipient.DisplayName, recipient.Email);

@@ -1,4 +1,6 @@
 using Dapper;
+using Digima.Core.Attachments;
+using Digima.Infrastructure.Attachments;
 using Digima.Core.Sending;
 using Digima.Core.Timeline.Threads;
 using Digima.Infrastructure.Timeline;
@@ -7,7 +9,7 @@ using Npgsql;
 namespace Digima.Infrastructure.Sending;
 
 /// <summary>The one way an outgoing mail enters the outbox, queued (「今すぐ送信」) or scheduled
-/// (「予約送信」): the mail, its recipients and its row in mail_threads, in one transaction. Two
+/// (「予約送信」): the mail, its recipients, its attachments and its row in mail_threads, in one transaction. Two
 /// copies of this insert once drifted apart and scheduled mail stopped being threaded; keep one.
 /// The customers' timeline rows are not written here: the trigger
 /// <c>outgoing_mail_recipients_timeline</c> (function <c>customer_timeline_add_outgoing</c>,
@@ -53,6 +55,13 @@ internal static class OutgoingMailWriter
             MailId = id, Position = i, Kind = OutgoingMailRepository.KindCode(r.Kind), r.CustomerId, r.UserId, r.Email, r.DisplayName,
         });
         await connection.ExecuteAsync(new CommandDefinition(InsertRecipient, rows, transaction, cancellationToken: cancellationToken));
+        var attachmentIds = mail.AttachmentIds.Distinct().ToList();
+        if (attachmentIds.Count > 0
+            && await AttachmentStore.AttachToOutgoingAsync(connection, transaction, attachmentIds, mail.UserId, id, cancellationToken) != attachmentIds.Count)
+        {
+            // Rolled back by disposal: no mail, no recipients, every file still the rep's loose upload.
+            throw new AttachmentsUnavailableException($"Some of files {string.Join(", ", attachmentIds)} are not user {mail.UserId}'s loose files.");
+        }
 
         // Threaded as written (R15, R17), so 「スレッドを表示」 shows it while it waits and a reply
         // that arrives later joins it. An edit changes neither Message-ID nor references: it keeps the thread.

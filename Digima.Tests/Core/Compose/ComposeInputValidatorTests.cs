@@ -1,3 +1,4 @@
+using Digima.Core.Attachments;
 using Digima.Core.Compose;
 using Digima.Core.Resources;
 
@@ -11,7 +12,30 @@ public sealed class ComposeInputValidatorTests
 
     public ComposeInputValidatorTests()
     {
-        _validator = new ComposeInputValidator(TestLocalizer.For<CoreMessages>());
+        _validator = new ComposeInputValidator(TestLocalizer.For<CoreMessages>(), new AttachmentOptions());
+    }
+
+    [Fact]
+    public void Validate_AttachmentsOverTheTotal_RefusedWithLimitAndCurrentTotal()
+    {
+        var input = Valid();
+        input.Attachments.Add(new ComposeAttachment(1, "御見積書.pdf", 20L * 1024 * 1024, "application/pdf"));
+        input.Attachments.Add(new ComposeAttachment(2, "図面.zip", (long)(3.4 * 1024 * 1024), "application/zip"));
+
+        var result = _validator.Validate(input);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Attachments", error.PropertyName);
+        Assert.Equal("添付ファイルは合計20 MBまでです（現在 23.4 MB）", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_AttachmentsExactlyAtTheTotal_Valid()
+    {
+        var input = Valid();
+        input.Attachments.Add(new ComposeAttachment(1, "御見積書.pdf", 20L * 1024 * 1024, "application/pdf"));
+
+        Assert.True(_validator.Validate(input).IsValid);
     }
 
     [Fact]

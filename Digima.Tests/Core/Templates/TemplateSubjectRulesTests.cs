@@ -10,7 +10,7 @@ namespace Digima.Tests.Core.Templates;
 public sealed class TemplateSubjectRulesTests
 {
     private readonly TemplateInputValidator _templates = new(TestLocalizer.For<TemplateMessages>());
-    private readonly ComposeInputValidator _compose = new(TestLocalizer.For<CoreMessages>());
+    private readonly ComposeInputValidator _compose = new(TestLocalizer.For<CoreMessages>(), new Digima.Core.Attachments.AttachmentOptions());
 
     public static TheoryData<string> Subjects => new()
     {

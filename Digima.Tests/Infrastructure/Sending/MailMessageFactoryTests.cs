@@ -2,6 +2,7 @@ using Digima.Core.Compose;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
 using Digima.Infrastructure.Sending;
+using Digima.Infrastructure.Tracking;
 using MimeKit;
 
 namespace Digima.Tests.Infrastructure.Sending;
@@ -60,6 +61,36 @@ public sealed class MailMessageFactoryTests
 
         Assert.Equal("orig@x.test", message.InReplyTo);
         Assert.Equal(["root@x.test", "orig@x.test"], message.References);
+    }
+
+    [Fact]
+    public void Create_WithAttachments_MixedWithBase64PartsAndRfc2231Utf8Names()
+    {
+        var pdf = System.Security.Cryptography.RandomNumberGenerator.GetBytes(70_001);
+        var tracking = new TrackingMarkup("https://track.digima.test/t/o/pixel", null);
+        var message = MailMessageFactory.Create(Mailbox, Mail("件名", "本文"), HandedOver, tracking,
+        [
+            new MailAttachment("御見積書_2026年度.pdf", "application/pdf", new MemoryStream(pdf)),
+            new MailAttachment("memo.txt", "text/plain", new MemoryStream("メモ"u8.ToArray())),
+        ]);
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
+        var reparsed = MimeMessage.Load(new MemoryStream(stream.ToArray()));
+
+        Assert.Matches(@"filename\*(0\*)?=utf-8''%E5%BE%A1", raw);
+        Assert.DoesNotContain("=?utf-8?", raw[raw.IndexOf("application/pdf", StringComparison.Ordinal)..], StringComparison.OrdinalIgnoreCase);
+        var mixed = Assert.IsType<Multipart>(reparsed.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        Assert.Equal("multipart/alternative", mixed[0].ContentType.MimeType);
+        Assert.Contains("https://track.digima.test/t/o/pixel", reparsed.HtmlBody, StringComparison.Ordinal);
+        var parts = reparsed.Attachments.Cast<MimePart>().ToList();
+        Assert.Equal(["御見積書_2026年度.pdf", "memo.txt"], parts.Select(p => p.FileName));
+        Assert.All(parts, p => Assert.Equal(ContentEncoding.Base64, p.ContentTransferEncoding));
+        Assert.All(parts, p => Assert.True(p.ContentDisposition!.IsAttachment));
+        using var decoded = new MemoryStream();
+        parts[0].Content!.DecodeTo(decoded);
+        Assert.Equal(pdf, decoded.ToArray());
     }
 
     // Later than the mail's CreatedAt: the header must not be the time it was written.

@@ -12,6 +12,7 @@ public partial class TemplateEditorDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private SaveTemplateCommand Save { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
+    [Inject] private ListTemplateAttachmentsQuery TemplateFiles { get; set; } = default!;
 
     [Parameter] public long TemplateId { get; set; }
     [Parameter] public TemplateInput Input { get; set; } = new();
@@ -26,6 +27,25 @@ public partial class TemplateEditorDialog
         var parameters = new DialogParameters<TemplateEditorDialog> { { d => d.TemplateId, templateId }, { d => d.Input, input } };
         var dialog = await dialogs.ShowAsync<TemplateEditorDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         return await dialog.Result is { Canceled: false, Data: long id } ? id : null;
+    }
+
+    /// <summary>An existing template's files, listed to keep or remove.</summary>
+    protected override async Task OnInitializedAsync()
+    {
+        if (TemplateId == 0 || Input.Attachments.Count > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var files = await TemplateFiles.ListAsync(await CurrentUser.GetAsync(), TemplateId, CancellationToken.None);
+            Input.Attachments.AddRange(files.Select(Digima.Core.Compose.ComposeAttachment.From));
+        }
+        catch (NotFoundException)
+        {
+            _generalError = TT["Gone"];
+        }
     }
 
     private async Task SaveAsync()
