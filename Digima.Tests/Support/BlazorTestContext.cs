@@ -19,7 +19,9 @@ public abstract class BlazorTestContext : IAsyncLifetime
     /// <summary>The components' clock: 2026-11-27 00:00 UTC (09:00 in Tokyo) unless a test moves it.</summary>
     protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
 
-    protected BlazorTestContext()
+    /// <param name="services">A test's own registrations (fakes of ports), made before the
+    /// renderer locks the collection.</param>
+    protected BlazorTestContext(Action<IServiceCollection>? services = null)
     {
         CultureInfo.CurrentUICulture = new CultureInfo("ja");
         CultureInfo.CurrentCulture = new CultureInfo("ja-JP");
@@ -28,6 +30,8 @@ public abstract class BlazorTestContext : IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(SignedInUser())));
+
+        services?.Invoke(Services);
 
         // Last: reading the renderer locks the service collection.
         Context.Renderer.SetRendererInfo(new RendererInfo("Server", true));

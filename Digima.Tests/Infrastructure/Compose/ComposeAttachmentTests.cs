@@ -143,6 +143,25 @@ public sealed class ComposeAttachmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForwardSent_WithFile_CarriesACopy_ThatGoesOutWithTheForward_OriginalKept()
+    {
+        var customer = await _services.AddCustomerAsync("転送元");
+        var next = await _services.AddCustomerAsync("転送先");
+        var content = RandomNumberGenerator.GetBytes(2000);
+        var mail = await _services.SendNowAndDeliverAsync(_rep, WithFiles(Input(customer), await UploadAsync(_rep, JapaneseName, content)));
+
+        var forward = await _services.Get<DraftFromMailQuery>().ForwardSentAsync(_rep, mail.Id, CancellationToken.None);
+        forward.To.Add(new ComposeRecipient(next.Id, next.Email, next.FullName));
+        var forwarded = await _services.SendNowAndDeliverAsync(_rep, forward);
+
+        var carried = Assert.Single(await Store.ListForOutgoingAsync(forwarded.Id, CancellationToken.None));
+        Assert.Equal(JapaneseName, carried.FileName);
+        Assert.Equal(SHA256.HashData(content), carried.Sha256);
+        Assert.NotEqual(Assert.Single(await Store.ListForOutgoingAsync(mail.Id, CancellationToken.None)).Id, carried.Id);
+        AssertCarries(Assert.Single(await MailboxReader.WaitForAsync(next.Email, forwarded.MessageId)), content);
+    }
+
+    [Fact]
     public async Task Schedule_WithFile_KeptWithTheMailAndListedForItsAuthorOnly()
     {
         var customer = await _services.AddCustomerAsync("予約");
