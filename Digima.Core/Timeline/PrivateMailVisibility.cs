@@ -7,8 +7,10 @@ namespace Digima.Core.Timeline;
 /// timeline use case, so no screen can show more than this allows.</summary>
 internal static class PrivateMailVisibility
 {
-    public static bool MayRead(TimelineItem item, CurrentUser actor) =>
-        !item.IsPrivate || actor.IsManager || item.RepUserId == actor.Id;
+    public static bool MayRead(TimelineItem item, CurrentUser actor) => MayRead(item.IsPrivate, item.RepUserId, actor);
+
+    public static bool MayRead(bool isPrivate, long? repUserId, CurrentUser actor) =>
+        !isPrivate || actor.IsManager || repUserId == actor.Id;
 
     public static TimelineItem Apply(TimelineItem item, CurrentUser actor) =>
         MayRead(item, actor) ? item : item with { Subject = "", Preview = "", MessageId = null, ThreadId = null, IsHidden = true };
