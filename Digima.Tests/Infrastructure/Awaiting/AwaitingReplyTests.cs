@@ -168,6 +168,46 @@ public sealed class AwaitingReplyTests : IAsyncLifetime
         Assert.Empty(await ListAsync(_s.Rep));
     }
 
+    [Fact]
+    public async Task Backfill_FromStoredMail_SameStateAsTheWritesKept()
+    {
+        var waiting = await _s.AddCustomerAsync("埋め戻し待ち");
+        var answered = await _s.AddCustomerAsync("埋め戻し済み");
+        var bcc = await _s.AddCustomerAsync("埋め戻しBcc");
+        await _s.AppendAsync("INBOX",
+            RawMail.Create(waiting.Email, _s.Rep.Email, "w", date: Now.AddDays(-2)).Text("UTF-8", "本文"),
+            RawMail.Create(answered.Email, _s.Rep.Email, "a", date: Now.AddDays(-3)).Text("UTF-8", "本文"),
+            RawMail.Create(bcc.Email, _s.Rep.Email, "b", date: Now.AddDays(-4)).Text("UTF-8", "本文"));
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, waiting.Email, "old answer", date: Now.AddDays(-5)).Text("UTF-8", "回答"));
+        await _s.SyncAsync();
+        await SendAsync(new ComposeInput { To = [Recipient(answered)], Bcc = [Recipient(bcc)], Subject = "回答", Body = "本文です。よろしくお願いいたします。" });
+        const string state = "SELECT customer_id, last_in_at, last_in_mail_id, last_in_user_id, last_out_at, waiting FROM customer_reply_state ORDER BY customer_id";
+        var kept = await RowsAsync(state);
+
+        await _s.ExecuteAsync("DELETE FROM customer_reply_state");
+        await _s.ExecuteAsync("""
+            SELECT customer_reply_state_recompute(ARRAY(
+                SELECT customer_id FROM imported_mail_customers UNION SELECT customer_id FROM outgoing_mail_recipients WHERE customer_id IS NOT NULL))
+            """);
+
+        Assert.Equal(kept, await RowsAsync(state));
+        Assert.Equal(new[] { waiting.Id, bcc.Id }, (await ListAsync(_s.Rep)).Select(r => r.Record.CustomerId).Order());
+    }
+
+    private async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var connection = await _s.Services.Database.DataSource.OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     private async Task<IReadOnlyList<AwaitingReply>> ListAsync(Digima.Core.Common.CurrentUser actor, long? rep = null) =>
         (await _s.Services.Get<ListAwaitingReplyQuery>().ListAsync(actor, rep, null, CancellationToken.None)).Rows;
 
