@@ -25,6 +25,10 @@ public sealed class AwaitingReplyFlowTests(AppFixture app)
         await Assertions.Expect(page.Locator("[data-testid='awaiting-chip']").First).ToContainTextAsync("返信待ち");
         await Assertions.Expect(page.GetByTestId("timeline-mail").GetByTestId("awaiting-chip")).ToHaveCountAsync(1);
 
+        await page.GotoAsync($"/customers?q={Uri.EscapeDataString(customer.Email)}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("awaiting-chip")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^返信待ち \d+営業日$"));
+
         await page.GetByTestId("menu-mail").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("返信待ち", new() { Exact = true }).ClickAsync();
         await AppFixture.WaitForUrlAsync(page, "**/mail/awaiting");
