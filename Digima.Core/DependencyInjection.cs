@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSchedulingUseCases();
         services.AddTrackingUseCases();
         services.AddTimelineUseCases();
+        services.AddAwaitingUseCases();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Digima.Core.MailImport;
 using Digima.Core.Timeline.Threads;
+using Digima.Infrastructure.Awaiting;
 using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Timeline;
 using Npgsql;
@@ -33,10 +34,14 @@ internal sealed partial class ImportedMailRepository
         RETURNING id, message_id
         """;
 
-    private const string InsertLinks = """
-        INSERT INTO imported_mail_customers (mail_id, customer_id, role)
-        SELECT * FROM unnest(@MailIds, @CustomerIds, @Roles)
-        ON CONFLICT DO NOTHING
+    // The links and 返信待ち in one statement: the state row per customer comes from the batch's
+    // newest mail from them and from us (ReplyStateRows), no round trip per mail.
+    private static readonly string InsertLinks = $"""
+        WITH links AS (
+            INSERT INTO imported_mail_customers (mail_id, customer_id, role)
+            SELECT * FROM unnest(@MailIds, @CustomerIds, @Roles)
+            ON CONFLICT DO NOTHING)
+        {ReplyStateSql.Record("SELECT * FROM unnest(@StateCustomerIds, @InAts, @InMailIds, @InUserIds, @OutAts)")}
         """;
 
     // R24: only a newer mail moves 直近顧客行動; importing again or an older mail changes nothing.
@@ -133,7 +138,13 @@ internal sealed partial class ImportedMailRepository
         var links = insertedMails.SelectMany(m => m.Customers.Select(c => (MailId: ids[m.MessageId], c.CustomerId, Role: c.Role.Code()))).ToList();
         if (links.Count > 0)
         {
-            var args = new { MailIds = links.Select(l => l.MailId).ToArray(), CustomerIds = links.Select(l => l.CustomerId).ToArray(), Roles = links.Select(l => l.Role).ToArray() };
+            var state = ReplyStateRows.From(insertedMails, ids);
+            var args = new
+            {
+                MailIds = links.Select(l => l.MailId).ToArray(), CustomerIds = links.Select(l => l.CustomerId).ToArray(), Roles = links.Select(l => l.Role).ToArray(),
+                StateCustomerIds = state.Select(r => r.CustomerId).ToArray(), InAts = state.Select(r => r.InAt).ToArray(),
+                InMailIds = state.Select(r => r.InMailId).ToArray(), InUserIds = state.Select(r => r.InUserId).ToArray(), OutAts = state.Select(r => r.OutAt).ToArray(),
+            };
             await connection.ExecuteAsync(new CommandDefinition(InsertLinks, args, transaction, cancellationToken: cancellationToken));
         }
 

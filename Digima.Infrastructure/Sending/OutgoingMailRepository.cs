@@ -2,6 +2,7 @@ using Dapper;
 using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Sending;
+using Digima.Infrastructure.Awaiting;
 using Digima.Infrastructure.Customers;
 using Npgsql;
 
@@ -51,13 +52,23 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, at }, cancellationToken: cancellationToken));
     }
 
-    // One statement: the mail and its customers' contact fields change together (R25). The send
+    private const string RepliedCustomers = """
+        SELECT r.customer_id, NULL::timestamptz, NULL::bigint, NULL::bigint, max(s.sent_at)
+        FROM outgoing_mail_recipients r JOIN sent s ON r.mail_id = s.id
+        WHERE r.kind IN ('to', 'cc') AND r.customer_id IS NOT NULL
+        GROUP BY r.customer_id
+        """;
+
+    // One statement: the mail, its customers' contact fields (R25) and 返信待ち change together. The send
     // time is the moment the server took the mail (the Date header), when it was recorded.
     private static readonly string MarkSent = $"""
         WITH sent AS (
             UPDATE outgoing_mails SET status = 'sent', sent_at = COALESCE(smtp_accepted_at, @sentAt), sent_copy_saved = @copySaved, error = NULL
             WHERE id = ANY(@ids) AND status = 'sending'
-            RETURNING id, sent_at)
+            RETURNING id, sent_at),
+        -- 返信待ち: a customer in To or Cc has had our answer; Bcc-only does not count.
+        replied AS (
+            {ReplyStateSql.Record(RepliedCustomers)})
         {CustomerContactDates.Update("SELECT r.customer_id, min(s.sent_at), max(s.sent_at) FROM outgoing_mail_recipients r JOIN sent s ON r.mail_id = s.id WHERE r.customer_id IS NOT NULL GROUP BY r.customer_id")}
         """;
 

@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Awaiting;
 using Digima.Core.Customers;
 using Digima.Core.Customers.Import;
 using Microsoft.AspNetCore.Components;
@@ -13,12 +14,14 @@ public partial class CustomerList
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private GetAwaitingRepliesQuery Awaiting { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")]
     private string? Query { get; set; }
 
     private MudTable<Customer>? _table;
     private string? _search;
+    private IReadOnlyDictionary<long, AwaitingReply> _awaiting = new Dictionary<long, AwaitingReply>();
 
     protected override void OnInitialized() => _search = Query;
 
@@ -26,6 +29,7 @@ public partial class CustomerList
     {
         var user = await CurrentUser.GetAsync();
         var page = await Search.SearchAsync(user, new CustomerSearch(_search, state.Page * state.PageSize, state.PageSize), cancellationToken);
+        _awaiting = await Awaiting.GetAsync(user, page.Items.Select(c => c.Id).ToList(), cancellationToken);
         return new TableData<Customer> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

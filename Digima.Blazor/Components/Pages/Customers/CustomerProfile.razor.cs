@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Awaiting;
 using Digima.Core.Common;
 using Digima.Core.Customers;
 using Digima.Core.LiveUpdates;
@@ -11,6 +12,7 @@ namespace Digima.Blazor.Components.Pages.Customers;
 public partial class CustomerProfile
 {
     [Inject] private GetCustomerQuery GetCustomer { get; set; } = default!;
+    [Inject] private GetAwaitingRepliesQuery Awaiting { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -19,6 +21,7 @@ public partial class CustomerProfile
     [Parameter] public long Id { get; set; }
 
     private Customer? _customer;
+    private AwaitingReply? _awaiting;
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private Timeline.CustomerTimeline? _timeline;
@@ -32,7 +35,7 @@ public partial class CustomerProfile
             _subscriptions =
             [
                 Live.Subscribe<MailImported>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
-                Live.Subscribe<OutgoingMailStatusChanged>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshTimelineAsync) : Task.CompletedTask),
+                Live.Subscribe<OutgoingMailStatusChanged>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
                 Live.Subscribe<TrackingRecorded>(e => e.CustomerId == Id ? InvokeAsync(() => TrackingChangedAsync(e.MailId)) : Task.CompletedTask),
                 Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshAllAsync)),
             ];
@@ -103,6 +106,7 @@ public partial class CustomerProfile
         {
             var user = await CurrentUser.GetAsync();
             _customer = await GetCustomer.GetAsync(user, Id, CancellationToken.None);
+            _awaiting = (await Awaiting.GetAsync(user, [Id], CancellationToken.None)).GetValueOrDefault(Id);
             _notFound = false;
         }
         catch (NotFoundException)

@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Awaiting;
 using Digima.Core.Common;
 using Digima.Core.Sending;
 using Digima.Core.Timeline;
@@ -18,6 +19,7 @@ public partial class CustomerTimeline
     [Inject] private GetTimelineTrackingQuery Tracking { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private GetAwaitingRepliesQuery Awaiting { get; set; } = default!;
 
     [Parameter, EditorRequired] public long CustomerId { get; set; }
 
@@ -27,6 +29,7 @@ public partial class CustomerTimeline
     private readonly Dictionary<(long MailId, TrackingKind Kind), TrackingSummary> _tracking = [];
     private Virtualize<TimelineItem>? _list;
     private CurrentUser? _actor;
+    private AwaitingReply? _waiting;
     private bool _hasMore = true;
     private bool _loaded;
     private long _newestId;
@@ -46,6 +49,7 @@ public partial class CustomerTimeline
         _tracking.Clear();
         _hasMore = true;
         await LoadMoreAsync();
+        await LoadWaitingAsync();
         _loaded = true;
     }
 
@@ -87,6 +91,17 @@ public partial class CustomerTimeline
         }
     }
 
+    /// <summary>The customer's mail still waiting for our reply (返信待ち), marked on its row;
+    /// returns whether that changed.</summary>
+    private async Task<bool> LoadWaitingAsync()
+    {
+        var before = _waiting;
+        _waiting = (await Awaiting.GetAsync(_actor!, [CustomerId], CancellationToken.None)).GetValueOrDefault(CustomerId);
+        return before?.Record.TimelineItemId != _waiting?.Record.TimelineItemId || before?.AgeBusinessDays != _waiting?.AgeBusinessDays;
+    }
+
+    private AwaitingReply? WaitingFor(TimelineItem item) => _waiting?.Record.TimelineItemId == item.Id ? _waiting : null;
+
     private TrackingSummary? Summary(TimelineItem item, TrackingKind kind) =>
         item.OutgoingMailId is { } id ? _tracking.GetValueOrDefault((id, kind)) : null;
 
@@ -100,7 +115,8 @@ public partial class CustomerTimeline
             return false;
         }
 
-        var statusChanged = await RefreshPendingAsync();
+        var waitingChanged = await LoadWaitingAsync();
+        var statusChanged = await RefreshPendingAsync() || waitingChanged;
         var added = await ListNew.ListAsync(_actor, CustomerId, _newestId, CancellationToken.None);
         if (added.Count == 0)
         {

@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Awaiting;
 using Digima.Core.Common;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Timeline;
@@ -24,6 +25,9 @@ public partial class TimelineEntry
 
     /// <summary>クリック of this mail's links by the customer, if tracked and seen.</summary>
     [Parameter] public TrackingSummary? Clicks { get; set; }
+
+    /// <summary>Set on the customer's mail still waiting for our reply (返信待ち).</summary>
+    [Parameter] public AwaitingReply? Waiting { get; set; }
 
     private TimelineMail? _full;
     private bool _private;
