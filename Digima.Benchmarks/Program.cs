@@ -1,4 +1,5 @@
 using Digima.Benchmarks.Autocomplete;
+using Digima.Benchmarks.Compose;
 using Digima.Benchmarks.Import;
 using Digima.Benchmarks.LiveUpdates;
 using Digima.Benchmarks.Scheduling;
@@ -19,6 +20,9 @@ switch (args.FirstOrDefault())
     case "live":
         await LiveEventsBenchmark.RunAsync(args[1..]);
         return 0;
+    case "compose":
+        await ComposeBenchmark.RunAsync(ComposeOptions.Parse(args[1..]));
+        return 0;
     case "timeline":
         await TimelineBenchmark.RunAsync(TimelineOptions.Parse(args[1..]));
         return 0;
@@ -27,6 +31,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       ./digima bench import [--messages N] [--rounds N] [--resyncs N] [--deliveries N] [--phases 1] [--batch N] [--auth password|oauth2|both]");
         Console.Error.WriteLine("       ./digima bench schedule [--mails N] [--reps N] [--threads N] [--lanes N] [--warmup N] [--lead SECONDS] [--auth password|oauth2|both]");
         Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
+        Console.Error.WriteLine("       ./digima bench compose [--rounds N] [--saves N] [--size-mb N]");
         Console.Error.WriteLine("       ./digima bench timeline [--mails N] [--hot N] [--customers N] [--samples N] [--baseline N]");
         return 2;
 }

@@ -2,7 +2,7 @@
 -- is waiting while the first is newer than the second. Kept in the same statements that store
 -- imported mail (ImportedMailRepository.Store) and mark app mail sent (OutgoingMailRepository
 -- MarkSent), so the 返信待ち page is one range of a partial index instead of a NOT EXISTS over
--- all mail (see docs/decisions/0016-awaiting-reply-state.md).
+-- all mail (see docs/decisions/0019-awaiting-reply-state.md).
 CREATE TABLE customer_reply_state (
     customer_id      bigint      PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
     -- The customer's newest imported mail (they are From, it was received). No foreign key to
