@@ -13,6 +13,7 @@ public static class AttachmentsRegistration
         services.AddScoped<UploadAttachmentCommand>();
         services.AddScoped<RemoveAttachmentCommand>();
         services.AddScoped<ListMailAttachmentsQuery>();
+        services.AddScoped<RemoveAbandonedUploadsCommand>();
         return services;
     }
 }

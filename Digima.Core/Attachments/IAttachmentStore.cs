@@ -41,4 +41,9 @@ public interface IAttachmentStore
 
     /// <summary>Deletes loose files of the owner (a file removed in compose, a deleted draft's).</summary>
     Task DeleteLooseAsync(IReadOnlyCollection<long> fileIds, long ownerUserId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes loose files created before <paramref name="createdBefore"/> that no draft of
+    /// their owner names: uploads of a compose page left without saving, or taken out of a draft.</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> DeleteAbandonedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 }

@@ -10,11 +10,13 @@ namespace Digima.Infrastructure;
 
 public static class AttachmentsRegistration
 {
-    /// <summary>The attachment store (PostgreSQL) and the limits of <c>Digima:Attachments</c>.</summary>
+    /// <summary>The attachment store (PostgreSQL), the limits of <c>Digima:Attachments</c> and the
+    /// hourly removal of abandoned uploads.</summary>
     public static IServiceCollection AddAttachmentsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AttachmentOptions>(configuration, AttachmentOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AttachmentOptions>>().Value);
+        services.AddHostedService<AbandonedUploadSweeper>();
         return services.AddSingleton<IAttachmentStore, AttachmentStore>();
     }
 }

@@ -42,6 +42,9 @@ public sealed class AwaitingReplyFlowTests(AppFixture app)
 
         await row.ClickAsync();
         await Assertions.Expect(page.GetByTestId("thread-dialog").GetByTestId("thread-item")).ToHaveCountAsync(1);
+        // 「全員に返信」 and 「転送」 stand beside 「返信」 wherever it is.
+        await Assertions.Expect(page.GetByTestId("thread-reply-all")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"/mail/compose\?replyAll=\d+$"));
+        await Assertions.Expect(page.GetByTestId("thread-forward")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"/mail/compose\?forward=\d+$"));
         await page.GetByTestId("thread-reply").ClickAsync();
         await AppFixture.WaitForUrlAsync(page, "**/mail/compose?reply=*");
         await AppFixture.WaitInteractiveAsync(page);

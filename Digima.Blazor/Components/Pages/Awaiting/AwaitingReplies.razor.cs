@@ -102,7 +102,7 @@ public partial class AwaitingReplies : IDisposable
         {
             { d => d.CustomerId, row.Record.CustomerId },
             { d => d.ItemId, itemId },
-            { d => d.ReplyHref, canReply && row.Record.ImportedMailId is { } mailId ? $"/mail/compose?reply={mailId}" : null },
+            { d => d.ReplyTo, canReply ? row.Record.ImportedMailId : null },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true };
         await Dialogs.ShowAsync<ThreadDialog>(T["Timeline_ThreadTitle"], parameters, options);
