@@ -2,9 +2,31 @@ using Digima.Core.Common;
 
 namespace Digima.Core.Sending;
 
-/// <summary>「個別メール」: the signed-in rep's own individual mail, newest first.</summary>
+/// <summary>「個別メール」: a rep's individual mail, newest first: the signed-in rep's own, or, for a
+/// manager, any rep's (the per-rep filter).</summary>
 public sealed class ListIndividualMailQuery(IOutgoingMailRepository outbox)
 {
     public Task<PagedResult<OutgoingMail>> ListAsync(CurrentUser actor, int offset, int limit, CancellationToken cancellationToken) =>
-        outbox.ListForUserAsync(actor.Id, Math.Max(0, offset), Math.Clamp(limit, 1, 200), cancellationToken);
+        ListForRepAsync(actor, actor?.Id ?? 0, offset, limit, cancellationToken);
+
+    /// <exception cref="ForbiddenException">A rep asked for another rep's mail.</exception>
+    public Task<PagedResult<OutgoingMail>> ListForRepAsync(CurrentUser actor, long repId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        RepView.EnsureMayView(actor, repId);
+        return outbox.ListForUserAsync(repId, Math.Max(0, offset), Math.Clamp(limit, 1, 200), cancellationToken);
+    }
+}
+
+/// <summary>Whose mail lists a user may see: their own; a manager any rep's.</summary>
+public static class RepView
+{
+    /// <exception cref="ForbiddenException">A rep asked for another rep's mail.</exception>
+    public static void EnsureMayView(CurrentUser actor, long repId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (repId != actor.Id && !actor.IsManager)
+        {
+            throw new ForbiddenException($"User {actor.Id} may not list the mail of user {repId}.");
+        }
+    }
 }

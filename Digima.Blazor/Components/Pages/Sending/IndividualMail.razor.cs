@@ -1,4 +1,6 @@
 using Digima.Blazor.Auth;
+using Digima.Core.Accounts;
+using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.LiveUpdates;
 using Digima.Core.Sending;
@@ -27,6 +29,7 @@ public partial class IndividualMail
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ListActiveUsersQuery Users { get; set; } = default!;
 
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
@@ -34,13 +37,28 @@ public partial class IndividualMail
     private MudTable<OutgoingMail>? _table;
     private Timer? _refresh;
     private Dictionary<(long MailId, TrackingKind Kind), TrackingSummary> _tracking = [];
+    private CurrentUser? _actor;
+
+    /// <summary>Whose mail is listed: the signed-in user's, or the rep a manager chose.</summary>
+    private long _repId;
+    private IReadOnlyList<User> _reps = [];
+
+    /// <summary>Actions (retry, edit, cancel, drafts) are the author's own.</summary>
+    private bool ViewingOwn => _actor is null || _repId == _actor.Id;
 
     protected override async Task OnInitializedAsync()
     {
-        // Subscribed before the first load, so a change during it is not missed.
-        var userId = (await CurrentUser.GetAsync()).Id;
-        _subscriptions.Add(Live.Subscribe<OutgoingMailStatusChanged>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
-        _subscriptions.Add(Live.Subscribe<TrackingRecorded>(e => e.UserId == userId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _actor = await CurrentUser.GetAsync();
+        _repId = _actor.Id;
+        if (_actor.IsManager)
+        {
+            _reps = await Users.ListAsync(_actor, CancellationToken.None);
+        }
+
+        // Subscribed before the first load, so a change during it is not missed; the rep is read
+        // at each event, so a manager's change of rep needs no new subscription.
+        _subscriptions.Add(Live.Subscribe<OutgoingMailStatusChanged>(e => e.UserId == _repId ? ReloadOnCircuitAsync() : Task.CompletedTask));
+        _subscriptions.Add(Live.Subscribe<TrackingRecorded>(e => e.UserId == _repId ? ReloadOnCircuitAsync() : Task.CompletedTask));
         _subscriptions.Add(Live.Subscribe<LiveEventsResumed>(_ => ReloadOnCircuitAsync()));
     }
 
@@ -48,8 +66,8 @@ public partial class IndividualMail
     {
         var user = await CurrentUser.GetAsync();
         var page = _filter == "scheduled"
-            ? await ListScheduled.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken)
-            : await List.ListAsync(user, state.Page * state.PageSize, state.PageSize, cancellationToken);
+            ? await ListScheduled.ListForRepAsync(user, _repId, state.Page * state.PageSize, state.PageSize, cancellationToken)
+            : await List.ListForRepAsync(user, _repId, state.Page * state.PageSize, state.PageSize, cancellationToken);
         var summaries = await Tracking.GetAsync(user, page.Items.Select(m => m.Id).ToList(), cancellationToken);
         _tracking = summaries.ToDictionary(s => (s.MailId, s.Kind));
         // Status changes arrive on the bus; a scheduled mail whose time is near is also looked at
@@ -73,6 +91,21 @@ public partial class IndividualMail
             await ReloadAsync();
         }
     }
+
+    private async Task RepChangedAsync(long repId)
+    {
+        _repId = repId;
+        if (_filter == "drafts" && !ViewingOwn)
+        {
+            _filter = "all";
+            StateHasChanged();
+            return;
+        }
+
+        await ReloadAsync();
+    }
+
+    private string RepName(long id) => _reps.FirstOrDefault(u => u.Id == id)?.DisplayName ?? "";
 
     private TrackingSummary? Summary(OutgoingMail mail, TrackingKind kind) => _tracking.GetValueOrDefault((mail.Id, kind));
 
