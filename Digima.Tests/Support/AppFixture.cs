@@ -91,12 +91,19 @@ public partial class AppFixture : IAsyncLifetime
 
     /// <summary>Closes the browsers of tests that are long finished. Every open page is a live
     /// circuit whose lists refresh themselves; left open, they pile up and slow later tests.</summary>
-    private async Task CloseStaleContextsAsync()
+    private Task CloseStaleContextsAsync() => CloseContextsAsync(TimeSpan.FromMinutes(2));
+
+    /// <summary>Closes every browser the earlier tests of the collection left open (they run one
+    /// after another, so none is in use): a test that counts the server's live subscriptions
+    /// then starts from circuits that are all closed, not some still closing meanwhile.</summary>
+    public Task CloseAllPagesAsync() => CloseContextsAsync(TimeSpan.Zero);
+
+    private async Task CloseContextsAsync(TimeSpan olderThan)
     {
         List<IBrowserContext> stale;
         lock (_contexts)
         {
-            stale = _contexts.Where(c => DateTime.UtcNow - c.CreatedAt > TimeSpan.FromMinutes(2)).Select(c => c.Context).ToList();
+            stale = _contexts.Where(c => DateTime.UtcNow - c.CreatedAt >= olderThan).Select(c => c.Context).ToList();
             _contexts.RemoveAll(c => stale.Contains(c.Context));
         }
 

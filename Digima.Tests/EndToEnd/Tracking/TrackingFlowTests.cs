@@ -175,8 +175,10 @@ public sealed class TrackingFlowTests(AppFixture app)
     {
         var hub = app.Get<LocalLiveEventHub>();
         var rep = await app.AddUserAsync(Digima.Core.Accounts.UserRole.Rep, "山本 購読");
+        // Pages of the tests before this one closed now, not while this one counts.
+        await app.CloseAllPagesAsync();
         var page = await app.NewPageAsync();
-        // Circuits of the tests before this one may still be closing: count once they are gone.
+        // Their circuits may still be closing: count once they are gone.
         var before = await StableCountAsync(hub);
         await AppFixture.SignInAsync(page, rep.Email);
         await page.GotoAsync("/mail/individual");
