@@ -10,12 +10,12 @@ public sealed class ListAwaitingReplyQuery(IAwaitingReplyQueries queries, IBusin
 {
     public const int PageSize = 25;
 
-    /// <param name="repUserId">A manager's filter (null: everyone); ignored for a rep.</param>
+    /// <param name="repUserId">A manager's filter (null: everyone); a rep's own id or null.</param>
     /// <exception cref="ArgumentNullException">No actor.</exception>
+    /// <exception cref="ForbiddenException">A rep asked for another rep's list.</exception>
     public async Task<AwaitingReplyPage> ListAsync(CurrentUser actor, long? repUserId, AwaitingReplyCursor? after, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var rep = actor.IsManager ? repUserId : actor.Id;
+        var rep = RepView.Scope(actor, repUserId);
         var records = await queries.ListAsync(rep, after, PageSize + 1, cancellationToken);
         var page = records.Take(PageSize).ToList();
         var next = records.Count > PageSize ? new AwaitingReplyCursor(page[^1].ReceivedAt, page[^1].CustomerId) : null;

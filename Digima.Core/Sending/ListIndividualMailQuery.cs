@@ -16,17 +16,3 @@ public sealed class ListIndividualMailQuery(IOutgoingMailRepository outbox)
         return outbox.ListForUserAsync(repId, Math.Max(0, offset), Math.Clamp(limit, 1, 200), cancellationToken);
     }
 }
-
-/// <summary>Whose mail lists a user may see: their own; a manager any rep's.</summary>
-public static class RepView
-{
-    /// <exception cref="ForbiddenException">A rep asked for another rep's mail.</exception>
-    public static void EnsureMayView(CurrentUser actor, long repId)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (repId != actor.Id && !actor.IsManager)
-        {
-            throw new ForbiddenException($"User {actor.Id} may not list the mail of user {repId}.");
-        }
-    }
-}

@@ -16,16 +16,19 @@ public sealed class SendAtFieldTests() : BlazorTestContext(services => services
     public void CompanyHoliday_ShortcutSkipsIt_AndATimeOnItIsWarnedNotRefused()
     {
         SignInAs("Asia/Tokyo");
-        // The clock's today is Friday 2026-11-27; Monday the 30th is the company's holiday here.
-        Calendar.Value = BusinessCalendar.Default with { CompanyHolidays = new Dictionary<DateOnly, string> { [new(2026, 11, 30)] = "創立記念日" } };
+        // The clock's today is a Friday; the coming Monday is the company's holiday here.
+        var friday = TokyoToday();
+        Assert.Equal(DayOfWeek.Friday, friday.DayOfWeek);
+        var monday = friday.AddDays(3);
+        Calendar.Value = BusinessCalendar.Default with { CompanyHolidays = new Dictionary<DateOnly, string> { [monday] = "創立記念日" } };
         var reported = new List<DateTime?>();
 
         var cut = Render<SendAtField>(p => p.Add(c => c.ZoneId, "Asia/Tokyo").Add(c => c.ValueChanged, v => reported.Add(v)));
         cut.Find("[data-testid=send-at-business-day]").Click();
-        Assert.Equal([new DateTime(2026, 12, 1, 9, 0, 0)], reported);
+        Assert.Equal([monday.AddDays(1).At(9)], reported);
         Assert.Empty(cut.FindAll("[data-testid=send-at-concerns]"));
 
-        cut.Render(p => p.Add(c => c.Value, new DateTime(2026, 11, 30, 19, 0, 0)));
+        cut.Render(p => p.Add(c => c.Value, monday.At(19)));
         Assert.Equal(["会社の休日（創立記念日）", "営業時間外（9:00〜18:00）"], cut.FindAll("[data-testid=send-at-concern]").Select(c => c.TextContent.Trim()));
     }
 
@@ -46,10 +49,12 @@ public sealed class SendAtFieldTests() : BlazorTestContext(services => services
     {
         SignInAs("Asia/Tokyo");
 
-        var cut = Render<SendAtField>(p => p.Add(c => c.Value, new DateTime(2026, 11, 30, 9, 0, 0)).Add(c => c.ZoneId, "Asia/Tokyo"));
+        var today = TokyoToday();
+        var cut = Render<SendAtField>(p => p.Add(c => c.Value, today.AddDays(3).At(9)).Add(c => c.ZoneId, "Asia/Tokyo"));
 
-        Assert.Equal("2026-11-30T09:00", cut.Find("input").GetAttribute("value"));
-        Assert.Equal("2026-11-27T09:01", cut.Find("input").GetAttribute("min"));
+        // The clock stands at 09:00 in Tokyo: the earliest time allowed is a minute later.
+        Assert.Equal(InputValue(today.AddDays(3).At(9)), cut.Find("input").GetAttribute("value"));
+        Assert.Equal(InputValue(today.At(9, 1)), cut.Find("input").GetAttribute("min"));
         Assert.Contains("Asia/Tokyo", cut.Find("[data-testid=send-at-help]").TextContent, StringComparison.Ordinal);
     }
 
@@ -60,9 +65,16 @@ public sealed class SendAtFieldTests() : BlazorTestContext(services => services
         var reported = new List<DateTime?>();
 
         var cut = Render<SendAtField>(p => p.Add(c => c.ZoneId, "Asia/Tokyo").Add(c => c.ValueChanged, v => reported.Add(v)));
-        cut.Find("input").Change("2027-01-05T10:30");
+        // A typed time in six weeks; then 「翌営業日 9:00」 from Friday: Monday.
+        var typed = TokyoToday().AddDays(42).At(10, 30);
+        cut.Find("input").Change(InputValue(typed));
         cut.Find("[data-testid=send-at-business-day]").Click();
 
-        Assert.Equal([new DateTime(2027, 1, 5, 10, 30, 0), new DateTime(2026, 11, 30, 9, 0, 0)], reported);
+        Assert.Equal([typed, TokyoToday().AddDays(3).At(9)], reported);
     }
+
+    private DateOnly TokyoToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+
+    private static string InputValue(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,66 +1,75 @@
 using Digima.Core.Scheduling.Calendar;
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Core.Scheduling;
 
-/// <summary>The company's calendar (B6). Dates here are fixed on purpose: the rules are about
-/// particular days (a holiday, the year-end break), and no test compares them with today.</summary>
+/// <summary>The company's calendar (B6). Days come from <see cref="CalendarDates"/>: a Monday
+/// before the year-end break, a plain week in June, 海の日 of next year.</summary>
 public sealed class BusinessCalendarTests
 {
+    private static readonly DateOnly Monday = CalendarDates.PlainMonday;
+    private static readonly DateOnly BreakEve = CalendarDates.LastDayBeforeBreak;
+
+    // The Tuesday of the plain week is the company's own holiday.
     private static readonly BusinessCalendar WithFoundingDay = BusinessCalendar.Default with
     {
-        CompanyHolidays = new Dictionary<DateOnly, string> { [new(2027, 6, 15)] = "創立記念日" },
+        CompanyHolidays = new Dictionary<DateOnly, string> { [Monday.AddDays(1)] = "創立記念日" },
     };
 
     [Theory]
-    [InlineData("2026-12-28", true)]
-    [InlineData("2026-12-29", false)]
-    [InlineData("2026-12-31", false)]
-    [InlineData("2027-01-01", false)]
-    [InlineData("2027-01-03", false)]
-    [InlineData("2027-01-04", true)]
-    public void YearEndBreak_DefaultDecember29ToJanuary3(string day, bool open) =>
-        Assert.Equal(open, BusinessCalendar.Default.IsBusinessDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+    [InlineData(0, true)] // 12/28
+    [InlineData(1, false)] // 12/29
+    [InlineData(3, false)] // 12/31
+    [InlineData(4, false)] // 1/1
+    [InlineData(6, false)] // 1/3, a Sunday
+    [InlineData(7, true)] // 1/4
+    public void YearEndBreak_DefaultDecember29ToJanuary3(int daysAfterBreakEve, bool open) =>
+        Assert.Equal(open, BusinessCalendar.Default.IsBusinessDay(BreakEve.AddDays(daysAfterBreakEve)));
 
     [Fact]
     public void YearEndBreak_WithinOneYear_AlsoWorks()
     {
+        var year = Monday.Year;
         var summer = BusinessCalendar.Default with { YearEndFrom = new MonthDay(8, 13), YearEndTo = new MonthDay(8, 16) };
+        var firstWeekdayAfter = Enumerable.Range(17, 7).Select(d => new DateOnly(year, 8, d)).First(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
-        Assert.False(summer.IsBusinessDay(new DateOnly(2027, 8, 13)));
-        Assert.True(summer.IsBusinessDay(new DateOnly(2027, 8, 17)));
-        Assert.True(summer.IsBusinessDay(new DateOnly(2026, 12, 30)));
+        Assert.False(summer.IsBusinessDay(new DateOnly(year, 8, 13)));
+        Assert.True(summer.IsBusinessDay(firstWeekdayAfter));
+        Assert.True(summer.IsBusinessDay(BreakEve.AddDays(2)));
     }
 
     [Fact]
     public void CompanyHoliday_SkippedByNextBusinessDay()
     {
-        // Monday 2027-06-14 -> Tuesday 15th is the company's holiday -> Wednesday.
-        Assert.Equal(new DateOnly(2027, 6, 16), WithFoundingDay.NextBusinessDay(new DateOnly(2027, 6, 14)));
-        Assert.Equal(new DateOnly(2027, 6, 15), BusinessCalendar.Default.NextBusinessDay(new DateOnly(2027, 6, 14)));
+        // Monday -> Tuesday is the company's holiday -> Wednesday.
+        Assert.Equal(Monday.AddDays(2), WithFoundingDay.NextBusinessDay(Monday));
+        Assert.Equal(Monday.AddDays(1), BusinessCalendar.Default.NextBusinessDay(Monday));
     }
 
     [Fact]
     public void ConcernsAt_EachKindWithItsDetail()
     {
-        Assert.Empty(WithFoundingDay.ConcernsAt(new DateTime(2027, 6, 14, 9, 0, 0)));
-        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.OutsideHours, "9:00〜18:00")], WithFoundingDay.ConcernsAt(new DateTime(2027, 6, 14, 18, 0, 0)));
-        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.OutsideHours, "9:00〜18:00")], WithFoundingDay.ConcernsAt(new DateTime(2027, 6, 14, 8, 59, 0)));
+        var marineDay = CalendarDates.Nth(Monday.Year, 7, DayOfWeek.Monday, 3);
+
+        Assert.Empty(WithFoundingDay.ConcernsAt(Monday.At(9)));
+        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.OutsideHours, "9:00〜18:00")], WithFoundingDay.ConcernsAt(Monday.At(18)));
+        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.OutsideHours, "9:00〜18:00")], WithFoundingDay.ConcernsAt(Monday.At(8, 59)));
         Assert.Equal(
             [new SendTimeConcern(SendTimeConcernKind.Weekend, "Saturday"), new SendTimeConcern(SendTimeConcernKind.OutsideHours, "9:00〜18:00")],
-            WithFoundingDay.ConcernsAt(new DateTime(2027, 6, 12, 23, 0, 0)));
-        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.NationalHoliday, "海の日")], WithFoundingDay.ConcernsAt(new DateTime(2027, 7, 19, 10, 0, 0)));
-        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.YearEndBreak, "12/29〜1/3")], WithFoundingDay.ConcernsAt(new DateTime(2026, 12, 30, 10, 0, 0)));
-        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.CompanyHoliday, "創立記念日")], WithFoundingDay.ConcernsAt(new DateTime(2027, 6, 15, 10, 0, 0)));
+            WithFoundingDay.ConcernsAt(Monday.AddDays(-2).At(23)));
+        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.NationalHoliday, "海の日")], WithFoundingDay.ConcernsAt(marineDay.At(10)));
+        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.YearEndBreak, "12/29〜1/3")], WithFoundingDay.ConcernsAt(BreakEve.AddDays(2).At(10)));
+        Assert.Equal([new SendTimeConcern(SendTimeConcernKind.CompanyHoliday, "創立記念日")], WithFoundingDay.ConcernsAt(Monday.AddDays(1).At(10)));
     }
 
     [Fact]
     public void BusinessDaysBetween_SkipsClosedDays()
     {
         // Friday -> Monday: one business day. Over the year-end break: 12/28 -> 1/4 is one.
-        Assert.Equal(1, BusinessCalendar.Default.BusinessDaysBetween(new DateOnly(2027, 6, 11), new DateOnly(2027, 6, 14)));
-        Assert.Equal(1, BusinessCalendar.Default.BusinessDaysBetween(new DateOnly(2026, 12, 28), new DateOnly(2027, 1, 4)));
-        Assert.Equal(1, WithFoundingDay.BusinessDaysBetween(new DateOnly(2027, 6, 14), new DateOnly(2027, 6, 16)));
-        Assert.Equal(0, BusinessCalendar.Default.BusinessDaysBetween(new DateOnly(2027, 6, 14), new DateOnly(2027, 6, 14)));
+        Assert.Equal(1, BusinessCalendar.Default.BusinessDaysBetween(Monday.AddDays(-3), Monday));
+        Assert.Equal(1, BusinessCalendar.Default.BusinessDaysBetween(BreakEve, BreakEve.AddDays(7)));
+        Assert.Equal(1, WithFoundingDay.BusinessDaysBetween(Monday, Monday.AddDays(2)));
+        Assert.Equal(0, BusinessCalendar.Default.BusinessDaysBetween(Monday, Monday));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Digima.Core.Scheduling;
+using Digima.Tests.Support;
 
 namespace Digima.Tests.Core.Scheduling;
 
@@ -50,15 +51,25 @@ public sealed class SendTimeRulesTests
     [InlineData("2026-11-19T00:00Z", "2026-11-20T09:00")]
     [InlineData("2026-11-20T00:00Z", "2026-11-24T09:00")]
     [InlineData("2026-09-18T00:00Z", "2026-09-24T09:00")]
-    [InlineData("2026-12-31T00:00Z", "2027-01-04T09:00")]
     [InlineData("2027-03-19T00:00Z", "2027-03-23T09:00")]
-    // The year-end break (12/29-1/3 unless a manager changes it): Monday 12/28 is the last day.
-    [InlineData("2026-12-27T00:00Z", "2026-12-28T09:00")]
-    [InlineData("2026-12-28T00:00Z", "2027-01-04T09:00")]
     public void NextBusinessDayNine_SkipsWeekendsAndHolidays(string now, string expected)
     {
         var actual = SendTimeRules.NextBusinessDayNine(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), "Asia/Tokyo");
 
         Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), actual);
+    }
+
+    [Theory]
+    // The year-end break (12/29-1/3 unless a manager changes it): Monday 12/28 is the last day.
+    [InlineData(-1, 0)] // Sunday 12/27 -> Monday 12/28
+    [InlineData(0, 7)] // 12/28 -> 1/4
+    [InlineData(3, 7)] // 12/31 -> 1/4
+    public void NextBusinessDayNine_SkipsTheYearEndBreak(int nowDaysAfterBreakEve, int expectedDaysAfterBreakEve)
+    {
+        var breakEve = CalendarDates.LastDayBeforeBreak;
+        // 00:00 UTC is 09:00 in Tokyo.
+        var now = new DateTimeOffset(breakEve.AddDays(nowDaysAfterBreakEve).At(0), TimeSpan.Zero);
+
+        Assert.Equal(breakEve.AddDays(expectedDaysAfterBreakEve).At(9), SendTimeRules.NextBusinessDayNine(now, "Asia/Tokyo"));
     }
 }

@@ -115,7 +115,7 @@ public sealed class AwaitingReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task List_OtherRep_SeesNoneOfTheRepsEvenWithAFilter_ManagerFiltersPerRep()
+    public async Task List_OtherRep_SeesNoneOfTheRepsAndIsRefusedTheirFilter_ManagerFiltersPerRep()
     {
         var customer = await _s.AddCustomerAsync("見え方");
         await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "mine", date: Now.AddDays(-1)).Text("UTF-8", "本文"));
@@ -124,7 +124,8 @@ public sealed class AwaitingReplyTests : IAsyncLifetime
         var manager = await _s.Services.AddUserAsync(UserRole.Manager);
 
         Assert.Empty(await ListAsync(colleague));
-        Assert.Empty(await ListAsync(colleague, _s.Rep.Id));
+        Assert.Empty(await ListAsync(colleague, colleague.Id));
+        await Assert.ThrowsAsync<Digima.Core.Common.ForbiddenException>(() => ListAsync(colleague, _s.Rep.Id));
         Assert.Single(await ListAsync(manager));
         Assert.Single(await ListAsync(manager, _s.Rep.Id));
         Assert.Empty(await ListAsync(manager, colleague.Id));
