@@ -10,8 +10,8 @@ public static partial class ReplyDraft
 {
     public static string Subject(string original) => "Re: " + StripReplyPrefixes(original);
 
-    /// <summary>Removes leading Re:/RE:/Fwd:/FW:/返信:/転送: (half- or full-width colon) and ticket
-    /// tags such as [#123], so "Re: Re: 【見積】" becomes "【見積】".</summary>
+    /// <summary>Removes leading Re:/RE:/Fwd:/FW:/返信:/転送: (half- or full-width colon), 【返信】/【転送】
+    /// and ticket tags such as [#123], so "Re: 【返信】Re: 【見積】" becomes "【見積】".</summary>
     public static string StripReplyPrefixes(string subject)
     {
         var s = subject.Trim();
@@ -46,6 +46,7 @@ public static partial class ReplyDraft
     public static IReadOnlyList<string> References(IEnumerable<string> originalReferences, string originalMessageId) =>
         originalReferences.Append(originalMessageId).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).TakeLast(20).ToList();
 
-    [GeneratedRegex(@"^(?:(?:re|fwd?|fw)\s*(?:\[\d+\])?\s*[:：]|返信\s*[:：]|転送\s*[:：]|\[#?\d+\])\s*", RegexOptions.IgnoreCase)]
+    // 【返信】 and 【転送】 are what several Japanese mail clients and ticket tools put in front.
+    [GeneratedRegex(@"^(?:(?:re|fwd?|fw)\s*(?:\[\d+\])?\s*[:：]|返信\s*[:：]|転送\s*[:：]|【\s*(?:返信|転送|re|fwd?|fw)\s*】|\[#?\d+\])\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PrefixPattern();
 }

@@ -9,12 +9,16 @@ internal sealed class ChunkReader(
     IImportedMailRepository store, TimeProvider time, IReadOnlyCollection<string> neverImport, MailboxConnection mailbox, MailFolderState folder)
 {
     /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
-    internal sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates, KnownIdentities Known);
+    internal sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates, KnownIdentities Known)
+    {
+        /// <summary>Copies of our own mail whose Message-ID a relay rewrote.</summary>
+        public IReadOnlyList<MessageIdAlias> Aliases { get; init; } = [];
+    }
 
     public async Task<Lookup> LookUpAsync(IReadOnlyList<MailSummary> summaries, CancellationToken cancellationToken)
     {
         var emails = summaries.SelectMany(s => s.Addresses).Distinct().ToList();
-        var identities = summaries.Select(MailIdentity.Of).Distinct().ToList();
+        var identities = summaries.Select(s => MailIdentity.Of(s, folder.Kind)).Distinct().ToList();
         // Two queries on two pooled connections at once: half the round trips' wait.
         var matching = emails.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>())
@@ -22,7 +26,10 @@ internal sealed class ChunkReader(
         var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
         await Task.WhenAll(matching, knowing);
         var known = await knowing;
-        return new Lookup(ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), await matching, known, neverImport), known);
+        return new Lookup(ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), await matching, known, neverImport), known)
+        {
+            Aliases = summaries.Select(s => MailIdentity.RewrittenByRelay(s, folder.Kind)).OfType<MessageIdAlias>().ToList(),
+        };
     }
 
     public async Task<MailImportBatch> ReadBatchAsync(
@@ -67,7 +74,12 @@ internal sealed class ChunkReader(
         }
 
         // The cursor past this chunk is set when the batches before it are stored (OrderedBatchStore).
-        return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now);
+        // Aliases of every copy of our mail, imported or not: the copy itself is usually settled
+        // (the app's own mail), but a reply naming the relay's Message-ID must still find its thread.
+        return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now)
+        {
+            Aliases = lookup.Aliases,
+        };
     }
 
     private static void Release(IEnumerable<ImportedFile> files)

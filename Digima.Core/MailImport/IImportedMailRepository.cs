@@ -41,7 +41,11 @@ public sealed record MailImportBatch(
     int Seen,
     IReadOnlyList<ImportedMail> Mails,
     IReadOnlyList<SkippedMail> Skipped,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>Relays' Message-IDs of our own mail seen in this batch, stored mail or not.</summary>
+    public IReadOnlyList<MessageIdAlias> Aliases { get; init; } = [];
+}
 
 /// <param name="Settled">Never imported again: tombstoned, in the outbox, or stored without a content hash.</param>
 /// <param name="Stored">Per identity, the content hashes (<see cref="MailIdentity.ContentHash"/>) of

@@ -24,7 +24,7 @@ internal static class ImportPlan
         foreach (var summary in summaries.OrderBy(s => s.Uid))
         {
             var links = Links(summary, ownAddresses, customers);
-            var identity = MailIdentity.Of(summary);
+            var identity = MailIdentity.Of(summary, kind);
             var excluded = neverImport is { Count: > 0 } && summary.Addresses.Any(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport));
             if (links.Count > 0 && !excluded && !known.Settled.Contains(identity))
             {

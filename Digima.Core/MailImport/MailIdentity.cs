@@ -28,6 +28,26 @@ public static class MailIdentity
         return "hash:" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    /// <summary>The identity of a mail found in a folder of <paramref name="kind"/>: as
+    /// <see cref="Of(MailSummary)"/>, except a copy of the app's own mail whose Message-ID a relay
+    /// rewrote, which is the mail the app sent (<see cref="RewrittenByRelay"/>).</summary>
+    public static string Of(MailSummary summary, MailFolderKind kind) =>
+        RewrittenByRelay(summary, kind)?.MessageId ?? Of(summary);
+
+    /// <summary>The relay's Message-ID of a copy of our own mail and the one the app gave it, when
+    /// they differ. Believed only of a copy in the rep's Sent folder: anyone can put our header in
+    /// a mail to the rep's Inbox, and such a mail must not pass for one the rep sent.</summary>
+    public static MessageIdAlias? RewrittenByRelay(MailSummary summary, MailFolderKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return kind == MailFolderKind.Sent
+            && Normalize(summary.OurMessageId) is { } ours
+            && Normalize(summary.MessageId) is { } theirs
+            && theirs != ours
+            ? new MessageIdAlias(theirs, ours)
+            : null;
+    }
+
     /// <summary>What tells two mails with one Message-ID apart: the Date header, sender and
     /// body. The same message found again (another folder, a new UIDVALIDITY) has the same hash;
     /// the server's arrival time is left out, as for <see cref="Of"/>, because copies differ in it.</summary>
@@ -62,3 +82,7 @@ public static class MailIdentity
             ?? identity;
     }
 }
+
+/// <summary>A Message-ID a relay gave a mail (<paramref name="Alias"/>) and the one the mail is
+/// known by (<paramref name="MessageId"/>): a reply naming the alias joins the mail's thread.</summary>
+public sealed record MessageIdAlias(string Alias, string MessageId);

@@ -17,6 +17,10 @@ public sealed record MailSummary(
     string? InReplyTo,
     IReadOnlyList<string> References)
 {
+    /// <summary>The Message-ID in our own header (<see cref="Sending.MessageIds.OurHeader"/>),
+    /// without angle brackets: set on mail the app sent.</summary>
+    public string? OurMessageId { get; init; }
+
     public IEnumerable<string> Addresses =>
         From.Concat(To).Concat(Cc).Select(p => p.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct();
 }

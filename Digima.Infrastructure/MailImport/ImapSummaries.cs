@@ -1,4 +1,5 @@
 using Digima.Core.MailImport;
+using Digima.Core.Sending;
 using MailKit;
 using MimeKit;
 using MimeKit.Utils;
@@ -11,12 +12,20 @@ internal static class ImapSummaries
     /// <summary>The header fields themselves rather than ENVELOPE: MailKit refuses an ENVELOPE
     /// string over 4 KiB (a huge Subject would stop every later sync at that message), while a
     /// header section is read as a stream of any size. No BODYSTRUCTURE either: customer mail is
-    /// fetched whole anyway, and the rest needs only these headers. No RFC822.SIZE: nothing reads it.</summary>
+    /// fetched whole anyway, and the rest needs only these headers. No RFC822.SIZE: nothing reads it.
+    /// Our own header tells a copy of our mail whose Message-ID a relay rewrote.</summary>
     public static readonly FetchRequest Request =
         new(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate)
         {
-            Headers = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]),
+            Headers = Fields(),
         };
+
+    private static HeaderSet Fields()
+    {
+        var fields = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]);
+        fields.Add(MessageIds.OurHeader);
+        return fields;
+    }
 
     public static MailSummary ToSummary(IMessageSummary summary)
     {
@@ -31,7 +40,10 @@ internal static class ImapSummaries
             headers[HeaderId.Date] is { } date && DateUtils.TryParse(date, out var parsed) ? parsed : null,
             summary.InternalDate,
             IdOf(headers[HeaderId.InReplyTo]),
-            headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).ToList() : []);
+            headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).ToList() : [])
+        {
+            OurMessageId = IdOf(headers[MessageIds.OurHeader]),
+        };
     }
 
     public static IReadOnlyList<MailParty> Parties(InternetAddressList? list) =>

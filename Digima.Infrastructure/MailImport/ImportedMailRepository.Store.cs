@@ -89,6 +89,7 @@ internal sealed partial class ImportedMailRepository
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (inserted, left) = await StoreMailsAsync(connection, transaction, batch.Mails, cancellationToken);
+        await MailThreadWriter.AliasAsync(connection, transaction, batch.Aliases, cancellationToken);
 
         // Nothing is dropped silently: a mail the insert left out (its identity was deleted by the
         // rep or stored meanwhile) is recorded with the reason.

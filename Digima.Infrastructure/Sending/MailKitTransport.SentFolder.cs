@@ -201,7 +201,9 @@ internal sealed partial class MailKitTransport
     {
         // Opened each time, so mail appended by other sessions since the last look is seen.
         await sent.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
-        var found = await sent.SearchAsync(SearchQuery.HeaderContains("Message-ID", messageId), cancellationToken);
+        // Our own header too: a server behind a relay that rewrites Message-ID files its copy under another id.
+        var query = SearchQuery.HeaderContains("Message-ID", messageId).Or(SearchQuery.HeaderContains(MessageIds.OurHeader, messageId));
+        var found = await sent.SearchAsync(query, cancellationToken);
         return found.Count > 0;
     }
 }

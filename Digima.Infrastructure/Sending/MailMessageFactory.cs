@@ -34,6 +34,8 @@ internal static class MailMessageFactory
         message.Cc.AddRange(mail.RecipientsOf(RecipientKind.Cc).Select(Address));
         message.Bcc.AddRange(mail.RecipientsOf(RecipientKind.Bcc).Select(Address));
         message.Headers.Add(HeaderId.XMailer, "Digima Mail");
+        // Survives a relay that rewrites Message-ID: its copy in Sent still names this mail.
+        message.Headers.Add(MessageIds.OurHeader, "<" + mail.MessageId + ">");
         if (mail.InReplyTo is { Length: > 0 } inReplyTo)
         {
             message.InReplyTo = inReplyTo;

@@ -1,4 +1,5 @@
 using Dapper;
+using Digima.Core.MailImport;
 using Digima.Core.Timeline.Threads;
 using Npgsql;
 
@@ -8,7 +9,8 @@ namespace Digima.Infrastructure.Timeline;
 /// mails' threading headers, loads every stored mail linked to them through References in either
 /// direction (the conversation), threads that set again with <see cref="MailThreader"/> and
 /// writes back the ids that changed. So a parent arriving after its child, or a mail naming a
-/// missing link, re-threads what it touches; reading a thread stays an index lookup.</summary>
+/// missing link, re-threads what it touches; reading a thread stays an index lookup. Ancestors
+/// are stored with relays' Message-IDs of our mail replaced by the app's (<see cref="AliasAsync"/>).</summary>
 internal static class MailThreadWriter
 {
     // One writer at a time: two transactions threading linked mails would each miss the other's rows.
@@ -33,6 +35,30 @@ internal static class MailThreadWriter
         FROM unnest(CAST(@Ids AS text[])) AS f(id) JOIN mail_threads t ON t.ancestors @> ARRAY[f.id]
         """;
 
+    // Ancestors are stored as the mails are known: a relay's Message-ID of our mail becomes the app's.
+    private const string FindAliases = """
+        SELECT alias AS Alias, message_id AS MessageId FROM message_id_aliases WHERE alias = ANY(@Ids)
+        """;
+
+    private const string InsertAliases = """
+        INSERT INTO message_id_aliases (alias, message_id)
+        SELECT * FROM unnest(@Aliases, @MessageIds)
+        ON CONFLICT (alias) DO NOTHING
+        RETURNING alias
+        """;
+
+    // Mails stored before the alias was known name the relay's id: they name the app's from now on
+    // (the GIN index on ancestors finds them; && is one probe for all the new aliases).
+    private const string ReplaceAliases = """
+        UPDATE mail_threads t
+        SET ancestors = ARRAY(SELECT COALESCE(a.message_id, u.id)
+                              FROM unnest(t.ancestors) WITH ORDINALITY AS u(id, ord)
+                              LEFT JOIN message_id_aliases a ON a.alias = u.id
+                              ORDER BY u.ord)
+        WHERE t.ancestors && CAST(@Aliases AS text[])
+        RETURNING t.message_id
+        """;
+
     private const string Update = """
         UPDATE mail_threads t SET thread_id = v.thread_id
         FROM unnest(@Ids, @Threads) AS v(message_id, thread_id)
@@ -48,7 +74,7 @@ internal static class MailThreadWriter
         }
 
         await connection.ExecuteAsync(new CommandDefinition(Lock, transaction: transaction, cancellationToken: cancellationToken));
-        var distinct = mails.DistinctBy(m => m.MessageId).ToList();
+        var distinct = await WithoutAliasesAsync(connection, transaction, mails.DistinctBy(m => m.MessageId).ToList(), cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
             Ids = distinct.Select(m => m.MessageId).ToArray(),
@@ -57,7 +83,58 @@ internal static class MailThreadWriter
             Dates = distinct.Select(m => m.Date.ToUniversalTime()).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
 
-        var stored = await ConversationAsync(connection, transaction, distinct.SelectMany(m => m.Ancestors.Append(m.MessageId)), cancellationToken);
+        await RethreadAsync(connection, transaction, distinct.SelectMany(m => m.Ancestors.Append(m.MessageId)), cancellationToken);
+    }
+
+    /// <summary>Records Message-IDs relays gave our mail (<see cref="MessageIdAlias"/>): stored mails
+    /// naming one name the app's id instead, and their conversations are threaded again.</summary>
+    public static async Task AliasAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MessageIdAlias> aliases, CancellationToken cancellationToken)
+    {
+        var distinct = aliases.DistinctBy(a => a.Alias).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(Lock, transaction: transaction, cancellationToken: cancellationToken));
+        var fresh = (await connection.QueryAsync<string>(new CommandDefinition(InsertAliases, new
+        {
+            Aliases = distinct.Select(a => a.Alias).ToArray(),
+            MessageIds = distinct.Select(a => a.MessageId).ToArray(),
+        }, transaction, cancellationToken: cancellationToken))).ToArray();
+        if (fresh.Length == 0)
+        {
+            return;
+        }
+
+        var moved = await connection.QueryAsync<string>(new CommandDefinition(ReplaceAliases, new { Aliases = fresh }, transaction, cancellationToken: cancellationToken));
+        var seeds = moved.Concat(distinct.Where(a => fresh.Contains(a.Alias)).Select(a => a.MessageId)).ToList();
+        if (moved.Any())
+        {
+            await RethreadAsync(connection, transaction, seeds, cancellationToken);
+        }
+    }
+
+    private static async Task<List<ThreadMessage>> WithoutAliasesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ThreadMessage> mails, CancellationToken cancellationToken)
+    {
+        var named = mails.SelectMany(m => m.Ancestors).Distinct().ToArray();
+        if (named.Length == 0)
+        {
+            return mails;
+        }
+
+        var aliases = (await connection.QueryAsync<MessageIdAlias>(new CommandDefinition(FindAliases, new { Ids = named }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(a => a.Alias, a => a.MessageId, StringComparer.Ordinal);
+        return aliases.Count == 0
+            ? mails
+            : mails.Select(m => m with { Ancestors = m.Ancestors.Select(a => aliases.GetValueOrDefault(a, a)).Distinct().ToList() }).ToList();
+    }
+
+    private static async Task RethreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> seeds, CancellationToken cancellationToken)
+    {
+        var stored = await ConversationAsync(connection, transaction, seeds, cancellationToken);
         var threads = MailThreader.Assign(stored.Select(r => new ThreadMessage(r.MessageId, r.Ancestors, r.Subject, r.Date)));
         var changed = stored.Where(r => threads[r.MessageId] != r.ThreadId).ToList();
         if (changed.Count > 0)

@@ -129,6 +129,11 @@ public sealed class MailThreaderTests
     [InlineData("Re: Re: 見積", "見積")]
     [InlineData("ＦＷ：　見積 の件", "見積の件")]
     [InlineData("[#45] RE: 見積", "見積")]
+    [InlineData("【返信】見積の件", "見積の件")]
+    [InlineData("Re: 【転送】 Re: Re: 見積の件", "見積の件")]
+    [InlineData("【ＲＥ】　ＲＥ：見積の件", "見積の件")]
+    [InlineData("Ｒｅ［２］：見積の件", "見積の件")]
+    [InlineData("【見積】ご依頼の件", "【見積】ご依頼の件")]
     [InlineData("", "")]
     public void SubjectKey_StripsPrefixesWidthAndSpace(string subject, string expected)
     {

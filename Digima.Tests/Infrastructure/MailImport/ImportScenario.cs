@@ -23,10 +23,12 @@ public sealed class ImportScenario : IAsyncDisposable
     public ServiceHarness Services { get; }
     public CurrentUser Rep { get; }
 
-    public static async Task<ImportScenario> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="repDomain">The rep's domain: the local Postfix treats some apart (files-sent.test,
+    /// rewrites.test; see ops/postfix/main.cf.template).</param>
+    public static async Task<ImportScenario> CreateAsync(string purpose, IReadOnlyDictionary<string, string?>? settings = null, string repDomain = "digima.test")
     {
         var services = await ServiceHarness.CreateAsync(purpose, settings);
-        var rep = await services.AddUserAsync(UserRole.Rep, NewAddress("rep", "digima.test"));
+        var rep = await services.AddUserAsync(UserRole.Rep, NewAddress("rep", repDomain));
         await TestMailboxes.ConnectAsync(services.Provider, rep);
         return new ImportScenario(services, rep);
     }
