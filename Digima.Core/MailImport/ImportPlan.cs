@@ -119,6 +119,7 @@ internal static class ImportPlan
             InReplyTo = MailIdentity.Normalize(summary.InReplyTo),
             References = summary.References.Select(MailIdentity.Normalize).OfType<string>().ToList(),
             ThreadKey = MailIdentity.ThreadKey(candidate.Identity, summary.InReplyTo, summary.References),
+            ThreadIndex = Timeline.Threads.ThreadIndex.Parse(summary.ThreadIndex),
             ImportedAt = now,
             Customers = candidate.Customers,
             ContentHash = MailIdentity.ContentHash(content.Date ?? summary.Date, from?.Address ?? "", content.TextBody, content.HtmlBody),

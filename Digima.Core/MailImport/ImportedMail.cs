@@ -34,6 +34,10 @@ public sealed record ImportedMail
     public IReadOnlyList<string> References { get; init; } = [];
     public required string ThreadKey { get; init; }
 
+    /// <summary>Outlook's conversation index (<see cref="Timeline.Threads.ThreadIndex"/>); null when
+    /// the mail has none or a malformed one.</summary>
+    public byte[]? ThreadIndex { get; init; }
+
     /// <summary>Of date, sender and body (<see cref="MailIdentity.ContentHash"/>): tells apart
     /// two mails that carry the same Message-ID.</summary>
     public string? ContentHash { get; init; }

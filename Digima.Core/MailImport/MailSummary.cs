@@ -21,6 +21,9 @@ public sealed record MailSummary(
     /// without angle brackets: set on mail the app sent.</summary>
     public string? OurMessageId { get; init; }
 
+    /// <summary>Outlook's Thread-Index header as sent (base64); null when the mail has none.</summary>
+    public string? ThreadIndex { get; init; }
+
     public IEnumerable<string> Addresses =>
         From.Concat(To).Concat(Cc).Select(p => p.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct();
 }

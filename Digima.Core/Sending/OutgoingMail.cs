@@ -51,6 +51,10 @@ public sealed record OutgoingMail
     /// <summary>Threading headers of a reply, without angle brackets; empty for a new mail.</summary>
     public string? InReplyTo { get; init; }
     public string ReferencesHeader { get; init; } = "";
+
+    /// <summary>Outlook's Thread-Index, given when the mail enters the outbox (its parent's with a
+    /// block added, or a new conversation): Outlook replies carry it on.</summary>
+    public byte[]? ThreadIndex { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SmtpAcceptedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

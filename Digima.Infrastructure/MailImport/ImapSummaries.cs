@@ -24,6 +24,7 @@ internal static class ImapSummaries
     {
         var fields = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]);
         fields.Add(MessageIds.OurHeader);
+        fields.Add("Thread-Index");
         return fields;
     }
 
@@ -43,6 +44,7 @@ internal static class ImapSummaries
             headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).ToList() : [])
         {
             OurMessageId = IdOf(headers[MessageIds.OurHeader]),
+            ThreadIndex = headers["Thread-Index"],
         };
     }
 

@@ -151,7 +151,10 @@ internal sealed partial class ImportedMailRepository
 
         await StoreFilesAsync(connection, transaction, insertedMails, ids, cancellationToken);
 
-        var threads = insertedMails.Select(m => new ThreadMessage(m.MessageId, ThreadMessage.AncestorsOf(m.References, m.InReplyTo), m.Subject, m.MailDate)).ToList();
+        var threads = insertedMails.Select(m => new ThreadMessage(m.MessageId, ThreadMessage.AncestorsOf(m.References, m.InReplyTo), m.Subject, m.MailDate)
+        {
+            ThreadIndex = m.ThreadIndex,
+        }).ToList();
         await MailThreadWriter.ThreadAsync(connection, transaction, threads, cancellationToken);
 
         var received = CustomerDates(insertedMails, MailDirection.Received, [MailCustomerRole.From]);

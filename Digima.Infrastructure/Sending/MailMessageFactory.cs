@@ -36,6 +36,11 @@ internal static class MailMessageFactory
         message.Headers.Add(HeaderId.XMailer, "Digima Mail");
         // Survives a relay that rewrites Message-ID: its copy in Sent still names this mail.
         message.Headers.Add(MessageIds.OurHeader, "<" + mail.MessageId + ">");
+        if (mail.ThreadIndex is { } index)
+        {
+            message.Headers.Add("Thread-Index", Digima.Core.Timeline.Threads.ThreadIndex.Format(index));
+            message.Headers.Add("Thread-Topic", ReplyDraft.StripReplyPrefixes(mail.Subject));
+        }
         if (mail.InReplyTo is { Length: > 0 } inReplyTo)
         {
             message.InReplyTo = inReplyTo;

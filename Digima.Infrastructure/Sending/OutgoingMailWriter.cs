@@ -20,10 +20,10 @@ internal static class OutgoingMailWriter
     private const string InsertMail = """
         INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
                                     open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
-                                    scheduled_at, schedule_time_zone, send_after)
+                                    scheduled_at, schedule_time_zone, send_after, thread_index)
         VALUES (@UserId, @StatusCode, @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
                 @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
-                @ScheduledAt, @ScheduleTimeZone, @SendAfter)
+                @ScheduledAt, @ScheduleTimeZone, @SendAfter, @ThreadIndex)
         RETURNING id
         """;
 
@@ -43,11 +43,14 @@ internal static class OutgoingMailWriter
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var references = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ancestors = ThreadMessage.AncestorsOf(references, mail.InReplyTo);
+        var threadIndex = await MailThreadWriter.ThreadIndexForAsync(connection, transaction, ancestors, mail.CreatedAt, cancellationToken);
         var args = new
         {
             mail.UserId, StatusCode = statusCode, mail.MessageId, mail.Subject, mail.BodyText, mail.SubjectTemplate, mail.BodyTemplate,
             mail.OpenTracking, mail.ClickTracking, mail.NotifyOnOpen, mail.CreatedAt, mail.InReplyTo, mail.ReferencesHeader,
-            mail.ScheduledAt, mail.ScheduleTimeZone, mail.SendAfter,
+            mail.ScheduledAt, mail.ScheduleTimeZone, mail.SendAfter, ThreadIndex = threadIndex,
         };
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMail, args, transaction, cancellationToken: cancellationToken));
         var rows = mail.Recipients.Select((r, i) => new
@@ -65,8 +68,7 @@ internal static class OutgoingMailWriter
 
         // Threaded as written (R15, R17), so 「スレッドを表示」 shows it while it waits and a reply
         // that arrives later joins it. An edit changes neither Message-ID nor references: it keeps the thread.
-        var references = mail.ReferencesHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var thread = new ThreadMessage(mail.MessageId, ThreadMessage.AncestorsOf(references, mail.InReplyTo), mail.Subject, mail.ScheduledAt ?? mail.CreatedAt);
+        var thread = new ThreadMessage(mail.MessageId, ancestors, mail.Subject, mail.ScheduledAt ?? mail.CreatedAt) { ThreadIndex = threadIndex };
         await MailThreadWriter.ThreadAsync(connection, transaction, [thread], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;

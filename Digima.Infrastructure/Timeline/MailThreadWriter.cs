@@ -17,9 +17,9 @@ internal static class MailThreadWriter
     private const string Lock = "SELECT pg_advisory_xact_lock(hashtext('digima.mail_threads'))";
 
     private const string Insert = """
-        INSERT INTO mail_threads (message_id, thread_id, ancestors, subject, mail_date)
-        SELECT id, id, ARRAY(SELECT jsonb_array_elements_text(CAST(anc AS jsonb))), subject, mail_date
-        FROM unnest(@Ids, @Ancestors, @Subjects, @Dates) AS v(id, anc, subject, mail_date)
+        INSERT INTO mail_threads (message_id, thread_id, ancestors, subject, mail_date, thread_index)
+        SELECT id, id, ARRAY(SELECT jsonb_array_elements_text(CAST(anc AS jsonb))), subject, mail_date, thread_index
+        FROM unnest(@Ids, @Ancestors, @Subjects, @Dates, @ThreadIndexes) AS v(id, anc, subject, mail_date, thread_index)
         ON CONFLICT (message_id) DO NOTHING
         """;
 
@@ -38,6 +38,11 @@ internal static class MailThreadWriter
     // Ancestors are stored as the mails are known: a relay's Message-ID of our mail becomes the app's.
     private const string FindAliases = """
         SELECT alias AS Alias, message_id AS MessageId FROM message_id_aliases WHERE alias = ANY(@Ids)
+        """;
+
+    // The stored mails whose Thread-Index is one of these (an Outlook parent's, see ThreadIndex).
+    private const string FindIndexed = """
+        SELECT thread_index AS ThreadIndex, message_id AS MessageId FROM mail_threads WHERE thread_index = ANY(@Indexes)
         """;
 
     private const string InsertAliases = """
@@ -75,12 +80,14 @@ internal static class MailThreadWriter
 
         await connection.ExecuteAsync(new CommandDefinition(Lock, transaction: transaction, cancellationToken: cancellationToken));
         var distinct = await WithoutAliasesAsync(connection, transaction, mails.DistinctBy(m => m.MessageId).ToList(), cancellationToken);
+        distinct = await WithOutlookParentsAsync(connection, transaction, distinct, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
             Ids = distinct.Select(m => m.MessageId).ToArray(),
             Ancestors = distinct.Select(m => System.Text.Json.JsonSerializer.Serialize(m.Ancestors)).ToArray(),
             Subjects = distinct.Select(m => m.Subject).ToArray(),
             Dates = distinct.Select(m => m.Date.ToUniversalTime()).ToArray(),
+            ThreadIndexes = distinct.Select(m => m.ThreadIndex).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
 
         await RethreadAsync(connection, transaction, distinct.SelectMany(m => m.Ancestors.Append(m.MessageId)), cancellationToken);
@@ -130,6 +137,44 @@ internal static class MailThreadWriter
         return aliases.Count == 0
             ? mails
             : mails.Select(m => m with { Ancestors = m.Ancestors.Select(a => aliases.GetValueOrDefault(a, a)).Distinct().ToList() }).ToList();
+    }
+
+    /// <summary>A mail naming no ancestor whose Thread-Index says it is a reply gets the mail with
+    /// the nearest ancestor index as its parent (in the batch or stored): Outlook keeps the index
+    /// where a client drops References. Its subject must still match (the threader's rule).</summary>
+    private static async Task<List<ThreadMessage>> WithOutlookParentsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ThreadMessage> mails, CancellationToken cancellationToken)
+    {
+        var orphans = mails.Where(m => m.Ancestors.Count == 0 && m.ThreadIndex is { Length: > ThreadIndex.HeaderLength }).ToList();
+        if (orphans.Count == 0)
+        {
+            return mails;
+        }
+
+        var wanted = orphans.SelectMany(m => ThreadIndex.AncestorPrefixes(m.ThreadIndex!)).ToArray();
+        var found = (await connection.QueryAsync<(byte[] ThreadIndex, string MessageId)>(
+                new CommandDefinition(FindIndexed, new { Indexes = wanted }, transaction, cancellationToken: cancellationToken)))
+            .Concat(mails.Where(m => m.ThreadIndex is not null).Select(m => (ThreadIndex: m.ThreadIndex!, m.MessageId)))
+            .GroupBy(f => Convert.ToBase64String(f.ThreadIndex))
+            .ToDictionary(g => g.Key, g => g.First().MessageId, StringComparer.Ordinal);
+        return mails.Select(m => orphans.Contains(m)
+                && ThreadIndex.AncestorPrefixes(m.ThreadIndex!).Select(p => found.GetValueOrDefault(Convert.ToBase64String(p))).FirstOrDefault(id => id is not null) is { } parent
+            ? m with { Ancestors = [parent] }
+            : m).ToList();
+    }
+
+    /// <summary>The Thread-Index of a mail the app writes: a block added to its parent's when the
+    /// parent has one (an Outlook conversation continues), else a conversation of its own.</summary>
+    public static async Task<byte[]> ThreadIndexForAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> ancestors, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var parent = ancestors.Count == 0
+            ? null
+            : await connection.QuerySingleOrDefaultAsync<byte[]?>(new CommandDefinition(
+                "SELECT thread_index FROM mail_threads WHERE message_id = @Id", new { Id = ancestors[^1] }, transaction, cancellationToken: cancellationToken));
+        return ThreadIndex.IsWellFormed(parent)
+            ? ThreadIndex.Reply(parent!, at, Random.Shared.Next(256))
+            : ThreadIndex.NewConversation(at, Guid.NewGuid());
     }
 
     private static async Task RethreadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> seeds, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ namespace Digima.Core.Timeline.Threads;
 /// date. All Message-IDs without angle brackets.</summary>
 public sealed record ThreadMessage(string MessageId, IReadOnlyList<string> Ancestors, string Subject, DateTimeOffset Date)
 {
+    /// <summary>Outlook's conversation index (<see cref="Threads.ThreadIndex"/>), when the mail has one.</summary>
+    public byte[]? ThreadIndex { get; init; }
+
     /// <summary>The ancestors a mail names: References, then In-Reply-To when References does not
     /// end with it (a client that sends only In-Reply-To still threads).</summary>
     public static IReadOnlyList<string> AncestorsOf(IEnumerable<string> references, string? inReplyTo)
