@@ -66,7 +66,7 @@ public sealed partial class DraftFromMailQuery(
         var mail = (await importedMail.GetAsync(actor, importedMailId, cancellationToken)).Mail;
         return new ComposeInput
         {
-            To = await RecipientsAsync(mail.Customers.Where(c => c.Role != MailCustomerRole.Cc), cancellationToken),
+            To = await RecipientsAsync(mail.Customers.Where(c => c.Role is MailCustomerRole.From or MailCustomerRole.To), cancellationToken),
             Cc = await RecipientsAsync(mail.Customers.Where(c => c.Role == MailCustomerRole.Cc), cancellationToken),
             Subject = mail.Subject,
             Body = mail.BodyText,

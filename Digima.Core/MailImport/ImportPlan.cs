@@ -23,7 +23,7 @@ internal static class ImportPlan
         var chosen = new List<ImportCandidate>();
         foreach (var summary in summaries.OrderBy(s => s.Uid))
         {
-            var links = Links(summary, ownAddresses, customers);
+            var links = Links(summary, kind, ownAddresses, customers);
             var identity = MailIdentity.Of(summary, kind);
             var excluded = neverImport is { Count: > 0 } && summary.Addresses.Any(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport));
             if (links.Count > 0 && !excluded && !known.Settled.Contains(identity))
@@ -41,19 +41,26 @@ internal static class ImportPlan
             ? MailDirection.Sent
             : MailDirection.Received;
 
-    private static List<MailCustomerLink> Links(MailSummary summary, IReadOnlySet<string> own, IReadOnlyDictionary<string, long> customers)
+    private static List<MailCustomerLink> Links(MailSummary summary, MailFolderKind kind, IReadOnlySet<string> own, IReadOnlyDictionary<string, long> customers)
     {
         var links = new List<MailCustomerLink>();
         Add(summary.From, MailCustomerRole.From);
         Add(summary.To, MailCustomerRole.To);
         Add(summary.Cc, MailCustomerRole.Cc);
+        if (DirectionOf(summary, kind, own) == MailDirection.Sent)
+        {
+            // A customer openly addressed as well is linked by that role alone.
+            Add(summary.Bcc, MailCustomerRole.Bcc);
+        }
+
         return links;
 
         void Add(IEnumerable<MailParty> parties, MailCustomerRole role)
         {
             foreach (var address in parties.Select(p => p.Address.ToLowerInvariant()).Where(a => !own.Contains(a)).Distinct())
             {
-                if (customers.TryGetValue(address, out var id) && !links.Contains(new MailCustomerLink(id, role)))
+                if (customers.TryGetValue(address, out var id) && (role != MailCustomerRole.Bcc || links.All(l => l.CustomerId != id))
+                    && !links.Contains(new MailCustomerLink(id, role)))
                 {
                     links.Add(new MailCustomerLink(id, role));
                 }

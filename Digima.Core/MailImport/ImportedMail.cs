@@ -59,6 +59,11 @@ public enum MailCustomerRole
     From,
     To,
     Cc,
+
+    /// <summary>Only in Bcc of a mail the rep sent (their Sent copy keeps the header): the rep wrote
+    /// to them, so it is on their timeline, but they were not openly addressed (no 返信待ち change,
+    /// not offered as a recipient of 返信 or 複製).</summary>
+    Bcc,
 }
 
 public sealed record MailCustomerLink(long CustomerId, MailCustomerRole Role);

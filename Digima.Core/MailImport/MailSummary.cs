@@ -24,8 +24,11 @@ public sealed record MailSummary(
     /// <summary>Outlook's Thread-Index header as sent (base64); null when the mail has none.</summary>
     public string? ThreadIndex { get; init; }
 
+    /// <summary>The Bcc header: only a sender's own copy (in Sent) has one.</summary>
+    public IReadOnlyList<MailParty> Bcc { get; init; } = [];
+
     public IEnumerable<string> Addresses =>
-        From.Concat(To).Concat(Cc).Select(p => p.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct();
+        From.Concat(To).Concat(Cc).Concat(Bcc).Select(p => p.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct();
 }
 
 /// <summary>A message body read from the server: the fields the app keeps. Headers are read

@@ -22,7 +22,7 @@ internal static class ImapSummaries
 
     private static HeaderSet Fields()
     {
-        var fields = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]);
+        var fields = new HeaderSet([HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.Bcc, HeaderId.Date, HeaderId.Subject, HeaderId.MessageId, HeaderId.InReplyTo, HeaderId.References]);
         fields.Add(MessageIds.OurHeader);
         fields.Add("Thread-Index");
         return fields;
@@ -44,6 +44,7 @@ internal static class ImapSummaries
             headers[HeaderId.References] is { } references ? MimeUtils.EnumerateReferences(references).ToList() : [])
         {
             OurMessageId = IdOf(headers[MessageIds.OurHeader]),
+            Bcc = Addresses(headers, HeaderId.Bcc),
             ThreadIndex = headers["Thread-Index"],
         };
     }
