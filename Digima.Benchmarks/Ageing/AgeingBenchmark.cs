@@ -38,8 +38,8 @@ internal static class AgeingBenchmark
 
         // The newest mail is now, so ages are days to months and a 90-day period is full of mail.
         var now = DateTime.UtcNow;
-        var shape = new TimelineBulkLoad.MailShape(options.Mails, Math.Max(2, options.Mails / 100), options.Customers, options.Reps,
-            new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc) - TimeSpan.FromMinutes(options.Mails));
+        var shape = new TimelineBulkLoad.MailShape(options.Mails, Math.Max(2, options.Mails / 100), options.Customers, options.Reps, default);
+        shape = shape with { Start = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc) - shape.Span };
         var clock = Stopwatch.StartNew();
         await TimelineBulkLoad.LoadAsync(dataSource, shape, Log);
         var loadTime = clock.Elapsed;

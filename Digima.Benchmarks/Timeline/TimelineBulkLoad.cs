@@ -11,10 +11,11 @@ namespace Digima.Benchmarks.Timeline;
 /// threads of six (three out, three in). Everyone else's mail is a thread of its own.</summary>
 internal static class TimelineBulkLoad
 {
-    /// <summary>A pair of mails (one out, one in) every two minutes from Start: the load spans Mails minutes.</summary>
+    /// <summary>A pair of mails (one out, one in a minute later) every two minutes after Start.</summary>
     internal sealed record MailShape(int Mails, int HotMails, int Customers, int Reps, DateTime Start)
     {
-        public TimeSpan Span => TimeSpan.FromMinutes(Mails);
+        /// <summary>From Start to the newest mail (the last imported one).</summary>
+        public TimeSpan Span => TimeSpan.FromMinutes((2 * (Mails / 2)) + 1);
     }
 
     public const long HotCustomerId = 1;
