@@ -1,3 +1,4 @@
+using Digima.Benchmarks.Ageing;
 using Digima.Benchmarks.Autocomplete;
 using Digima.Benchmarks.Compose;
 using Digima.Benchmarks.Import;
@@ -26,6 +27,9 @@ switch (args.FirstOrDefault())
     case "timeline":
         await TimelineBenchmark.RunAsync(TimelineOptions.Parse(args[1..]));
         return 0;
+    case "ageing":
+        await AgeingBenchmark.RunAsync(AgeingOptions.Parse(args[1..]), args[1..]);
+        return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
         Console.Error.WriteLine("       ./digima bench import [--messages N] [--rounds N] [--resyncs N] [--deliveries N] [--phases 1] [--batch N] [--auth password|oauth2|both]");
@@ -33,5 +37,6 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
         Console.Error.WriteLine("       ./digima bench compose [--rounds N] [--saves N] [--size-mb N]");
         Console.Error.WriteLine("       ./digima bench timeline [--mails N] [--hot N] [--customers N] [--samples N] [--baseline N]");
+        Console.Error.WriteLine("       ./digima bench ageing [--mails N] [--customers N] [--reps N] [--rounds N] [--baseline N]");
         return 2;
 }

@@ -14,7 +14,7 @@ internal static class BenchReport
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine();
         Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MemoryGiB():F1} GiB, {CpuModel()}");
+        Console.WriteLine($"machine: {BenchMachine.Describe()}");
         Console.WriteLine($"server: {await connection.ExecuteScalarAsync<string>("SELECT version()")}");
         Console.WriteLine($"customers: {options.Customers:N0}; {options.QueriesPerClass} queries a class through SearchRecipientsQuery; "
             + $"ILIKE baseline: the first {options.BaselinePerClass} of each class");
@@ -53,13 +53,4 @@ internal static class BenchReport
             Console.WriteLine($"  {name}: {size}");
         }
     }
-
-    private static double MemoryGiB()
-    {
-        var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
-    }
-
-    private static string CpuModel() =>
-        File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 }

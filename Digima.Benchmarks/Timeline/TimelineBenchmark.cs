@@ -35,7 +35,8 @@ internal static class TimelineBenchmark
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
         var load = Stopwatch.StartNew();
-        await TimelineBulkLoad.LoadAsync(dataSource, options, Log);
+        await TimelineBulkLoad.LoadAsync(dataSource,
+            new TimelineBulkLoad.MailShape(options.Mails, options.HotMails, options.Customers, 10, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)), Log);
         Log($"loaded in {load.Elapsed.TotalSeconds:F0} s");
 
         await using var connection = await dataSource.OpenConnectionAsync();

@@ -5,16 +5,24 @@ namespace Digima.Benchmarks.Timeline;
 
 /// <summary>Writes the benchmark's mail with generate_series, set-based, in a few statements:
 /// half written in the app (outgoing_mails + recipients), half imported (imported_mails + links),
-/// so the same triggers as in production fill customer_timeline. Customer 1 is the busy one:
+/// so the same triggers as in production fill customer_timeline. Mail i of a half belongs to rep
+/// 1 + i % reps; every other customer gets one mail of each half in turn. Customer 1 is the busy one:
 /// every (mails / hot)th mail of each half is theirs, sent and received interleaved in time, in
 /// threads of six (three out, three in). Everyone else's mail is a thread of its own.</summary>
 internal static class TimelineBulkLoad
 {
+    /// <summary>A pair of mails (one out, one in a minute later) every two minutes after Start.</summary>
+    internal sealed record MailShape(int Mails, int HotMails, int Customers, int Reps, DateTime Start)
+    {
+        /// <summary>From Start to the newest mail (the last imported one).</summary>
+        public TimeSpan Span => TimeSpan.FromMinutes((2 * (Mails / 2)) + 1);
+    }
+
     public const long HotCustomerId = 1;
 
     private const string Users = """
         INSERT INTO users (email, display_name, role, password_hash)
-        SELECT 'rep' || g || '@bench.test', '営業 ' || g, 'rep', 'x' FROM generate_series(1, 10) g
+        SELECT 'rep' || g || '@bench.test', '営業 ' || g, 'rep', 'x' FROM generate_series(1, @reps) g
         """;
 
     private const string Customers = """
@@ -26,7 +34,7 @@ internal static class TimelineBulkLoad
     // imported j at 2j+1 min, so the two halves interleave.
     private const string Outgoing = """
         INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, created_at, sent_at)
-        SELECT 1 + g % 10, CASE WHEN g % 50 = 7 THEN 'failed' ELSE 'sent' END, 'o' || g || '@bench.test',
+        SELECT 1 + g % @reps, CASE WHEN g % 50 = 7 THEN 'failed' ELSE 'sent' END, 'o' || g || '@bench.test',
                CASE WHEN g % @step = 0 THEN 'Re: お見積りの件 ' || (g / @step / 3) ELSE 'ご案内 ' || g END,
                '顧客 様' || E'\n' || 'いつもお世話になっております。ご依頼の件についてご連絡いたします。' || E'\n' || repeat('詳細は添付の資料をご確認ください。', 3),
                @start + make_interval(mins => 2 * g), @start + make_interval(mins => 2 * g)
@@ -44,7 +52,7 @@ internal static class TimelineBulkLoad
     private const string Imported = """
         INSERT INTO imported_mails (user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                     mail_date, snippet, body_text, thread_key, imported_at)
-        SELECT 1 + g % 10, 'i' || g || '@customer.test', CASE WHEN g % 4 = 0 THEN 'sent' ELSE 'received' END, 'inbox', 1, g,
+        SELECT 1 + g % @reps, 'i' || g || '@customer.test', CASE WHEN g % 4 = 0 THEN 'sent' ELSE 'received' END, 'inbox', 1, g,
                CASE WHEN g % @step = 0 THEN 'Re: お見積りの件 ' || (g / @step / 3) ELSE 'お問い合わせ ' || g END, 'c@customer.test', '顧客 様',
                @start + make_interval(mins => 2 * g + 1), 'お世話になっております。',
                'お世話になっております。' || E'\n' || 'ご提案いただいた内容について社内で検討いたしました。' || E'\n' || repeat('引き続きよろしくお願いいたします。', 3),
@@ -75,15 +83,16 @@ internal static class TimelineBulkLoad
         FROM generate_series(1, 1000) g
         """;
 
-    public static async Task LoadAsync(NpgsqlDataSource dataSource, TimelineOptions options, Action<string> log)
+    public static async Task LoadAsync(NpgsqlDataSource dataSource, MailShape shape, Action<string> log)
     {
-        var half = options.Mails / 2;
+        var half = shape.Mails / 2;
         var args = new Dictionary<string, object>
         {
-            ["customers"] = options.Customers,
+            ["customers"] = shape.Customers,
+            ["reps"] = shape.Reps,
             ["half"] = half,
-            ["step"] = Math.Max(1, half / (options.HotMails / 2)),
-            ["start"] = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            ["step"] = Math.Max(1, half / (shape.HotMails / 2)),
+            ["start"] = shape.Start,
         };
         foreach (var (name, sql) in new[]
                  {
