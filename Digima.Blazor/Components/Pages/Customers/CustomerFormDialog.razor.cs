@@ -38,7 +38,9 @@ public partial class CustomerFormDialog
     /// <summary>The dialog over the page that shows it; null when cancelled.</summary>
     public static async Task<long?> ShowAsync(IDialogService dialogs, string title, DialogParameters<CustomerFormDialog> parameters)
     {
-        var dialog = await dialogs.ShowAsync<CustomerFormDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        // With fields marked as needed, the first of them takes the focus, not the dialog's first field.
+        var focus = parameters.TryGet<IReadOnlyList<string>>(nameof(Needed)) is { Count: > 0 } ? DefaultFocus.None : (DefaultFocus?)null;
+        var dialog = await dialogs.ShowAsync<CustomerFormDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, DefaultFocus = focus });
         var result = await dialog.Result;
         return result is { Canceled: false, Data: long id } ? id : null;
     }
