@@ -3,7 +3,6 @@ using Digima.Core.Compose;
 using Digima.Core.Customers;
 using Digima.Core.LiveUpdates;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Compose;
@@ -46,40 +45,6 @@ public partial class ComposePage
         {
             Snackbar.Add(T["Customers_Saved"], Severity.Success);
             await RecipientChangedAsync(saved);
-        }
-    }
-
-    /// <summary>A mail never saved yet is saved now, and the address has moved to ?draft=id before
-    /// the dialog opens: a change of address closes every open dialog, and the first save made while
-    /// it is open would close it under the rep. This stores what the rep typed, as the next pause
-    /// would; the customer never enters the draft.</summary>
-    private async Task SettleDraftAddressAsync()
-    {
-        if (_draftId is not null && Navigation.Uri.Contains($"draft={_draftId}", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Moved(object? sender, LocationChangedEventArgs e) => moved.TrySetResult();
-        Navigation.LocationChanged += Moved;
-        try
-        {
-            await SaveDraftAsync(force: false);
-
-            // The browser confirms the new address in a round trip; it may have done so already.
-            if (_draftId is { } id && !Navigation.Uri.Contains($"draft={id}", StringComparison.Ordinal))
-            {
-                await moved.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (TimeoutException)
-        {
-            // A browser that never answers: the dialog opens anyway.
-        }
-        finally
-        {
-            Navigation.LocationChanged -= Moved;
         }
     }
 
