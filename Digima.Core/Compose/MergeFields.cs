@@ -29,6 +29,14 @@ public static class MergeFields
     /// <summary>The field named in Japanese, or in English in any letter case.</summary>
     public static MergeField? Find(string name) =>
         All.FirstOrDefault(f => f.Name == name || string.Equals(f.EnglishName, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Of the fields named (as a preview reports them empty), those the customer's record
+    /// holds, by <see cref="CustomerInput"/> property name, in the order of 「差し込み項目」.</summary>
+    public static IReadOnlyList<string> CustomerFields(IEnumerable<string> names)
+    {
+        var named = names.Select(Find).OfType<MergeField>().Select(f => f.CustomerField).ToHashSet();
+        return All.Select(f => f.CustomerField).OfType<string>().Where(named.Contains).ToList();
+    }
 }
 
 public sealed record MergeField(string Name, string EnglishName, Func<Customer, string, string> Value)
@@ -41,4 +49,8 @@ public sealed record MergeField(string Name, string EnglishName, Func<Customer, 
     public string NameFor(string language) => language == "en" ? EnglishName : Name;
 
     public string TokenFor(string language) => MergeFields.Token(NameFor(language));
+
+    /// <summary>The <see cref="CustomerInput"/> property this field reads (the English names are
+    /// those property names); null for the sender's name, which is no customer's.</summary>
+    public string? CustomerField => Name == MergeFields.SenderName ? null : EnglishName;
 }

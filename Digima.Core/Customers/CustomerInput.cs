@@ -14,6 +14,11 @@ public sealed class CustomerInput
     public string Phone { get; set; } = "";
     public long? OwnerUserId { get; set; }
 
+    /// <summary>The stored customer's <see cref="Customer.UpdatedAt"/> when the form was filled
+    /// from it: saving refuses to overwrite a change made since (a colleague, another tab).
+    /// Null for a new customer.</summary>
+    public DateTimeOffset? Version { get; set; }
+
     public static CustomerInput From(Customer c) => new()
     {
         LastName = c.LastName,
@@ -26,6 +31,7 @@ public sealed class CustomerInput
         Title = c.Title,
         Phone = c.Phone,
         OwnerUserId = c.OwnerUserId,
+        Version = c.UpdatedAt,
     };
 
     /// <summary>The customer these fields describe, trimmed and with full-width ASCII and

@@ -17,9 +17,11 @@ public interface ICustomerRepository
     /// <exception cref="DuplicateEmailException">Another customer has this email.</exception>
     Task<long> InsertAsync(Customer customer, CancellationToken cancellationToken);
 
-    /// <summary>Updates the editable fields; false when the customer does not exist.</summary>
+    /// <summary>Updates the editable fields, only while they are still as they were at
+    /// <paramref name="unchangedSince"/> (the <see cref="Customer.UpdatedAt"/> read before); false
+    /// when the customer does not exist or was saved since.</summary>
     /// <exception cref="DuplicateEmailException">Another customer has this email.</exception>
-    Task<bool> UpdateAsync(Customer customer, CancellationToken cancellationToken);
+    Task<bool> UpdateAsync(Customer customer, DateTimeOffset unchangedSince, CancellationToken cancellationToken);
 
     /// <summary>Inserts all customers in one transaction: all or none.</summary>
     /// <exception cref="DuplicateEmailException">One of the emails is taken (someone saved it meanwhile).</exception>

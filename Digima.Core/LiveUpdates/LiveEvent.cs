@@ -16,6 +16,7 @@ namespace Digima.Core.LiveUpdates;
 [JsonDerivedType(typeof(LiveEventsResumed), "resumed")]
 [JsonDerivedType(typeof(ScheduledMailDue), "due")]
 [JsonDerivedType(typeof(MailboxReconnectChanged), "reconnect")]
+[JsonDerivedType(typeof(CustomerChanged), "customer")]
 public abstract record LiveEvent;
 
 /// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
@@ -46,6 +47,10 @@ public sealed record NotificationCreated(long NotificationId, long UserId) : Liv
 /// <summary>A rep's mailbox became 「再接続が必要」 (<see cref="Required"/>) or was connected again:
 /// the banner on every mail page appears or goes.</summary>
 public sealed record MailboxReconnectChanged(long UserId, bool Required) : LiveEvent;
+
+/// <summary>A customer's fields were saved (the form, 「この場で入力」 in compose): screens showing
+/// them, or a preview filled from them, read them again.</summary>
+public sealed record CustomerChanged(long CustomerId) : LiveEvent;
 
 /// <summary>This node's bus connection came back after a drop: events of the gap are lost, so
 /// screens reload what they show. Only ever delivered locally.</summary>

@@ -66,20 +66,25 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
         }
     }
 
-    public async Task<bool> UpdateAsync(Customer customer, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(Customer customer, DateTimeOffset unchangedSince, CancellationToken cancellationToken)
     {
+        // updated_at is the version of the editable fields (only this statement moves it): the
+        // row is written only if nobody saved it since it was read, and the new value is always
+        // later than the old, so two saves within one clock tick still differ.
         const string sql = """
             UPDATE customers
             SET last_name = @LastName, first_name = @FirstName, last_name_kana = @LastNameKana,
                 first_name_kana = @FirstNameKana, email = @Email, company = @Company, department = @Department,
-                title = @Title, phone = @Phone, owner_user_id = @OwnerUserId, search_text = @SearchText, updated_at = now()
-            WHERE id = @Id
+                title = @Title, phone = @Phone, owner_user_id = @OwnerUserId, search_text = @SearchText,
+                updated_at = GREATEST(clock_timestamp(), updated_at + interval '1 microsecond')
+            WHERE id = @Id AND updated_at = @unchangedSince
             """;
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var args = new DynamicParameters(InsertArgs(customer));
             args.Add("Id", customer.Id);
+            args.Add("unchangedSince", unchangedSince);
             return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken)) == 1;
         }
         catch (PostgresException e) when (e.IsUniqueViolation(EmailKey))

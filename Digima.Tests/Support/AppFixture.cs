@@ -181,7 +181,8 @@ public partial class AppFixture : IAsyncLifetime
     /// <summary>Saves a screenshot to the test artifacts and, under `./digima screenshots`, to docs/screenshots.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false });
+        // Transitions finished: a label caught mid-way overlaps the value it moves away from.
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false, Animations = ScreenshotAnimations.Disabled });
         await File.WriteAllBytesAsync(Path.Combine(TestEnvironment.ArtifactsDir, name + ".png"), png);
         if (TestEnvironment.ScreenshotDir is { } dir)
         {

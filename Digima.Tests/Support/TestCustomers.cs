@@ -13,8 +13,11 @@ public static class TestCustomers
     {
         ArgumentNullException.ThrowIfNull(customer);
         using var scope = services.CreateScope();
-        var id = await scope.ServiceProvider.GetRequiredService<ICustomerRepository>().InsertAsync(customer, CancellationToken.None);
-        return customer with { Id = id };
+        var customers = scope.ServiceProvider.GetRequiredService<ICustomerRepository>();
+        var id = await customers.InsertAsync(customer, CancellationToken.None);
+
+        // As stored: its version (UpdatedAt) is what a form filled from it saves against.
+        return await customers.GetAsync(id, CancellationToken.None) ?? throw new InvalidOperationException($"Customer {id} was not stored.");
     }
 
     /// <summary>A customer with every name field given, for search tests that check each of them.</summary>

@@ -54,4 +54,19 @@ public sealed class CustomerFormTests : BlazorTestContext
         Assert.Contains("担当者", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("鈴木 美咲", cut.Find("[data-testid=customer-form] .mud-select input").GetAttribute("value"));
     }
+
+    [Fact]
+    public void Render_NeededFields_MarkedWithTheirHint_OthersNot()
+    {
+        var cut = Render<CustomerForm>(p => p
+            .Add(c => c.Input, new CustomerInput { LastName = "堀北", Email = "h@ex.test" })
+            .Add(c => c.Needed, [nameof(CustomerInput.Company), nameof(CustomerInput.Title)]));
+
+        var marked = cut.FindAll(".needed-field");
+        Assert.Equal(2, marked.Count);
+        Assert.NotNull(marked[0].QuerySelector("[data-testid=field-company]"));
+        Assert.NotNull(marked[1].QuerySelector("[data-testid=field-title]"));
+        Assert.All(marked, m => Assert.Contains("このメールで使用する項目です", m.TextContent, StringComparison.Ordinal));
+        Assert.Equal(2, cut.FindAll(".mud-input-helper-text").Count(h => h.TextContent.Contains("このメールで使用する項目です", StringComparison.Ordinal)));
+    }
 }

@@ -81,4 +81,26 @@ public sealed class MergeFieldRendererTests
         Assert.Equal("お世話になっております。{ not a token }", result.Text);
         Assert.True(result.IsComplete);
     }
+
+    [Fact]
+    public void CustomerFields_EachCustomerFieldNamesTheInputPropertyItReads()
+    {
+        var filled = new CustomerInput();
+        foreach (var field in MergeFields.All.Where(f => f.CustomerField is not null))
+        {
+            typeof(CustomerInput).GetProperty(field.CustomerField!)!.SetValue(filled, "値" + field.Name);
+        }
+
+        var customer = filled.ToCustomer();
+        Assert.All(MergeFields.All.Where(f => f.CustomerField is not null), f => Assert.Equal("値" + f.Name, f.Value(customer, "")));
+        Assert.Null(MergeFields.Find(MergeFields.SenderName)!.CustomerField);
+    }
+
+    [Fact]
+    public void CustomerFields_EmptyFieldsAsReported_CustomerPropertiesWithoutTheSender()
+    {
+        var fields = MergeFields.CustomerFields(["会社名", "送信者名", "lastname", "会社名"]);
+
+        Assert.Equal([nameof(CustomerInput.LastName), nameof(CustomerInput.Company)], fields);
+    }
 }

@@ -90,7 +90,7 @@ public sealed class RecipientSearchTests(RecipientSearchFixture fixture) : IClas
         Assert.Equal(id, Assert.Single(await fixture.SearchAsync("更新")).CustomerId);
 
         var stored = await customers.GetAsync(id, CancellationToken.None);
-        await customers.UpdateAsync(stored! with { LastName = "変更", FirstName = "後", Email = "after.update@x.test" }, CancellationToken.None);
+        await customers.UpdateAsync(stored! with { LastName = "変更", FirstName = "後", Email = "after.update@x.test" }, stored.UpdatedAt, CancellationToken.None);
 
         Assert.Empty(await fixture.SearchAsync("更新"));
         Assert.Empty(await fixture.SearchAsync("before.up"));

@@ -85,7 +85,7 @@ public sealed class CustomerRepositoryTests : IAsyncLifetime
         var id = await customers.InsertAsync(TestCustomers.New("山田", "次郎", "ヤマダ", "ジロウ", "jiro@yamada.test", "旧社名"), CancellationToken.None);
         var loaded = await customers.GetAsync(id, CancellationToken.None);
 
-        await customers.UpdateAsync(loaded! with { Company = "新社名株式会社", OwnerUserId = _rep.Id }, CancellationToken.None);
+        await customers.UpdateAsync(loaded! with { Company = "新社名株式会社", OwnerUserId = _rep.Id }, loaded.UpdatedAt, CancellationToken.None);
 
         var updated = await customers.GetAsync(id, CancellationToken.None);
         Assert.Equal("新社名株式会社", updated!.Company);

@@ -74,6 +74,7 @@ public partial class ComposePage : IDisposable
         }
 
         StartAutosave();
+        WatchRecipients();
         _showCcBcc = _input.Cc.Count > 0 || _input.Bcc.Count > 0;
         await RefreshPreviewAsync();
     }
@@ -172,6 +173,7 @@ public partial class ComposePage : IDisposable
     {
         _previewDelay?.Cancel();
         _previewDelay?.Dispose();
+        _customerChanges?.Dispose();
         SaveDraftOnLeave();
     }
 

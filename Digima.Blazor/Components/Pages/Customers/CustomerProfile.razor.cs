@@ -31,11 +31,12 @@ public partial class CustomerProfile
     {
         if (_subscriptions.Length == 0)
         {
-            // Mail imported, sent, opened or clicked for this customer, on any node (R28).
+            // Mail imported, sent, opened or clicked for this customer, or its fields saved, on any node (R28).
             _subscriptions =
             [
                 Live.Subscribe<MailImported>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
                 Live.Subscribe<OutgoingMailStatusChanged>(e => e.CustomerIds.Contains(Id) ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
+                Live.Subscribe<CustomerChanged>(e => e.CustomerId == Id ? InvokeAsync(RefreshAllAsync) : Task.CompletedTask),
                 Live.Subscribe<TrackingRecorded>(e => e.CustomerId == Id ? InvokeAsync(() => TrackingChangedAsync(e.MailId)) : Task.CompletedTask),
                 Live.Subscribe<LiveEventsResumed>(_ => InvokeAsync(RefreshAllAsync)),
             ];
