@@ -2,7 +2,7 @@ using Digima.Core.Common;
 using Digima.Core.Compose.Drafts;
 using Digima.Core.Compose.Signatures;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 
 namespace Digima.Blazor.Components.Pages.Compose;
 
@@ -144,7 +144,7 @@ public partial class ComposePage
                 (_draftId, _draftVersion, _savedContent, _savedAt) = (saved.Id, saved.Version, json, saved.SavedAt);
                 if (firstSave && !_disposed)
                 {
-                    Navigation.NavigateTo($"/mail/compose?draft={saved.Id}", replace: true);
+                    await JS.InvokeVoidAsync("digimaCompose.replaceAddress", $"/mail/compose?draft={saved.Id}");
                 }
             }
         }
@@ -156,40 +156,6 @@ public partial class ComposePage
         if (!_disposed)
         {
             StateHasChanged();
-        }
-    }
-
-    /// <summary>Before a dialog opens over compose: a mail never saved yet is saved now, and the
-    /// address has moved to ?draft=id. A change of address closes every open dialog, so the first
-    /// save made while one is open would close it under the rep. This stores what the rep typed,
-    /// as the next pause would.</summary>
-    private async Task SettleDraftAddressAsync()
-    {
-        if (_draftId is not null && Navigation.Uri.Contains($"draft={_draftId}", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Moved(object? sender, LocationChangedEventArgs e) => moved.TrySetResult();
-        Navigation.LocationChanged += Moved;
-        try
-        {
-            await SaveDraftAsync(force: false);
-
-            // The browser confirms the new address in a round trip; it may have done so already.
-            if (_draftId is { } id && !Navigation.Uri.Contains($"draft={id}", StringComparison.Ordinal))
-            {
-                await moved.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (TimeoutException)
-        {
-            // A browser that never answers: the dialog opens anyway.
-        }
-        finally
-        {
-            Navigation.LocationChanged -= Moved;
         }
     }
 

@@ -31,7 +31,6 @@ public partial class ComposePage
             return;
         }
 
-        await SettleDraftAddressAsync();
         var needed = MergeFields.CustomerFields(preview.EmptyFields);
         var current = await GetCustomer.GetAsync(_user, primary.Id, CancellationToken.None);
         var parameters = new DialogParameters<CustomerFormDialog>
