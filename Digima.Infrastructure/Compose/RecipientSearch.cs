@@ -1,4 +1,6 @@
 using Digima.Core.Compose;
+using Digima.Core.Customers;
+using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,8 +22,9 @@ internal sealed class RecipientSearch(IOptions<DatabaseOptions> options) : IReci
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
 
+        var (romajiFrom, romajiTo) = CustomerReadingRanges.Range(RomajiKey.Of(foldedText));
         var prefix = await RecipientSearchStatements.QueryAsync(connection, RecipientSearchSql.Prefix(limit), cancellationToken,
-            ("from", foldedText), ("to", PrefixRange.UpperBound(foldedText)));
+            ("from", foldedText), ("to", PrefixRange.UpperBound(foldedText)), ("romajiFrom", romajiFrom), ("romajiTo", romajiTo));
         if (prefix.Count == limit)
         {
             return prefix;
