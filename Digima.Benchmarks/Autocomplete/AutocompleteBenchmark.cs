@@ -79,8 +79,8 @@ internal static class AutocompleteBenchmark
             var matches = await search.SearchAsync(actor, query, CancellationToken.None);
             latencies.Add(Stopwatch.GetElapsedTime(start), query);
             found += matches.Count;
-            var key = RomajiKey.Of(query);
-            wrong += matches.Count(m => !Contains(m, CustomerSearchText.Fold(query)) && !ReadingStartsWith(m, key, companyReadings));
+            var (folded, key) = (CustomerSearchText.Fold(query), RomajiKey.Of(query));
+            wrong += matches.Count(m => !Contains(m, folded) && !ReadingStartsWith(m, folded, key, companyReadings));
         }
 
         return (latencies, found, wrong);
@@ -95,16 +95,18 @@ internal static class AutocompleteBenchmark
             || (folded.EnumerateRunes().Count() >= 3 ? email.Contains(folded, StringComparison.Ordinal) : email.StartsWith(folded, StringComparison.Ordinal));
     }
 
-    /// <summary>Whether a reading (full kana, given-name kana, 会社名カナ) starts with the romaji key.</summary>
-    private static bool ReadingStartsWith(RecipientMatch match, string key, Dictionary<string, string> companyReadings)
+    /// <summary>Whether 会社名カナ starts with the folded text, or a reading (full kana, given-name
+    /// kana, 会社名カナ) with the romaji key.</summary>
+    private static bool ReadingStartsWith(RecipientMatch match, string folded, string key, Dictionary<string, string> companyReadings)
     {
-        if (key.Length == 0)
+        var companyKana = companyReadings.GetValueOrDefault(match.Company, "");
+        if (CustomerSearchText.Fold(companyKana).StartsWith(folded, StringComparison.Ordinal))
         {
-            return false;
+            return true;
         }
 
         var kana = match.FullNameKana.Split(' ');
-        return new[] { string.Concat(kana), kana[^1], companyReadings.GetValueOrDefault(match.Company, "") }
+        return key.Length > 0 && new[] { string.Concat(kana), kana[^1], companyKana }
             .Any(reading => RomajiKey.OfKana(reading).StartsWith(key, StringComparison.Ordinal));
     }
 

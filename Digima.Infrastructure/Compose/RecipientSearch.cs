@@ -39,7 +39,9 @@ internal sealed class RecipientSearch(IOptions<DatabaseOptions> options) : IReci
         {
             var (sql, argument) = isShort
                 ? (RecipientSearchSql.Grams(limit), ("text", (object)foldedText))
-                : (RecipientSearchSql.Trigrams(limit), ("pattern", (object)$"%{EscapeLike(foldedText)}%"));
+                : foldedText.Contains('@', StringComparison.Ordinal)
+                    ? (RecipientSearchSql.EmailTrigrams(limit), ("pattern", (object)$"%{EscapeLike(RecipientSearchSql.JoinEmail(foldedText))}%"))
+                    : (RecipientSearchSql.Trigrams(limit), ("pattern", (object)$"%{EscapeLike(foldedText)}%"));
             infix.AddRange(await RecipientSearchStatements.QueryAsync(connection, sql, cancellationToken,
                 argument, ("found", Ids(prefix.Concat(infix)))));
         }
