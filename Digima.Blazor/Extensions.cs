@@ -5,6 +5,7 @@ using Digima.Blazor.Hosting;
 using Digima.Blazor.RateLimiting;
 using Digima.Core;
 using Digima.Infrastructure;
+using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.DataProtection;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
@@ -30,14 +31,15 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Migrates (every start, every node: the migrator serialises nodes) and seeds the
-    /// demo data when configured.</summary>
+    /// <summary>Migrates (every start, every node: the migrator serialises nodes), writes the
+    /// readings of customers saved before they existed, and seeds the demo data when configured.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         // Configuration that must refuse to start (e.g. no key ring certificate in Production)
         // does so before the database is touched.
         _ = app.Services.GetRequiredService<IOptions<KeyRingOptions>>().Value;
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<CustomerReadingBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
         if (app.Services.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Demo)
         {
             await using var scope = app.Services.CreateAsyncScope();

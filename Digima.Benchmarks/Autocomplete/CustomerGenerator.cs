@@ -33,9 +33,9 @@ internal sealed class CustomerGenerator(int seed)
         var given = GivenNames[Skewed(GivenNames.Length)];
         var noGivenName = i % 53 == 7;
         var noKana = i % 31 == 3; // entered from a business card without furigana
-        var (company, domain) = Company();
-        var g = KanaRomaji.ToRomaji(given.Kana);
-        var f = KanaRomaji.ToRomaji(family.Kana);
+        var (company, companyKana, domain) = Company();
+        var g = EmailRomaji.ToRomaji(given.Kana);
+        var f = EmailRomaji.ToRomaji(family.Kana);
         var local = noGivenName ? f : _random.Next(5) switch
         {
             0 => $"{g}.{f}",
@@ -44,7 +44,7 @@ internal sealed class CustomerGenerator(int seed)
             3 => $"{f}{g[0]}",
             _ => f,
         };
-        return Build(family.Kanji, noGivenName ? "" : given.Kanji, noKana ? "" : family.Kana, noKana || noGivenName ? "" : given.Kana, local, domain, company);
+        return Build(family.Kanji, noGivenName ? "" : given.Kanji, noKana ? "" : family.Kana, noKana || noGivenName ? "" : given.Kana, local, domain, company, companyKana);
     }
 
     private Customer Latin()
@@ -52,12 +52,12 @@ internal sealed class CustomerGenerator(int seed)
         var family = BenchNames.LatinFamilyNames[_random.Next(BenchNames.LatinFamilyNames.Length)];
         var given = BenchNames.LatinGivenNames[_random.Next(BenchNames.LatinGivenNames.Length)];
         var withKana = _random.Next(5) < 3;
-        var (company, domain) = Company();
+        var (company, companyKana, domain) = Company();
         var local = _random.Next(2) == 0 ? $"{given.Latin}.{family.Latin}" : $"{given.Latin[0]}{family.Latin}";
-        return Build(family.Latin, given.Latin, withKana ? family.Kana : "", withKana ? given.Kana : "", local.ToLowerInvariant(), domain, company);
+        return Build(family.Latin, given.Latin, withKana ? family.Kana : "", withKana ? given.Kana : "", local.ToLowerInvariant(), domain, company, companyKana);
     }
 
-    private (string Name, string Domain) Company()
+    private (string Name, string Kana, string Domain) Company()
     {
         var stem = BenchNames.CompanyStems[_random.Next(BenchNames.CompanyStems.Length)];
         var industry = BenchNames.Industries[_random.Next(BenchNames.Industries.Length)];
@@ -69,10 +69,10 @@ internal sealed class CustomerGenerator(int seed)
             < 93 => "合同会社" + core,
             _ => "有限会社" + core,
         };
-        return (name, $"{stem.Romaji}-{industry.Romaji}.test");
+        return (name, CompanyReadings.Of(stem.Name, industry.Name), $"{stem.Romaji}-{industry.Romaji}.test");
     }
 
-    private Customer Build(string last, string first, string lastKana, string firstKana, string local, string domain, string company) => new()
+    private Customer Build(string last, string first, string lastKana, string firstKana, string local, string domain, string company, string companyKana) => new()
     {
         LastName = last,
         FirstName = first,
@@ -80,6 +80,7 @@ internal sealed class CustomerGenerator(int seed)
         FirstNameKana = firstKana,
         Email = UniqueEmail(local, domain),
         Company = company,
+        CompanyKana = companyKana,
         Department = Departments[_random.Next(Departments.Length)],
         Title = Titles[_random.Next(Titles.Length)],
         Phone = $"0{_random.Next(3, 10)}-{_random.Next(1000, 9999)}-{_random.Next(1000, 9999)}",

@@ -53,6 +53,19 @@ internal static class QueryClasses
             return field.Length < length + 2 ? "" : field.Substring(1 + random.Next(field.Length - length - 1), length);
         }
 
+        // As reps spell it: Hepburn, long vowels written half the time (satou) and dropped otherwise (sato).
+        string Romaji(string kana)
+        {
+            var hepburn = KanaRomaji.From(CustomerSearchText.Fold(kana));
+            return random.Next(2) == 0 ? hepburn : hepburn.Replace("ou", "o", StringComparison.Ordinal).Replace("uu", "u", StringComparison.Ordinal);
+        }
+
+        string RomajiFull()
+        {
+            var c = Pick(japanese);
+            return Romaji(c.LastNameKana) + (random.Next(2) == 0 ? " " : "") + Romaji(c.FirstNameKana);
+        }
+
         string NoMatch() => random.Next(2) == 0
             ? $"{RareKanji[random.Next(RareKanji.Length)]}{RareKanji[random.Next(RareKanji.Length)]}"
             : $"{Rare[random.Next(3)]}{Rare[random.Next(3)]}{Rare[random.Next(3)]}";
@@ -69,6 +82,9 @@ internal static class QueryClasses
             Make("Latin 2", 2, 2, () => Head(LatinName(Pick(latin)), 2)),
             Make("Latin 3+", 3, 99, () => Head(LatinName(Pick(latin)), 3 + random.Next(4))),
             Make("email prefix (3-10)", 3, 10, () => Head(Pick(customers).Email, 3 + random.Next(8))),
+            Make("romaji surname prefix (1-6)", 1, 6, () => Head(Romaji(Pick(japanese).LastNameKana), 1 + random.Next(6))),
+            Make("romaji full name (± space)", 6, 99, RomajiFull),
+            Make("company reading romaji (3-8)", 3, 8, () => Head(Romaji(Pick(japanese).CompanyKana), 3 + random.Next(6))),
             Make("infix 2-3 (company, kana)", 2, 3, Infix),
             Make("no match (2 kanji, 3 letters)", 2, 3, NoMatch),
         ];

@@ -12,6 +12,9 @@ public sealed record Customer
     public string FirstNameKana { get; init; } = "";
     public required string Email { get; init; }
     public string Company { get; init; } = "";
+
+    /// <summary>会社名カナ: how the company is read, so it is found by kana and romaji.</summary>
+    public string CompanyKana { get; init; } = "";
     public string Department { get; init; } = "";
     public string Title { get; init; } = "";
     public string Phone { get; init; } = "";

@@ -9,6 +9,7 @@ public sealed class CustomerInput
     public string FirstNameKana { get; set; } = "";
     public string Email { get; set; } = "";
     public string Company { get; set; } = "";
+    public string CompanyKana { get; set; } = "";
     public string Department { get; set; } = "";
     public string Title { get; set; } = "";
     public string Phone { get; set; } = "";
@@ -27,6 +28,7 @@ public sealed class CustomerInput
         FirstNameKana = c.FirstNameKana,
         Email = c.Email,
         Company = c.Company,
+        CompanyKana = c.CompanyKana,
         Department = c.Department,
         Title = c.Title,
         Phone = c.Phone,
@@ -45,6 +47,7 @@ public sealed class CustomerInput
         FirstNameKana = Clean(FirstNameKana),
         Email = Clean(Email),
         Company = Clean(Company),
+        CompanyKana = Clean(CompanyKana),
         Department = Clean(Department),
         Title = Clean(Title),
         Phone = Clean(Phone),
@@ -60,7 +63,8 @@ public sealed class CustomerInput
         {
             (nameof(LastName), a.LastName, b.LastName), (nameof(FirstName), a.FirstName, b.FirstName),
             (nameof(LastNameKana), a.LastNameKana, b.LastNameKana), (nameof(FirstNameKana), a.FirstNameKana, b.FirstNameKana),
-            (nameof(Email), a.Email, b.Email), (nameof(Company), a.Company, b.Company), (nameof(Department), a.Department, b.Department),
+            (nameof(Email), a.Email, b.Email), (nameof(Company), a.Company, b.Company),
+            (nameof(CompanyKana), a.CompanyKana, b.CompanyKana), (nameof(Department), a.Department, b.Department),
             (nameof(Title), a.Title, b.Title), (nameof(Phone), a.Phone, b.Phone), (nameof(OwnerUserId), a.OwnerUserId, b.OwnerUserId),
         };
         return fields.Where(f => !Equals(f.Before, f.After)).Select(f => f.Name).ToList();

@@ -26,6 +26,9 @@ public sealed partial class CustomerInputValidator : AbstractValidator<CustomerI
         RuleFor(x => CustomerInput.Clean(x.FirstNameKana))
             .Must(IsKatakana).WithMessage(_ => text["KanaOnly"])
             .OverridePropertyName(nameof(CustomerInput.FirstNameKana));
+        RuleFor(x => CustomerInput.Clean(x.CompanyKana))
+            .Must(IsKatakana).WithMessage(_ => text["KanaOnly"])
+            .OverridePropertyName(nameof(CustomerInput.CompanyKana));
         RuleFor(x => CustomerInput.Clean(x.Phone))
             .Must(IsPhone).WithMessage(_ => text["PhoneInvalid"])
             .OverridePropertyName(nameof(CustomerInput.Phone));
@@ -36,6 +39,7 @@ public sealed partial class CustomerInputValidator : AbstractValidator<CustomerI
         TextField(x => x.FirstNameKana, nameof(CustomerInput.FirstNameKana), 50, text);
         TextField(x => x.Email, nameof(CustomerInput.Email), 254, text);
         TextField(x => x.Company, nameof(CustomerInput.Company), 200, text);
+        TextField(x => x.CompanyKana, nameof(CustomerInput.CompanyKana), 200, text);
         TextField(x => x.Department, nameof(CustomerInput.Department), 100, text);
         TextField(x => x.Title, nameof(CustomerInput.Title), 100, text);
         TextField(x => x.Phone, nameof(CustomerInput.Phone), 30, text);

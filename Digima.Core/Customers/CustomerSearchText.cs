@@ -47,4 +47,18 @@ public static class CustomerSearchText
                 customer.Company,
                 customer.Email,
             }.Select(f => FieldSeparator + Fold(f)));
+
+    /// <summary>The readings stored with a customer (customers.search_reading), in the same form
+    /// as <see cref="Build"/>: the romaji keys of the full kana and of the given-name kana, the
+    /// folded 会社名カナ and its romaji key. The line order is a contract with the indexes of
+    /// migration 1950-customer-readings.</summary>
+    public static string BuildReading(Customer customer) =>
+        string.Concat(
+            new[]
+            {
+                RomajiKey.OfKana(customer.LastNameKana + customer.FirstNameKana),
+                RomajiKey.OfKana(customer.FirstNameKana),
+                Fold(customer.CompanyKana),
+                RomajiKey.OfKana(customer.CompanyKana),
+            }.Select(f => FieldSeparator + f));
 }

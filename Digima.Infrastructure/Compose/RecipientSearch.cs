@@ -1,4 +1,6 @@
 using Digima.Core.Compose;
+using Digima.Core.Customers;
+using Digima.Infrastructure.Customers;
 using Digima.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,8 +22,9 @@ internal sealed class RecipientSearch(IOptions<DatabaseOptions> options) : IReci
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
 
+        var (romajiFrom, romajiTo) = CustomerReadingRanges.Range(RomajiKey.Of(foldedText));
         var prefix = await RecipientSearchStatements.QueryAsync(connection, RecipientSearchSql.Prefix(limit), cancellationToken,
-            ("from", foldedText), ("to", PrefixRange.UpperBound(foldedText)));
+            ("from", foldedText), ("to", PrefixRange.UpperBound(foldedText)), ("romajiFrom", romajiFrom), ("romajiTo", romajiTo));
         if (prefix.Count == limit)
         {
             return prefix;
@@ -36,7 +39,9 @@ internal sealed class RecipientSearch(IOptions<DatabaseOptions> options) : IReci
         {
             var (sql, argument) = isShort
                 ? (RecipientSearchSql.Grams(limit), ("text", (object)foldedText))
-                : (RecipientSearchSql.Trigrams(limit), ("pattern", (object)$"%{EscapeLike(foldedText)}%"));
+                : foldedText.Contains('@', StringComparison.Ordinal)
+                    ? (RecipientSearchSql.EmailTrigrams(limit), ("pattern", (object)$"%{EscapeLike(RecipientSearchSql.JoinEmail(foldedText))}%"))
+                    : (RecipientSearchSql.Trigrams(limit), ("pattern", (object)$"%{EscapeLike(foldedText)}%"));
             infix.AddRange(await RecipientSearchStatements.QueryAsync(connection, sql, cancellationToken,
                 argument, ("found", Ids(prefix.Concat(infix)))));
         }

@@ -16,6 +16,13 @@ internal static class RecipientSearchSql
     /// full name, given name, full kana, given kana, company, email.</summary>
     private static readonly int[] PrefixLines = [2, 3, 4, 5, 6, 7];
 
+    /// <summary>Lines of search_reading with a prefix index (CustomerSearchText.BuildReading's
+    /// order, migration 1950-customer-readings) and the range each is read with: romaji keys
+    /// (full kana, given kana) with @romajiFrom/@romajiTo, the folded 会社名カナ with @from/@to,
+    /// its romaji key with @romajiFrom/@romajiTo.</summary>
+    private static readonly (int Line, string From, string To)[] ReadingLines =
+        [(2, "romajiFrom", "romajiTo"), (3, "romajiFrom", "romajiTo"), (4, "from", "to"), (5, "romajiFrom", "romajiTo")];
+
     private const string Columns = """
         c.id, concat_ws(' ', nullif(c.last_name, ''), nullif(c.first_name, '')) AS full_name,
         concat_ws(' ', nullif(c.last_name_kana, ''), nullif(c.first_name_kana, '')) AS full_name_kana,
@@ -27,16 +34,20 @@ internal static class RecipientSearchSql
     /// サトウ before a given name サキ).</summary>
     private static readonly int[] GivenNameLines = [3, 5];
 
+    /// <summary>The given-name line of search_reading (the romaji of the given-name kana).</summary>
+    private const int GivenReadingLine = 3;
+
     /// <summary>Prefix step: per field, the first <paramref name="limit"/> keys in [@from, @to)
     /// straight from its btree; then each customer once, with its best match; matches on other
     /// fields before given-name matches, then smallest keys first, so an exact match comes before
     /// a longer one. The ranking sorts only the few rows the branches return: each branch still
-    /// reads its index range in key order and stops at the limit. Parameters: @from, @to.</summary>
+    /// reads its index range in key order and stops at the limit. Parameters: @from, @to and the
+    /// romaji key's @romajiFrom, @romajiTo (an empty range when the text is not romaji).</summary>
     public static string Prefix(int limit) => $"""
         SELECT id, full_name, full_name_kana, company, email
         FROM (
             SELECT DISTINCT ON (id) *
-            FROM ({string.Join("\n    UNION ALL\n", PrefixLines.Select(line => PrefixBranch(line, limit)))}) hits
+            FROM ({string.Join("\n    UNION ALL\n", PrefixBranches(limit))}) hits
             ORDER BY id, given, k
         ) best
         ORDER BY given, k, id
@@ -77,12 +88,42 @@ internal static class RecipientSearchSql
         LIMIT {limit}
         """;
 
-    private static string PrefixBranch(int line, int limit) => $"""
-            (SELECT {Columns}, {(GivenNameLines.Contains(line) ? "true" : "false")} AS given,
-                    recipient_search_field(c.search_text, {line}) COLLATE "C" AS k
+    /// <summary>Infix step for 3+ characters holding '@', on customers_recipient_email_joined:
+    /// such text is part of an email, and only there is it looked for (no name or company holds
+    /// '@'). pg_trgm cuts words at punctuation, so on search_text `n.endo@t` is the trigrams of
+    /// the words `endo` and `t`, held by thousands of rows that each had to be read; in the joined
+    /// email the punctuation is letters and the trigrams span it (`o@t`, `n.e`), which few rows
+    /// share. Parameters: @pattern (the text through <see cref="JoinEmail"/>), @found.</summary>
+    public static string EmailTrigrams(int limit) => $"""
+        SELECT {Columns}
+        FROM customers c
+        WHERE recipient_search_email_joined(c.search_text) LIKE @pattern
+          AND c.id <> ALL(@found)
+        LIMIT {limit}
+        """;
+
+    /// <summary>The text as recipient_search_email_joined writes an email (migration
+    /// 1960-recipient-email-joined): '.', '@', '_', '-' and '+' as the letters ϙ ϛ ϝ ϟ ϡ, which no
+    /// address holds, so "contains" means the same before and after.</summary>
+    public static string JoinEmail(string folded) =>
+        string.Create(folded.Length, folded, (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] switch { '.' => 'ϙ', '@' => 'ϛ', '_' => 'ϝ', '-' => 'ϟ', '+' => 'ϡ', var c => c };
+            }
+        });
+
+    private static IEnumerable<string> PrefixBranches(int limit) =>
+        PrefixLines.Select(line => PrefixBranch("search_text", line, ("from", "to"), GivenNameLines.Contains(line), limit))
+            .Concat(ReadingLines.Select(r => PrefixBranch("search_reading", r.Line, (r.From, r.To), r.Line == GivenReadingLine, limit)));
+
+    private static string PrefixBranch(string column, int line, (string From, string To) range, bool given, int limit) => $"""
+            (SELECT {Columns}, {(given ? "true" : "false")} AS given,
+                    recipient_search_field(c.{column}, {line}) COLLATE "C" AS k
              FROM customers c
-             WHERE recipient_search_field(c.search_text, {line}) COLLATE "C" >= @from
-               AND recipient_search_field(c.search_text, {line}) COLLATE "C" < @to
+             WHERE recipient_search_field(c.{column}, {line}) COLLATE "C" >= @{range.From}
+               AND recipient_search_field(c.{column}, {line}) COLLATE "C" < @{range.To}
              ORDER BY k
              LIMIT {limit})
         """;

@@ -16,6 +16,7 @@ internal static class CustomerCsvColumns
         ("メイ", "first_name_kana", (c, v) => c.FirstNameKana = v),
         ("メールアドレス", "email", (c, v) => c.Email = v),
         ("会社名", "company", (c, v) => c.Company = v),
+        ("会社名カナ", "company_kana", (c, v) => c.CompanyKana = v),
         ("部署", "department", (c, v) => c.Department = v),
         ("役職", "title", (c, v) => c.Title = v),
         ("電話番号", "phone", (c, v) => c.Phone = v),

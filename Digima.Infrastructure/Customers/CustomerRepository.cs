@@ -9,7 +9,7 @@ namespace Digima.Infrastructure.Customers;
 internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustomerRepository
 {
     private const string Columns = """
-        c.id, c.last_name, c.first_name, c.last_name_kana, c.first_name_kana, c.email, c.company,
+        c.id, c.last_name, c.first_name, c.last_name_kana, c.first_name_kana, c.email, c.company, c.company_kana,
         c.department, c.title, c.phone, c.owner_user_id, u.display_name AS owner_name,
         c.first_contact_at, c.last_contact_at, c.last_action_type, c.last_action_at, c.created_at, c.updated_at
         """;
@@ -19,17 +19,20 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
     public async Task<PagedResult<Customer>> SearchAsync(CustomerSearch search, CancellationToken cancellationToken)
     {
         // Every field in search_text starts after a separator, so "\n" + text finds a prefix of
-        // any field: those rank first. The window count gives the total in the same round trip.
+        // any field: those rank first, with a prefix of a reading (CustomerReadingRanges). The
+        // window count gives the total in the same round trip.
         const string sql = $"""
             SELECT {Columns}, count(*) OVER () AS total_count
             FROM customers c
             LEFT JOIN users u ON u.id = c.owner_user_id
-            WHERE (@anywhere = '%%' OR c.search_text LIKE @anywhere)
-            ORDER BY c.search_text LIKE @prefix DESC, c.last_name_kana = '', c.last_name_kana, c.first_name_kana, c.id
+            WHERE (@anywhere = '%%' OR c.search_text LIKE @anywhere OR {CustomerReadingRanges.Condition})
+            ORDER BY (c.search_text LIKE @prefix OR {CustomerReadingRanges.Condition}) DESC,
+                     c.last_name_kana = '', c.last_name_kana, c.first_name_kana, c.id
             LIMIT @Limit OFFSET @Offset
             """;
         var escaped = EscapeLike(search.FoldedText);
-        var args = new { anywhere = $"%{escaped}%", prefix = $"%{CustomerSearchText.FieldSeparator}{escaped}%", search.Limit, search.Offset };
+        var args = new DynamicParameters(new { anywhere = $"%{escaped}%", prefix = $"%{CustomerSearchText.FieldSeparator}{escaped}%", search.Limit, search.Offset });
+        CustomerReadingRanges.AddParameters(args, search.FoldedText);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Customer, long, (Customer Customer, long Total)>(
             new CommandDefinition(sql, args, cancellationToken: cancellationToken),
@@ -74,9 +77,9 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
         const string sql = """
             UPDATE customers
             SET last_name = @LastName, first_name = @FirstName, last_name_kana = @LastNameKana,
-                first_name_kana = @FirstNameKana, email = @Email, company = @Company, department = @Department,
+                first_name_kana = @FirstNameKana, email = @Email, company = @Company, company_kana = @CompanyKana, department = @Department,
                 title = @Title, phone = @Phone, owner_user_id = @OwnerUserId, search_text = @SearchText,
-                updated_at = GREATEST(clock_timestamp(), updated_at + interval '1 microsecond')
+                search_reading = @SearchReading, updated_at = GREATEST(clock_timestamp(), updated_at + interval '1 microsecond')
             WHERE id = @Id AND updated_at = @unchangedSince
             """;
         try
@@ -130,10 +133,10 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
     }
 
     private const string InsertSql = """
-        INSERT INTO customers (last_name, first_name, last_name_kana, first_name_kana, email, company,
-                               department, title, phone, owner_user_id, search_text, created_by_user_id)
-        VALUES (@LastName, @FirstName, @LastNameKana, @FirstNameKana, @Email, @Company,
-                @Department, @Title, @Phone, @OwnerUserId, @SearchText, @CreatedByUserId)
+        INSERT INTO customers (last_name, first_name, last_name_kana, first_name_kana, email, company, company_kana,
+                               department, title, phone, owner_user_id, search_text, search_reading, created_by_user_id)
+        VALUES (@LastName, @FirstName, @LastNameKana, @FirstNameKana, @Email, @Company, @CompanyKana,
+                @Department, @Title, @Phone, @OwnerUserId, @SearchText, @SearchReading, @CreatedByUserId)
         RETURNING id
         """;
 
@@ -145,11 +148,13 @@ internal sealed class CustomerRepository(NpgsqlDataSource dataSource) : ICustome
         c.FirstNameKana,
         c.Email,
         c.Company,
+        c.CompanyKana,
         c.Department,
         c.Title,
         c.Phone,
         c.OwnerUserId,
         SearchText = CustomerSearchText.Build(c),
+        SearchReading = CustomerSearchText.BuildReading(c),
         c.CreatedByUserId,
     };
 

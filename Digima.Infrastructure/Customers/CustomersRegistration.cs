@@ -8,8 +8,10 @@ namespace Digima.Infrastructure;
 
 public static class CustomersRegistration
 {
-    /// <summary>The customer repository and the CSV reader of the import.</summary>
+    /// <summary>The customer repository, the CSV reader of the import and the start-up backfill
+    /// of the readings.</summary>
     public static IServiceCollection AddCustomersInfrastructure(this IServiceCollection services) =>
         services.AddSingleton<ICustomerRepository, CustomerRepository>()
+            .AddSingleton<CustomerReadingBackfill>()
             .AddScoped<ICustomerCsvReader, CustomerCsvReader>();
 }

@@ -25,7 +25,7 @@ internal static class DemoData
             var family = DemoNames.FamilyNames[random.Next(DemoNames.FamilyNames.Count)];
             var given = DemoNames.GivenNames[random.Next(DemoNames.GivenNames.Count)];
             var company = DemoNames.Companies[random.Next(DemoNames.Companies.Count)];
-            var email = UniqueEmail(emails, $"{KanaRomaji.ToRomaji(given.Kana)[0]}.{KanaRomaji.ToRomaji(family.Kana)}", company.Domain);
+            var email = UniqueEmail(emails, $"{EmailRomaji.ToRomaji(given.Kana)[0]}.{EmailRomaji.ToRomaji(family.Kana)}", company.Domain);
 
             // A few records are incomplete on purpose: real CRMs have them, and merge fields
             // must refuse to send when a used field is empty.

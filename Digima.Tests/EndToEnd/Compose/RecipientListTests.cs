@@ -17,7 +17,7 @@ public sealed class RecipientListTests(AppFixture app)
 
         await page.GetByTestId("recipient-input-to").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("recipient-hint")).ToHaveTextAsync("顧客の姓・名・ふりがな・会社名・メールアドレスの一部を入力してください。");
+        await Assertions.Expect(page.GetByTestId("recipient-hint")).ToHaveTextAsync("顧客の姓・名・ふりがな（ローマ字でも）・会社名・メールアドレスの一部を入力してください。");
         await Assertions.Expect(page.GetByText("該当する顧客がいません", new() { Exact = false })).ToHaveCountAsync(0);
     }
 

@@ -126,6 +126,23 @@ public sealed class ImportCustomersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_CompanyKanaColumn_CompanyFoundByItsReading()
+    {
+        var csv = "姓,メールアドレス,会社名,会社名カナ\n"
+            + "松本,r1@x.test,翠風精密株式会社,スイフウセイミツ\n"
+            + "森,r2@x.test,東雲工業,しののめ\n";                   // line 3: 会社名カナ not katakana
+
+        var refused = await ImportAsync(Encoding.UTF8.GetBytes(csv));
+        var report = await ImportAsync(Encoding.UTF8.GetBytes(csv.Replace("しののめ", "ｼﾉﾉﾒ", StringComparison.Ordinal)));
+
+        Assert.Equal((3, "全角カタカナで入力してください。"), (Assert.Single(refused.Errors).Line, refused.Errors[0].Message));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal("スイフウセイミツ", Assert.Single(await Search("suifuu")).CompanyKana);
+        Assert.Equal("r1@x.test", Assert.Single(await Search("すいふう")).Email);
+        Assert.Equal("シノノメ", Assert.Single(await Search("shinonome")).CompanyKana);
+    }
+
+    [Fact]
     public async Task Import_EmptyFile_SaysSo()
     {
         var report = await ImportAsync(Encoding.UTF8.GetBytes(Header));

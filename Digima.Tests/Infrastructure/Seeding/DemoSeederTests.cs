@@ -37,8 +37,8 @@ public sealed class DemoSeederTests
     [InlineData("イッペイ", "ippei")]
     [InlineData("リュウノスケ", "ryunosuke")]
     [InlineData("ユウキ", "yuki")]
-    public void KanaRomaji_CommonReadings(string kana, string expected)
+    public void EmailRomaji_CommonReadings(string kana, string expected)
     {
-        Assert.Equal(expected, KanaRomaji.ToRomaji(kana));
+        Assert.Equal(expected, EmailRomaji.ToRomaji(kana));
     }
 }
