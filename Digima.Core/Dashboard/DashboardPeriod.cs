@@ -14,8 +14,7 @@ public sealed record DashboardPeriod(DateOnly From, DateOnly To)
     /// <summary>The period in UTC: from the first day's midnight to the midnight after the last.</summary>
     public (DateTimeOffset Start, DateTimeOffset End) ToUtc(string timeZoneId)
     {
-        var zone = TimeZones.Find(timeZoneId);
-        return (Midnight(From, zone), Midnight(To.AddDays(1), zone));
+        return (TimeZones.StartOfDay(From, timeZoneId), TimeZones.StartOfDay(To.AddDays(1), timeZoneId));
     }
 
     /// <summary>Monday of each week the period touches, in order.</summary>
@@ -39,18 +38,6 @@ public sealed record DashboardPeriod(DateOnly From, DateOnly To)
         {
             throw new ArgumentException($"A dashboard period is 1 to {MaxDays} days; got {From:yyyy-MM-dd}..{To:yyyy-MM-dd}.");
         }
-    }
-
-    // A midnight that a summer-time change skips starts at the first moment that exists.
-    internal static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
 
