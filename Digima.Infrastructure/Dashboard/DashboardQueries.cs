@@ -34,20 +34,26 @@ internal sealed partial class DashboardQueries(NpgsqlDataSource dataSource) : ID
 
     public async Task<IReadOnlyList<RepWeekTracking>> TrackingPerWeekAsync(DashboardPeriod period, long? repId, string timeZoneId, CancellationToken cancellationToken)
     {
-        // One probe of the tracking index per tracked mail, reading the index alone. A mail opened
-        // by a person counts as 開封 even if a proxy fetched it too; 自動開封 is a mail opened only
-        // by machines (AutomatedFetchRules). A click by a scanner is not a click.
+        // The events since the period began, folded per mail, then joined to the period's tracked
+        // mail: the work follows the period, not all mail (one probe per mail was 2-5x slower on
+        // the synthetic data of decision 0021). A mail opened by a person counts as 開封 even if a
+        // proxy fetched it too; 自動開封 is a mail fetched only by machines (AutomatedFetchRules);
+        // a scanner's click is not a click.
         const string sql = $"""
+            WITH e AS (
+                SELECT t.mail_id,
+                       bool_or(t.kind = 'open' AND NOT t.probably_automated) AS human_open,
+                       bool_or(t.kind = 'open' AND t.probably_automated) AS auto_open,
+                       bool_or(t.kind = 'click' AND NOT t.probably_automated) AS human_click
+                FROM tracking_events t WHERE t.occurred_at >= @start
+                GROUP BY t.mail_id)
             SELECT m.user_id AS rep_id, {AppWeek} AS week,
                    count(*) FILTER (WHERE m.open_tracking)::int AS open_tracked,
                    count(*) FILTER (WHERE e.human_open)::int AS opened,
                    count(*) FILTER (WHERE e.auto_open AND NOT e.human_open)::int AS auto_opened_only,
                    count(*) FILTER (WHERE e.human_click)::int AS clicked
             FROM outgoing_mails m
-            CROSS JOIN LATERAL (
-                SELECT EXISTS (SELECT 1 FROM tracking_events t WHERE t.mail_id = m.id AND t.kind = 'open' AND NOT t.probably_automated) AS human_open,
-                       EXISTS (SELECT 1 FROM tracking_events t WHERE t.mail_id = m.id AND t.kind = 'open' AND t.probably_automated) AS auto_open,
-                       EXISTS (SELECT 1 FROM tracking_events t WHERE t.mail_id = m.id AND t.kind = 'click' AND NOT t.probably_automated) AS human_click) e
+            LEFT JOIN e ON e.mail_id = m.id
             WHERE m.status = 'sent' AND m.sent_at >= @start AND m.sent_at < @end AND (@rep = 0 OR m.user_id = @rep)
               AND (m.open_tracking OR m.click_tracking)
             GROUP BY 1, 2

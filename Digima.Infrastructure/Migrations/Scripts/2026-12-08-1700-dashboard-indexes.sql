@@ -13,10 +13,6 @@ CREATE INDEX imported_mails_dashboard_sent ON imported_mails (mail_date)
 -- 保留・失敗 in a period (a held mail records when it was held in failed_at too).
 CREATE INDEX outgoing_mails_dashboard_problems ON outgoing_mails (failed_at) WHERE status IN ('held', 'failed');
 
--- Whether a mail was opened by a person, only automatically, or clicked: one probe per mail
--- that reads the index alone.
-CREATE INDEX tracking_events_dashboard ON tracking_events (mail_id, kind, probably_automated);
-
--- The customers of an app mail (To and Cc) for 返信あり, without visiting the recipients' heap.
-CREATE INDEX outgoing_mail_recipients_dashboard ON outgoing_mail_recipients (mail_id)
-    INCLUDE (customer_id, kind) WHERE customer_id IS NOT NULL;
+-- Opens and clicks since the period began (none can come before its mail was sent), read from
+-- the index alone and grouped per mail before they meet the period's mail.
+CREATE INDEX tracking_events_dashboard ON tracking_events (occurred_at) INCLUDE (mail_id, kind, probably_automated);
