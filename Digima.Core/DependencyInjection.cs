@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddTrackingUseCases();
         services.AddTimelineUseCases();
         services.AddAwaitingUseCases();
+        services.AddDashboardUseCases();
         return services;
     }
 }

@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddTrackingInfrastructure(configuration);
         services.AddTimelineInfrastructure();
         services.AddAwaitingInfrastructure();
+        services.AddDashboardInfrastructure();
         services.AddDataProtectionInfrastructure(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -4,8 +4,10 @@ namespace Digima.Core.Awaiting;
 public interface IAwaitingReplyQueries
 {
     /// <summary>Waiting customers oldest first, after <paramref name="after"/> (null: from the start),
-    /// of one rep's mailbox or, when <paramref name="repUserId"/> is null, everyone's.</summary>
-    Task<IReadOnlyList<AwaitingReplyRecord>> ListAsync(long? repUserId, AwaitingReplyCursor? after, int limit, CancellationToken cancellationToken);
+    /// of one rep's mailbox or, when <paramref name="repUserId"/> is null, everyone's; with
+    /// <paramref name="receivedWithin"/>, only those whose mail came in that time (start included).</summary>
+    Task<IReadOnlyList<AwaitingReplyRecord>> ListAsync(long? repUserId, AwaitingReplyCursor? after, int limit, CancellationToken cancellationToken,
+        (DateTimeOffset Start, DateTimeOffset End)? receivedWithin = null);
 
     /// <summary>Those of <paramref name="customerIds"/> who are waiting.</summary>
     Task<IReadOnlyList<AwaitingReplyRecord>> FindAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken);

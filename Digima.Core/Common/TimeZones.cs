@@ -15,4 +15,18 @@ public static class TimeZones
 
     public static DateTimeOffset ToUserTime(DateTimeOffset utc, string? zoneId) =>
         TimeZoneInfo.ConvertTime(utc, Find(zoneId));
+
+    /// <summary>When a day starts in a zone, in UTC. A midnight that a summer-time change skips
+    /// starts at the first moment that exists.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, string? zoneId)
+    {
+        var zone = Find(zoneId);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

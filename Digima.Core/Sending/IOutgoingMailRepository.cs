@@ -44,7 +44,12 @@ public interface IOutgoingMailRepository
     Task<OutgoingMail?> GetAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>A user's individual mail, newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
-    Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken);
+    Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken) =>
+        ListForUserAsync(userId, IndividualMailFilter.None, offset, limit, cancellationToken);
+
+    /// <summary>A user's individual mail shown (<see cref="OutgoingMail.ShownAt"/>) within the
+    /// filter's times and of its status, newest first.</summary>
+    Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, IndividualMailFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Mail sent to a customer (any kind of recipient), newest first by <see cref="OutgoingMail.ShownAt"/>.</summary>
     Task<IReadOnlyList<OutgoingMail>> ListForCustomerAsync(long customerId, int limit, CancellationToken cancellationToken);

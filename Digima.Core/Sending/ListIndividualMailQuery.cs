@@ -10,9 +10,15 @@ public sealed class ListIndividualMailQuery(IOutgoingMailRepository outbox)
         ListForRepAsync(actor, actor?.Id ?? 0, offset, limit, cancellationToken);
 
     /// <exception cref="ForbiddenException">A rep asked for another rep's mail.</exception>
-    public Task<PagedResult<OutgoingMail>> ListForRepAsync(CurrentUser actor, long repId, int offset, int limit, CancellationToken cancellationToken)
+    public Task<PagedResult<OutgoingMail>> ListForRepAsync(CurrentUser actor, long repId, int offset, int limit, CancellationToken cancellationToken) =>
+        ListForRepAsync(actor, repId, IndividualMailFilter.None, offset, limit, cancellationToken);
+
+    /// <summary>The same list within a period and of one status (the dashboard's numbers lead here).</summary>
+    /// <exception cref="ForbiddenException">A rep asked for another rep's mail.</exception>
+    public Task<PagedResult<OutgoingMail>> ListForRepAsync(CurrentUser actor, long repId, IndividualMailFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         RepView.EnsureMayView(actor, repId);
-        return outbox.ListForUserAsync(repId, Math.Max(0, offset), Math.Clamp(limit, 1, 200), cancellationToken);
+        return outbox.ListForUserAsync(repId, filter, Math.Max(0, offset), Math.Clamp(limit, 1, 200), cancellationToken);
     }
 }

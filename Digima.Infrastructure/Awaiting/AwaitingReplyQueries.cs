@@ -21,10 +21,11 @@ internal sealed class AwaitingReplyQueries(NpgsqlDataSource dataSource) : IAwait
         """;
 
     // Two statements, not one with "@rep IS NULL OR": each keeps a fixed shape that its own partial
-    // index serves as one range scan (waiting_rep, waiting_all); the joins touch only the page.
+    // index serves as one range scan (waiting_rep, waiting_all); the joins touch only the page. An
+    // age filter (the dashboard's bars) narrows the same range; without one its ends are infinite.
     private const string ForRep = $"""
         SELECT {Columns}
-        FROM (SELECT * FROM customer_reply_state WHERE waiting AND last_in_user_id = @rep AND (last_in_at, customer_id) > (@afterAt, @afterId)
+        FROM (SELECT * FROM customer_reply_state WHERE waiting AND last_in_user_id = @rep AND (last_in_at, customer_id) > (@afterAt, @afterId) AND last_in_at >= @start AND last_in_at < @end
               ORDER BY last_in_at, customer_id LIMIT @limit) s
         {Joins}
         ORDER BY s.last_in_at, s.customer_id
@@ -32,7 +33,7 @@ internal sealed class AwaitingReplyQueries(NpgsqlDataSource dataSource) : IAwait
 
     private const string ForEveryone = $"""
         SELECT {Columns}
-        FROM (SELECT * FROM customer_reply_state WHERE waiting AND (last_in_at, customer_id) > (@afterAt, @afterId)
+        FROM (SELECT * FROM customer_reply_state WHERE waiting AND (last_in_at, customer_id) > (@afterAt, @afterId) AND last_in_at >= @start AND last_in_at < @end
               ORDER BY last_in_at, customer_id LIMIT @limit) s
         {Joins}
         ORDER BY s.last_in_at, s.customer_id
@@ -45,15 +46,18 @@ internal sealed class AwaitingReplyQueries(NpgsqlDataSource dataSource) : IAwait
         WHERE s.customer_id = ANY(@ids) AND s.waiting
         """;
 
-    public async Task<IReadOnlyList<AwaitingReplyRecord>> ListAsync(long? repUserId, AwaitingReplyCursor? after, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AwaitingReplyRecord>> ListAsync(long? repUserId, AwaitingReplyCursor? after, int limit, CancellationToken cancellationToken,
+        (DateTimeOffset Start, DateTimeOffset End)? receivedWithin = null)
     {
         // The first page starts before any mail: the same statement as every later page.
         var afterAt = after?.ReceivedAt ?? DateTimeOffset.MinValue;
         var afterId = after?.CustomerId ?? 0L;
+        var start = receivedWithin?.Start ?? DateTimeOffset.MinValue;
+        var end = receivedWithin?.End ?? DateTimeOffset.MaxValue;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var command = repUserId is { } rep
-            ? new CommandDefinition(ForRep, new { rep, afterAt, afterId, limit }, cancellationToken: cancellationToken)
-            : new CommandDefinition(ForEveryone, new { afterAt, afterId, limit }, cancellationToken: cancellationToken);
+            ? new CommandDefinition(ForRep, new { rep, afterAt, afterId, start, end, limit }, cancellationToken: cancellationToken)
+            : new CommandDefinition(ForEveryone, new { afterAt, afterId, start, end, limit }, cancellationToken: cancellationToken);
         return (await connection.QueryAsync<AwaitingReplyRecord>(command)).AsList();
     }
 

@@ -16,17 +16,24 @@ internal sealed partial class OutgoingMailRepository
         return mail is null ? null : (await WithRecipientsAsync(connection, [mail], cancellationToken))[0];
     }
 
-    public async Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, IndividualMailFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
+        // One statement with or without a filter: an open end is -infinity or infinity, no status
+        // is '', so the range stays on the index outgoing_mails_user_shown.
         const string sql = $"""
             SELECT {Columns}, count(*) OVER () AS total_count
             FROM outgoing_mails WHERE user_id = @userId
+              AND COALESCE(sent_at, scheduled_at, created_at) >= @from AND COALESCE(sent_at, scheduled_at, created_at) < @to
+              AND (@status = '' OR status = @status)
             ORDER BY COALESCE(sent_at, scheduled_at, created_at) DESC, id DESC
             LIMIT @limit OFFSET @offset
             """;
+        var from = filter.From ?? DateTimeOffset.MinValue;
+        var to = filter.To ?? DateTimeOffset.MaxValue;
+        var status = filter.Status?.ToString().ToLowerInvariant() ?? "";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<OutgoingMail, long, (OutgoingMail Mail, long Total)>(
-            new CommandDefinition(sql, new { userId, limit, offset }, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, new { userId, from, to, status, limit, offset }, cancellationToken: cancellationToken),
             (mail, total) => (mail, total), splitOn: "total_count")).AsList();
         var mails = await WithRecipientsAsync(connection, rows.Select(r => r.Mail).ToList(), cancellationToken);
         return new PagedResult<OutgoingMail>(mails, rows.Count == 0 ? 0 : (int)rows[0].Total);

@@ -102,7 +102,7 @@ internal sealed class RecordingOutbox : IOutgoingMailRepository
 
     public Task<OutgoingMail?> GetAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, int offset, int limit, CancellationToken cancellationToken) =>
+    public Task<PagedResult<OutgoingMail>> ListForUserAsync(long userId, IndividualMailFilter filter, int offset, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
     public Task<IReadOnlyList<OutgoingMail>> ListForCustomerAsync(long customerId, int limit, CancellationToken cancellationToken) =>

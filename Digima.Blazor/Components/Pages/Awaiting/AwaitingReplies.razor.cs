@@ -22,6 +22,17 @@ public partial class AwaitingReplies : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ILiveEvents Live { get; set; } = default!;
 
+    /// <summary>From the dashboard's 返信待ちの経過: a manager's rep and the ages of one bar.</summary>
+    [SupplyParameterFromQuery(Name = "rep")]
+    private long? RepParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "minAge")]
+    private int? MinAgeParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "maxAge")]
+    private int? MaxAgeParameter { get; set; }
+
+    private AwaitingAgeRange? _ages;
     private readonly List<AwaitingReply> _rows = [];
     private IDisposable[] _subscriptions = [];
     private IReadOnlyList<User> _users = [];
@@ -38,7 +49,10 @@ public partial class AwaitingReplies : IDisposable
         if (_isManager)
         {
             _users = await Users.ListAsync(_actor, CancellationToken.None);
+            _repFilter = RepParameter is { } rep && _users.Any(u => u.Id == rep) ? rep : Everyone;
         }
+
+        _ages = MinAgeParameter is { } min and >= 0 && (MaxAgeParameter is null || MaxAgeParameter >= min) ? new AwaitingAgeRange(min, MaxAgeParameter) : null;
 
         _subscriptions =
         [
@@ -51,7 +65,7 @@ public partial class AwaitingReplies : IDisposable
 
     private async Task LoadFirstAsync()
     {
-        var page = await List.ListAsync(_actor!, RepFilter, null, CancellationToken.None);
+        var page = await List.ListAsync(_actor!, RepFilter, _ages, null, CancellationToken.None);
         _rows.Clear();
         _rows.AddRange(page.Rows);
         _next = page.Next;
@@ -60,7 +74,7 @@ public partial class AwaitingReplies : IDisposable
 
     private async Task LoadMoreAsync()
     {
-        var page = await List.ListAsync(_actor!, RepFilter, _next, CancellationToken.None);
+        var page = await List.ListAsync(_actor!, RepFilter, _ages, _next, CancellationToken.None);
         _rows.AddRange(page.Rows.Where(r => _rows.All(x => x.Record.CustomerId != r.Record.CustomerId)));
         _next = page.Next;
     }
@@ -84,6 +98,12 @@ public partial class AwaitingReplies : IDisposable
         {
             // The circuit closed between the event and the reload.
         }
+    }
+
+    private async Task ClearAgesAsync()
+    {
+        _ages = null;
+        await LoadFirstAsync();
     }
 
     private string RepName(long id) =>

@@ -24,7 +24,23 @@ public partial class IndividualMail
     [SupplyParameterFromQuery(Name = "filter")]
     private string? Filter { get; set; }
 
+    /// <summary>From the dashboard: a manager's rep, the days (yyyy-MM-dd in the viewer's zone) and
+    /// a status the list is narrowed to. A rep's own list ignores another rep's id.</summary>
+    [SupplyParameterFromQuery(Name = "rep")]
+    private long? RepParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? FromParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    private string? ToParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "status")]
+    private string? StatusParameter { get; set; }
+
     private string _filter = "all";
+    private IndividualMailFilter _narrowed = IndividualMailFilter.None;
+    private (DateOnly From, DateOnly To)? _days;
     [Inject] private RetryMailCommand Retry { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -53,7 +69,10 @@ public partial class IndividualMail
         if (_actor.IsManager)
         {
             _reps = await Users.ListAsync(_actor, CancellationToken.None);
+            _repId = RepParameter is { } rep && _reps.Any(u => u.Id == rep) ? rep : _actor.Id;
         }
+
+        _narrowed = Narrowed(_actor.TimeZoneId);
 
         // Subscribed before the first load, so a change during it is not missed; the rep is read
         // at each event, so a manager's change of rep needs no new subscription.
@@ -67,7 +86,7 @@ public partial class IndividualMail
         var user = await CurrentUser.GetAsync();
         var page = _filter == "scheduled"
             ? await ListScheduled.ListForRepAsync(user, _repId, state.Page * state.PageSize, state.PageSize, cancellationToken)
-            : await List.ListForRepAsync(user, _repId, state.Page * state.PageSize, state.PageSize, cancellationToken);
+            : await List.ListForRepAsync(user, _repId, _narrowed, state.Page * state.PageSize, state.PageSize, cancellationToken);
         var summaries = await Tracking.GetAsync(user, page.Items.Select(m => m.Id).ToList(), cancellationToken);
         _tracking = summaries.ToDictionary(s => (s.MailId, s.Kind));
         // Status changes arrive on the bus; a scheduled mail whose time is near is also looked at
@@ -102,6 +121,27 @@ public partial class IndividualMail
             return;
         }
 
+        await ReloadAsync();
+    }
+
+    private IndividualMailFilter Narrowed(string zone)
+    {
+        _days = DateOnly.TryParseExact(FromParameter, "yyyy-MM-dd", out var from) && DateOnly.TryParseExact(ToParameter, "yyyy-MM-dd", out var to) && from <= to
+            ? (from, to)
+            : null;
+        var status = Enum.TryParse<MailStatus>(StatusParameter, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : (MailStatus?)null;
+        return new IndividualMailFilter(
+            _days is { } d ? TimeZones.StartOfDay(d.From, zone) : null,
+            _days is { } e ? TimeZones.StartOfDay(e.To.AddDays(1), zone) : null,
+            status);
+    }
+
+    private bool IsNarrowed => _narrowed != IndividualMailFilter.None;
+
+    private async Task ClearNarrowingAsync()
+    {
+        _narrowed = IndividualMailFilter.None;
+        _days = null;
         await ReloadAsync();
     }
 
