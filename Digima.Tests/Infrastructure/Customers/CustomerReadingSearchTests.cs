@@ -75,7 +75,7 @@ public sealed class CustomerReadingSearchTests : IAsyncLifetime
         var repository = _services.Get<ICustomerRepository>();
         var kato = (await _services.Get<SearchCustomersQuery>().SearchAsync(_rep, new CustomerSearch("c5@", 0, 1), CancellationToken.None)).Items[0];
 
-        await repository.UpdateAsync(kato with { LastNameKana = "カドウ" }, CancellationToken.None);
+        await repository.UpdateAsync(kato with { LastNameKana = "カドウ" }, kato.UpdatedAt, CancellationToken.None);
 
         Assert.Empty(await _services.Get<SearchRecipientsQuery>().SearchAsync(_rep, "kato", CancellationToken.None));
         Assert.Single(await _services.Get<SearchRecipientsQuery>().SearchAsync(_rep, "kadou", CancellationToken.None));
