@@ -1,3 +1,4 @@
+using Digima.Core.Awaiting.Notices;
 using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Mailboxes;
@@ -34,6 +35,7 @@ public sealed class SyncMailboxCommand(
     IMailboxSyncLock locks,
     MailImportOptions options,
     ILiveEvents live,
+    NotifyCustomerRepliesCommand replies,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
     ILogger<SyncMailboxCommand> logger)
@@ -48,6 +50,8 @@ public sealed class SyncMailboxCommand(
         }
 
         var folders = new List<FolderSyncResult>();
+        var startedAt = time.GetUtcNow();
+        var firstImport = false;
         try
         {
             var mailbox = await mailboxes.GetAsync(userId, cancellationToken);
@@ -74,6 +78,8 @@ public sealed class SyncMailboxCommand(
                     folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, (await cursors)[i], cancellationToken));
                 }
             }
+
+            firstImport = (await cursors)[0] is null;
         }
         catch (Exception e) when (e is MailImportException or MailboxTokenUnavailableException || MailboxUnusable.IsRepsToFix(e))
         {
@@ -89,6 +95,7 @@ public sealed class SyncMailboxCommand(
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
         await PublishImportedAsync(userId, folders, cancellationToken);
         await NoticeColleaguesCustomersAsync(userId, folders, cancellationToken);
+        await replies.NotifyAsync(userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList(), startedAt, firstImport, cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
     }
 
