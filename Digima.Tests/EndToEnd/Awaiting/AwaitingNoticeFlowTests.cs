@@ -22,6 +22,7 @@ public sealed class AwaitingNoticeFlowTests(AppFixture app)
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 30_000 };
 
     [Fact]
+    [Trait("Category", "Screenshots")]
     public async Task Preferences_TurnBothNoticesOff_SavedAndShownAfterReload()
     {
         var rep = await app.AddUserAsync(UserRole.Rep, "通知 設定");
@@ -30,6 +31,8 @@ public sealed class AwaitingNoticeFlowTests(AppFixture app)
         var summary = page.GetByRole(AriaRole.Switch, new() { Name = "返信待ちのまとめを毎朝9:00に通知する（2営業日以上）" });
         await Assertions.Expect(reply).ToBeCheckedAsync();
         await Assertions.Expect(summary).ToBeCheckedAsync();
+        await summary.ScrollIntoViewIfNeededAsync();
+        await AppFixture.ScreenshotAsync(page, "notification-preferences");
 
         await reply.ClickAsync();
         await Assertions.Expect(reply).Not.ToBeCheckedAsync();

@@ -107,7 +107,8 @@ public sealed class AwaitingSummaryTests : IAsyncLifetime
         At(_wednesday, 9, 30);
         Assert.Equal(0, await RunAsync());
 
-        _s.Services.Clock.SetUtcNow(new DateTimeOffset(_wednesday.ToDateTime(new TimeOnly(9, 5)), london.GetUtcOffset(_wednesday.ToDateTime(new TimeOnly(9, 5)))));
+        var nineInLondon = _wednesday.ToDateTime(new TimeOnly(9, 5));
+        _s.Services.Clock.SetUtcNow(new DateTimeOffset(nineInLondon, london.GetUtcOffset(nineInLondon)).ToUniversalTime());
         Assert.Equal(1, await RunAsync());
     }
 
@@ -116,14 +117,14 @@ public sealed class AwaitingSummaryTests : IAsyncLifetime
     {
         At(day, 12, 0);
         var date = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), Tokyo.GetUtcOffset(day.ToDateTime(new TimeOnly(10, 0))));
-        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, $"{customer.LastName}の件", date: date).Text("UTF-8", "本文"));
+        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, $"re {customer.Id}", date: date).Text("UTF-8", "本文"));
         Assert.Equal(1, (await _s.SyncAsync()).Imported);
     }
 
     private void At(DateOnly day, int hour, int minute)
     {
         var local = day.ToDateTime(new TimeOnly(hour, minute));
-        _s.Services.Clock.SetUtcNow(new DateTimeOffset(local, Tokyo.GetUtcOffset(local)));
+        _s.Services.Clock.SetUtcNow(new DateTimeOffset(local, Tokyo.GetUtcOffset(local)).ToUniversalTime());
     }
 
     private Task<int> RunAsync() => _s.Services.Get<SendAwaitingSummariesCommand>().RunAsync(CancellationToken.None);

@@ -50,7 +50,7 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
     public async Task Sync_FirstImportOfTheMailbox_NoNoticeEvenForRecentMail()
     {
         var recent = await _s.AddCustomerAsync("初回");
-        await _s.AppendAsync("INBOX", RawMail.Create(recent.Email, _s.Rep.Email, "接続前", date: Now.AddHours(-1)).Text("UTF-8", "本文"));
+        await _s.AppendAsync("INBOX", RawMail.Create(recent.Email, _s.Rep.Email, "before connecting", date: Now.AddHours(-1)).Text("UTF-8", "本文"));
 
         Assert.Equal(1, (await _s.SyncAsync()).Imported);
 
@@ -63,7 +63,7 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
         var customer = await _s.AddCustomerAsync("古い");
         await _s.SyncAsync();
         // Mail received days ago, moved into the Inbox now (or read again after UIDVALIDITY changed).
-        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "先週の件", date: Now.AddDays(-3)).Text("UTF-8", "本文"));
+        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "last week", date: Now.AddDays(-3)).Text("UTF-8", "本文"));
 
         Assert.Equal(1, (await _s.SyncAsync()).Imported);
 
@@ -88,8 +88,8 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
     {
         var customer = await _s.AddCustomerAsync("回答済");
         await _s.SyncAsync();
-        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "質問", date: Now.AddHours(-2)).Text("UTF-8", "本文"));
-        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "Re: 質問", date: Now.AddHours(-1)).Text("UTF-8", "回答"));
+        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "question", date: Now.AddHours(-2)).Text("UTF-8", "本文"));
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, customer.Email, "Re: question", date: Now.AddHours(-1)).Text("UTF-8", "回答"));
 
         Assert.Equal(2, (await _s.SyncAsync()).Imported);
 

@@ -21,15 +21,15 @@ public sealed class SentCopyDeleteTests : IAsyncLifetime
         var customer = await _s.AddCustomerAsync("送信削除");
         var cc = await _s.AddCustomerAsync("同報");
         await _s.AppendAsync("INBOX",
-            RawMail.Create(customer.Email, _s.Rep.Email, "質問", date: Now.AddDays(-3)).Text("UTF-8", "本文"),
-            RawMail.Create(cc.Email, _s.Rep.Email, "別の質問", date: Now.AddDays(-5)).Text("UTF-8", "本文"));
+            RawMail.Create(customer.Email, _s.Rep.Email, "question", date: Now.AddDays(-3)).Text("UTF-8", "本文"),
+            RawMail.Create(cc.Email, _s.Rep.Email, "another question", date: Now.AddDays(-5)).Text("UTF-8", "本文"));
         await _s.AppendAsync("Sent",
-            RawMail.Create(_s.Rep.Email, cc.Email, "先の回答", date: Now.AddDays(-4)).Text("UTF-8", "回答"),
-            RawMail.Create(_s.Rep.Email, customer.Email, "Re: 質問", date: Now.AddDays(-2)).Header("Cc", cc.Email).Text("UTF-8", "回答"));
+            RawMail.Create(_s.Rep.Email, cc.Email, "earlier answer", date: Now.AddDays(-4)).Text("UTF-8", "回答"),
+            RawMail.Create(_s.Rep.Email, customer.Email, "Re: question", date: Now.AddDays(-2)).Header("Cc", cc.Email).Text("UTF-8", "回答"));
         await _s.SyncAsync();
         Assert.Empty(await WaitingAsync());
 
-        var answer = await _s.ScalarAsync<long>("SELECT id FROM imported_mails WHERE user_id = @Id AND subject = 'Re: 質問'", new { _s.Rep.Id });
+        var answer = await _s.ScalarAsync<long>("SELECT id FROM imported_mails WHERE user_id = @Id AND subject = 'Re: question'", new { _s.Rep.Id });
         Assert.True(await _s.Services.Get<DeleteImportedMailCommand>().DeleteAsync(_s.Rep, answer, CancellationToken.None));
 
         // The customer's only later answer is gone; the Cc'd customer still has the earlier one.
