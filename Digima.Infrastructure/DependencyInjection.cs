@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddLiveUpdatesInfrastructure(configuration);
         services.AddTrackingInfrastructure(configuration);
         services.AddTimelineInfrastructure();
-        services.AddAwaitingInfrastructure();
+        services.AddAwaitingInfrastructure(configuration);
         services.AddDashboardInfrastructure();
         services.AddDataProtectionInfrastructure(configuration);
 

@@ -1,4 +1,5 @@
 using Digima.Core.Awaiting;
+using Digima.Core.Awaiting.Notices;
 using Microsoft.Extensions.DependencyInjection;
 
 // In the root namespace on purpose: DependencyInjection.cs calls it with one line, no using.
@@ -11,6 +12,8 @@ public static class AwaitingRegistration
     {
         services.AddScoped<ListAwaitingReplyQuery>();
         services.AddScoped<GetAwaitingRepliesQuery>();
+        services.AddScoped<NotifyCustomerRepliesCommand>();
+        services.AddScoped<SendAwaitingSummariesCommand>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Digima.Core.Awaiting.Notices;
 using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Mailboxes;
@@ -34,6 +35,7 @@ public sealed class SyncMailboxCommand(
     IMailboxSyncLock locks,
     MailImportOptions options,
     ILiveEvents live,
+    NotifyCustomerRepliesCommand replies,
     TimeProvider time,
     IStringLocalizer<CoreMessages> text,
     ILogger<SyncMailboxCommand> logger)
@@ -48,6 +50,9 @@ public sealed class SyncMailboxCommand(
         }
 
         var folders = new List<FolderSyncResult>();
+        var startedAt = time.GetUtcNow();
+        // Quiet until the Inbox's cursor says otherwise (see NotifyCustomerRepliesCommand).
+        var firstImport = true;
         try
         {
             var mailbox = await mailboxes.GetAsync(userId, cancellationToken);
@@ -71,7 +76,9 @@ public sealed class SyncMailboxCommand(
             {
                 if (await session.OpenAsync(kinds[i], cancellationToken) is { } folder)
                 {
-                    folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, (await cursors)[i], cancellationToken));
+                    var cursor = (await cursors)[i];
+                    firstImport = kinds[i] == MailFolderKind.Inbox ? cursor is null : firstImport;
+                    folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, cursor, cancellationToken));
                 }
             }
         }
@@ -83,12 +90,17 @@ public sealed class SyncMailboxCommand(
             var error = Describe(e);
             await store.RecordFailureAsync(userId, error, time.GetUtcNow(), CancellationToken.None);
             await PublishImportedAsync(userId, folders, CancellationToken.None);
+            // The Inbox may have stored replies before the Sent folder failed: told now, as the next
+            // sync will not store them again. (An Inbox cut mid-folder reports no customers: its
+            // stored replies stay on 「返信待ち」 and in the summary, untold.)
+            await NotifyRepliesAsync(userId, folders, startedAt, firstImport, CancellationToken.None);
             return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, error);
         }
 
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
         await PublishImportedAsync(userId, folders, cancellationToken);
         await NoticeColleaguesCustomersAsync(userId, folders, cancellationToken);
+        await NotifyRepliesAsync(userId, folders, startedAt, firstImport, cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
     }
 
@@ -120,6 +132,9 @@ public sealed class SyncMailboxCommand(
             await live.PublishAsync(new NotificationCreated(id, userId), cancellationToken);
         }
     }
+
+    private Task NotifyRepliesAsync(long userId, IReadOnlyList<FolderSyncResult> folders, DateTimeOffset startedAt, bool firstImport, CancellationToken cancellationToken) =>
+        replies.NotifyAsync(userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList(), startedAt, firstImport, cancellationToken);
 
     /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28),
     /// and the mailbox page its 「最終同期」.</summary>

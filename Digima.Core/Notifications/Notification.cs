@@ -18,6 +18,14 @@ public enum NotificationKind
     /// <summary>A mail (「今すぐ送信」 or scheduled) failed for good: the server refused it, or the
     /// last retry ran out.</summary>
     Failed,
+
+    /// <summary>A customer replied: their newest mail, in the rep's mailbox, has no later answer
+    /// (返信待ち). Party names the customer, Subject the mail's subject.</summary>
+    CustomerReplied,
+
+    /// <summary>The rep's 9:00 summary of customers waiting 2+ business days: ItemCount of them,
+    /// Party the one waiting longest.</summary>
+    AwaitingSummary,
 }
 
 /// <summary>An entry under the bell in the app bar.</summary>
@@ -32,6 +40,12 @@ public sealed record Notification
 
     /// <summary>The customer who opened, as shown; empty when the mail went to several customers.</summary>
     public string Party { get; init; } = "";
+
+    /// <summary>The customer's reply (<see cref="NotificationKind.CustomerReplied"/>).</summary>
+    public long? ImportedMailId { get; init; }
+
+    /// <summary>How many customers a summary counts (<see cref="NotificationKind.AwaitingSummary"/>).</summary>
+    public int? ItemCount { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; init; }

@@ -24,7 +24,7 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource) : INot
         // The unread count rides along on every row (a window over the whole user's set would not
         // be limited), so one statement answers both.
         const string sql = """
-            SELECT n.id, n.user_id, n.kind, n.mail_id, n.customer_id, n.subject, n.party, n.created_at, n.read_at,
+            SELECT n.id, n.user_id, n.kind, n.mail_id, n.customer_id, n.imported_mail_id, n.item_count, n.subject, n.party, n.created_at, n.read_at,
                    (SELECT count(*)::int FROM notifications u WHERE u.user_id = @userId AND u.read_at IS NULL) AS unread_count
             FROM notifications n
             WHERE n.user_id = @userId
@@ -45,21 +45,27 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource) : INot
 
     public async Task<NotificationSettings> GetSettingsAsync(long userId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT email_on_open FROM notification_settings WHERE user_id = @userId";
+        const string sql = "SELECT email_on_open, notify_on_reply, awaiting_summary FROM notification_settings WHERE user_id = @userId";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var emailOnOpen = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
-        return new NotificationSettings(emailOnOpen ?? false);
+        var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        // Never saved: the record's defaults, which the columns' defaults repeat.
+        return row is null ? new NotificationSettings(false) : new NotificationSettings(row.EmailOnOpen, row.NotifyOnReply, row.AwaitingSummary);
     }
 
     public async Task SaveSettingsAsync(long userId, NotificationSettings settings, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO notification_settings (user_id, email_on_open) VALUES (@userId, @EmailOnOpen)
-            ON CONFLICT (user_id) DO UPDATE SET email_on_open = EXCLUDED.email_on_open
+            INSERT INTO notification_settings (user_id, email_on_open, notify_on_reply, awaiting_summary)
+            VALUES (@userId, @EmailOnOpen, @NotifyOnReply, @AwaitingSummary)
+            ON CONFLICT (user_id) DO UPDATE SET email_on_open = EXCLUDED.email_on_open, notify_on_reply = EXCLUDED.notify_on_reply,
+                                                awaiting_summary = EXCLUDED.awaiting_summary
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, settings.EmailOnOpen }, cancellationToken: cancellationToken));
+        var args = new { userId, settings.EmailOnOpen, settings.NotifyOnReply, settings.AwaitingSummary };
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
+
+    private sealed record SettingsRow(bool EmailOnOpen, bool NotifyOnReply, bool AwaitingSummary);
 
     private sealed record Row
     {
@@ -68,6 +74,8 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource) : INot
         public NotificationKind Kind { get; init; }
         public long? MailId { get; init; }
         public long? CustomerId { get; init; }
+        public long? ImportedMailId { get; init; }
+        public int? ItemCount { get; init; }
         public string Subject { get; init; } = "";
         public string Party { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
@@ -76,7 +84,8 @@ internal sealed class NotificationRepository(NpgsqlDataSource dataSource) : INot
 
         public Notification ToNotification() => new()
         {
-            Id = Id, UserId = UserId, Kind = Kind, MailId = MailId, CustomerId = CustomerId, Subject = Subject, Party = Party,
+            Id = Id, UserId = UserId, Kind = Kind, MailId = MailId, CustomerId = CustomerId, ImportedMailId = ImportedMailId, ItemCount = ItemCount,
+            Subject = Subject, Party = Party,
             CreatedAt = CreatedAt, ReadAt = ReadAt,
         };
     }

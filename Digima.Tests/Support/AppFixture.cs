@@ -35,6 +35,9 @@ public partial class AppFixture : IAsyncLifetime
         ["Digima:Outbox:ServerCopyWait"] = "00:00:01",
         // Tests send at once as before the undo grace; the grace's own tests set it per user.
         ["Digima:Sending:UndoGrace"] = "00:00:00",
+        // The daily 返信待ち summary runs on the real clock here and would add a notice to any rep
+        // with old waiting mail; its tests run it with a controlled clock.
+        ["Digima:Awaiting:SummaryEnabled"] = "false",
     };
 
     public TestDatabase Database { get; private set; } = default!;

@@ -63,6 +63,8 @@ public partial class NotificationBell
         Navigation.NavigateTo(notification switch
         {
             { Kind: NotificationKind.MailboxReconnectRequired } => "/settings/mailbox",
+            { Kind: NotificationKind.AwaitingSummary } => "/mail/awaiting",
+            // The customer's timeline, where the reply stands first with its 「返信待ち」 chip and 「返信」.
             { CustomerId: { } customerId } => $"/customers/{customerId}",
             _ => "/mail/individual",
         });
@@ -82,6 +84,8 @@ public partial class NotificationBell
         { Kind: NotificationKind.RecentCustomerMail } => T["Notifications_RecentCustomerMail", notification.Subject, notification.Party],
         { Kind: NotificationKind.Held } => T["Notifications_Held", notification.Subject],
         { Kind: NotificationKind.Failed } => T["Notifications_Failed", notification.Subject],
+        { Kind: NotificationKind.CustomerReplied } => T["Notifications_CustomerReplied", notification.Party, notification.Subject],
+        { Kind: NotificationKind.AwaitingSummary } => T["Notifications_AwaitingSummaryText", notification.ItemCount ?? 0, notification.Party],
         { Kind: NotificationKind.MailboxReconnectRequired } => T["Notifications_MailboxReconnectRequired"],
         { Party.Length: 0 } => T["Notifications_OpenedBySomeone", notification.Subject],
         _ => T["Notifications_Opened", notification.Party, notification.Subject],

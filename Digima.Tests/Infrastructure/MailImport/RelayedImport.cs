@@ -24,7 +24,8 @@ internal sealed class RelayedImport : IAsyncDisposable
         var server = new ImapImportServer(scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool);
         Command = new SyncMailboxCommand(
             scenario.Services.Get<IMailboxConnections>(), server, scenario.Services.Get<IImportedMailRepository>(), scenario.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(),
-            scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), scenario.Services.Clock,
+            scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(),
+            scenario.Services.Get<Digima.Core.Awaiting.Notices.NotifyCustomerRepliesCommand>(), scenario.Services.Clock,
             scenario.Services.Get<Microsoft.Extensions.Localization.IStringLocalizer<Digima.Core.Resources.CoreMessages>>(), NullLogger<SyncMailboxCommand>.Instance);
     }
 

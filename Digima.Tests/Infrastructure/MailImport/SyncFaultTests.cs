@@ -124,8 +124,8 @@ public sealed class SyncFaultTests : IAsyncLifetime
 
     private SyncMailboxCommand Command(IMailImportServer server, int batchSize) => new(
         _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(), _s.Services.Get<IMailboxSyncLock>(),
-        new MailImportOptions { BatchSize = batchSize }, _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(), _s.Services.Clock,
-        _s.Services.Get<Microsoft.Extensions.Localization.IStringLocalizer<Digima.Core.Resources.CoreMessages>>(), NullLogger<SyncMailboxCommand>.Instance);
+        new MailImportOptions { BatchSize = batchSize }, _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(),
+        _s.Services.Get<Digima.Core.Awaiting.Notices.NotifyCustomerRepliesCommand>(), _s.Services.Clock, _s.Services.Get<Microsoft.Extensions.Localization.IStringLocalizer<Digima.Core.Resources.CoreMessages>>(), NullLogger<SyncMailboxCommand>.Instance);
 
     /// <summary>The real server, whose connection breaks after some body (or summary) fetches.</summary>
     private sealed class CuttingServer(IMailImportServer inner, int bodyFetchesBeforeCut) : IMailImportServer
