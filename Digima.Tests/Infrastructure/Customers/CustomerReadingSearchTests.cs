@@ -97,14 +97,5 @@ public sealed class CustomerReadingSearchTests : IAsyncLifetime
     }
 
     private static Customer Customer(string last, string first, string lastKana, string firstKana, string email, string company, string companyKana) =>
-        new()
-        {
-            LastName = last,
-            FirstName = first,
-            LastNameKana = lastKana,
-            FirstNameKana = firstKana,
-            Email = email,
-            Company = company,
-            CompanyKana = companyKana,
-        };
+        TestCustomers.New(last, first, lastKana, firstKana, email, company) with { CompanyKana = companyKana };
 }
