@@ -44,7 +44,7 @@ internal static class ImportReport
         var cold = rounds[0];
         Console.WriteLine();
         Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MemoryGiB():F1} GiB, {CpuModel()}; load average now {LoadAverage()}");
+        Console.WriteLine($"machine: {BenchMachine.Describe()}; load average now {BenchMachine.LoadAverage()}");
         Console.WriteLine($"server: {await connection.ExecuteScalarAsync<string>("SELECT version()")}; {rounds[0].Mbsync.Version}");
         Console.WriteLine($"messages: {options.Messages:N0}; rounds: {options.Rounds}; re-syncs: {options.Resyncs}; deliveries: {options.Deliveries}");
         Console.WriteLine();
@@ -119,15 +119,4 @@ internal static class ImportReport
     }
 
     private static string Met(bool met) => met ? "met" : "NOT met";
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-
-    private static double MemoryGiB()
-    {
-        var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
-    }
-
-    private static string CpuModel() =>
-        File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 }
