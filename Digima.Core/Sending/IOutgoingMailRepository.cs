@@ -20,6 +20,11 @@ public interface IOutgoingMailRepository
     /// <summary>Claims mail left in sending by a crashed worker: claimed before <paramref name="claimedBefore"/>.</summary>
     Task<IReadOnlyList<OutgoingMail>> ClaimStuckSendingAsync(DateTimeOffset claimedBefore, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Renews the claims still held (in sending under the same <see cref="OutgoingMail.ClaimToken"/>)
+    /// to <paramref name="now"/>, so recovery does not take them for a dead node's.</summary>
+    /// <returns>The ids whose claim is still held: a mail missing was taken over or finished.</returns>
+    Task<IReadOnlySet<long>> RenewClaimsAsync(IReadOnlyCollection<OutgoingMail> claimed, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Notes that the SMTP server accepted the mail, before anything else can fail.</summary>
     Task MarkSmtpAcceptedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
 

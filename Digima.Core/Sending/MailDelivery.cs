@@ -1,5 +1,6 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
+using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Sending;
 
@@ -10,13 +11,17 @@ namespace Digima.Core.Sending;
 /// each mail is handed to the rep's SMTP server and its acceptance recorded at once (the window in
 /// which a crash could send it twice stays one mail wide); then the accepted mails' Sent copies are
 /// saved together (MULTIAPPEND) unless the mail server files them itself (<see cref="SentCopyKeeper"/>),
-/// they are marked sent (with the customers' contact dates) and open screens are told.</summary>
+/// they are marked sent (with the customers' contact dates) and open screens are told.
+/// The batch's claims are renewed while it runs (<see cref="ClaimHeartbeat"/>), and each mail's
+/// claim is checked just before it is handed over: a mail another node took over is left to it.</summary>
 public sealed class MailDelivery(
     IOutgoingMailRepository outbox,
     IOutgoingMailTransport transport,
     SentCopyKeeper sentCopies,
     ILiveEvents live,
-    TimeProvider time)
+    SendingOptions options,
+    TimeProvider time,
+    ILogger<MailDelivery> logger)
 {
     /// <param name="mailbox">The mailbox all of <paramref name="claimed"/> is sent from.</param>
     /// <param name="claimed">Mail in sending, claimed by the caller so no other node sends it.</param>
@@ -25,6 +30,7 @@ public sealed class MailDelivery(
     public async Task<Delivery> DeliverAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> claimed, CancellationToken stopping)
     {
         await live.PublishStatusAsync(claimed, MailStatus.Sending, CancellationToken.None);
+        await using var heartbeat = ClaimHeartbeat.Start(outbox, claimed, options, time, logger);
         var acceptedNow = new List<OutgoingMail>(claimed.Count);
         var acceptedBefore = new List<OutgoingMail>();
         var failed = new List<FailedDelivery>();
@@ -46,6 +52,11 @@ public sealed class MailDelivery(
                 {
                     notTried.AddRange(claimed.Skip(i));
                     break;
+                }
+
+                if (!await StillHeldAsync(mail))
+                {
+                    continue;
                 }
 
                 var result = await transport.SendAsync(mailbox, mail, CancellationToken.None);
@@ -77,6 +88,20 @@ public sealed class MailDelivery(
         }
 
         return new Delivery([.. acceptedBefore, .. acceptedNow], failed, notTried);
+    }
+
+    /// <summary>Renews this mail's claim right before it goes to the server. Not held any more means
+    /// another node's recovery took it (this node was frozen or cut off from the database longer
+    /// than <see cref="SendingOptions.StuckAfter"/>): that node sends it, or has already.</summary>
+    private async Task<bool> StillHeldAsync(OutgoingMail mail)
+    {
+        if ((await outbox.RenewClaimsAsync([mail], time.GetUtcNow(), CancellationToken.None)).Contains(mail.Id))
+        {
+            return true;
+        }
+
+        logger.LogWarning("Mail {MailId} was taken over by another node before it was sent: left to that node", mail.Id);
+        return false;
     }
 
     /// <summary>The Sent copies appended together (or left to the server that files them), then

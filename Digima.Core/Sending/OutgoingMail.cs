@@ -60,6 +60,10 @@ public sealed record OutgoingMail
     public DateTimeOffset? SentAt { get; init; }
     public string? Error { get; init; }
     public int Attempts { get; init; }
+
+    /// <summary>The claim this copy of the row was read under (null unless in sending): the node
+    /// holding it renews it, and another claim (recovery's) replaces it.</summary>
+    public Guid? ClaimToken { get; init; }
     public bool SentCopySaved { get; init; }
 
     /// <summary>「予約送信」: the time the rep chose (UTC) and the zone they chose it in.</summary>

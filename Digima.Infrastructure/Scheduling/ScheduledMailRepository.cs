@@ -55,7 +55,7 @@ internal sealed partial class ScheduledMailRepository(NpgsqlDataSource dataSourc
         // retry is not "late", it is a retry.
         var sql = $"""
             UPDATE outgoing_mails m
-            SET status = 'sending', claimed_at = @now, attempts = m.attempts + 1, subject = c.new_subject, body_text = c.new_body,
+            SET status = 'sending', claimed_at = @now, claim_token = gen_random_uuid(), attempts = m.attempts + 1, subject = c.new_subject, body_text = c.new_body,
                 late_by = COALESCE(m.late_by, GREATEST(@now - m.scheduled_at, interval '0'))
             FROM unnest(@ids, @subjects, @bodies, @subjectTemplates, @bodyTemplates)
                 AS c(mail_id, new_subject, new_body, read_subject_template, read_body_template)

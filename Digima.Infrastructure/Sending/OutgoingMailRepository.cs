@@ -13,7 +13,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     internal const string Columns = """
         id, user_id, status, message_id, subject, body_text, subject_template, body_template, open_tracking,
         click_tracking, notify_on_open, created_at, smtp_accepted_at, sent_at, error, attempts, sent_copy_saved,
-        in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count, thread_index
+        in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count, thread_index, claim_token
         """;
 
     public Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
@@ -22,7 +22,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     public async Task<OutgoingMail?> ClaimNextQueuedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            UPDATE outgoing_mails SET status = 'sending', claimed_at = @now, attempts = attempts + 1
+            UPDATE outgoing_mails SET status = 'sending', claimed_at = @now, claim_token = gen_random_uuid(), attempts = attempts + 1
             WHERE id = (SELECT id FROM outgoing_mails WHERE status = 'queued' AND (send_after IS NULL OR send_after <= @now)
                         ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING {Columns}
@@ -36,13 +36,32 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     {
         // Re-stamping the claim in the same UPDATE means two recovering nodes never take the same mail.
         const string sql = $"""
-            UPDATE outgoing_mails SET claimed_at = @now
+            UPDATE outgoing_mails SET claimed_at = @now, claim_token = gen_random_uuid()
             WHERE status = 'sending' AND claimed_at < @claimedBefore
             RETURNING {Columns}
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var mails = (await connection.QueryAsync<OutgoingMail>(new CommandDefinition(sql, new { claimedBefore, now }, cancellationToken: cancellationToken))).AsList();
         return await WithRecipientsAsync(connection, mails, cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<long>> RenewClaimsAsync(IReadOnlyCollection<OutgoingMail> claimed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE outgoing_mails m SET claimed_at = @now
+            FROM unnest(@ids, @tokens) AS c(id, token)
+            WHERE m.id = c.id AND m.claim_token = c.token AND m.status = 'sending'
+            RETURNING m.id
+            """;
+        var held = claimed.Where(m => m.ClaimToken is not null).ToList();
+        if (held.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        var args = new { now, ids = held.Select(m => m.Id).ToArray(), tokens = held.Select(m => m.ClaimToken!.Value).ToArray() };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: cancellationToken))).ToHashSet();
     }
 
     public async Task MarkSmtpAcceptedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
@@ -109,7 +128,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
 
     public async Task RequeueStuckAsync(long id, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL WHERE id = @id AND status = 'sending' AND smtp_accepted_at IS NULL";
+        const string sql = "UPDATE outgoing_mails SET status = 'queued', claimed_at = NULL, claim_token = NULL WHERE id = @id AND status = 'sending' AND smtp_accepted_at IS NULL";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
     }

@@ -6,7 +6,8 @@ namespace Digima.Tests.Support;
 
 /// <summary>A TCP relay in front of the local Postfix or Dovecot that can end every open session
 /// the way a server does when it times a client out (a last line such as "421 ...", then close),
-/// so kept connections can be tested against the real servers behind it.</summary>
+/// so kept connections can be tested against the real servers behind it, or stall what the
+/// client says (a server slow to take a mail) until the test lets it through.</summary>
 public sealed class ClosingTcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -15,6 +16,8 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _accepted;
+    private long _stalledBytes;
+    private TaskCompletionSource _flowing = Flowing();
 
     public ClosingTcpProxy(int targetPort)
     {
@@ -27,6 +30,22 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
 
     /// <summary>Sessions opened through the relay so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Bytes the clients sent that the relay holds back while stalled.</summary>
+    public long StalledBytes => Interlocked.Read(ref _stalledBytes);
+
+    /// <summary>From now on what clients send is held back (the server hears nothing), as a server
+    /// or network that has stopped answering would look to the client.</summary>
+    public void Stall()
+    {
+        if (_flowing.Task.IsCompleted)
+        {
+            Volatile.Write(ref _flowing, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    /// <summary>What was held back goes on to the server, and so does everything after.</summary>
+    public void Resume() => _flowing.TrySetResult();
 
     /// <summary>Ends every open session from the server's side; <paramref name="lastLine"/> (CRLF
     /// added) is sent to the client first, as Postfix sends "421 4.4.2 ... timeout exceeded".</summary>
@@ -90,16 +109,36 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
                 _sessions.Add((client, server));
             }
 
-            _ = PumpAsync(client, server);
-            _ = PumpAsync(server, client);
+            _ = PumpAsync(client, server, holdBack: true);
+            _ = PumpAsync(server, client, holdBack: false);
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to)
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
+    private async Task PumpAsync(TcpClient from, TcpClient to, bool holdBack)
     {
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream());
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await from.GetStream().ReadAsync(buffer)) > 0)
+            {
+                var flowing = Volatile.Read(ref _flowing).Task;
+                if (holdBack && !flowing.IsCompleted)
+                {
+                    Interlocked.Add(ref _stalledBytes, read);
+                    await flowing;
+                    Interlocked.Add(ref _stalledBytes, -read);
+                }
+
+                await to.GetStream().WriteAsync(buffer.AsMemory(0, read));
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or SocketException)
         {

@@ -69,6 +69,12 @@ internal sealed class RecordingOutbox : IOutgoingMailRepository
 {
     public List<string> Calls { get; } = [];
 
+    /// <summary>Mail whose claim another node took: renewing it fails.</summary>
+    public HashSet<long> TakenOver { get; } = [];
+
+    public Task<IReadOnlySet<long>> RenewClaimsAsync(IReadOnlyCollection<OutgoingMail> claimed, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<long>>(claimed.Select(m => m.Id).Where(id => !TakenOver.Contains(id)).ToHashSet());
+
     public Task MarkSmtpAcceptedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         Calls.Add($"accepted {id}");

@@ -24,7 +24,7 @@ public sealed class MailDeliveryTests
     private readonly MailDelivery _delivery;
 
     public MailDeliveryTests() =>
-        _delivery = new MailDelivery(_outbox, _server, new SentCopyKeeper(_server, new RecordingMailboxes(), NullLogger<SentCopyKeeper>.Instance), _live, _clock);
+        _delivery = new MailDelivery(_outbox, _server, new SentCopyKeeper(_server, new RecordingMailboxes(), NullLogger<SentCopyKeeper>.Instance), _live, new SendingOptions(), _clock, NullLogger<MailDelivery>.Instance);
 
     [Fact]
     public async Task Deliver_Batch_EachAcceptanceRecordedBeforeTheNext_CopiesSavedTogether_ThenMarkedSent()
@@ -36,6 +36,20 @@ public sealed class MailDeliveryTests
         Assert.Equal(["1 Sending", "2 Sending", "1 Sent", "2 Sent"], _live.Published);
         Assert.Equal([1L, 2L], delivered.Sent.Select(m => m.Id));
         Assert.All(delivered.Sent, m => Assert.NotNull(m.SmtpAcceptedAt));
+    }
+
+    [Fact]
+    public async Task Deliver_MailTakenOverByAnotherNode_NotHandedToTheServer_NorReturnedToTheCaller()
+    {
+        // Another node's recovery took mail 2 while this node was frozen: it sends it, not this one.
+        _outbox.TakenOver.Add(2);
+
+        var delivered = await _delivery.DeliverAsync(Mailbox, [Mail(1, "a"), Mail(2, "b"), Mail(3, "c")], CancellationToken.None);
+
+        Assert.Equal(["send a", "send c", "copy a,c mayBeThere=False"], _server.Calls);
+        Assert.Equal([1L, 3L], delivered.Sent.Select(m => m.Id));
+        Assert.Empty(delivered.Failed);
+        Assert.Empty(delivered.NotTried);
     }
 
     [Fact]

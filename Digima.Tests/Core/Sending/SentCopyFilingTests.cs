@@ -19,7 +19,7 @@ public sealed class SentCopyFilingTests
     private readonly MailDelivery _delivery;
 
     public SentCopyFilingTests() =>
-        _delivery = new MailDelivery(_outbox, _server, new SentCopyKeeper(_server, _mailboxes, NullLogger<SentCopyKeeper>.Instance), new RecordingLiveEvents(), new FakeTimeProvider());
+        _delivery = new MailDelivery(_outbox, _server, new SentCopyKeeper(_server, _mailboxes, NullLogger<SentCopyKeeper>.Instance), new RecordingLiveEvents(), new SendingOptions(), new FakeTimeProvider(), NullLogger<MailDelivery>.Instance);
 
     [Fact]
     public async Task Deliver_UnknownAndTheServerFiledTheFirstMail_NothingAppended_MarkedSavedAndRemembered()
