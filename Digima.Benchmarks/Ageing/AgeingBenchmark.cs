@@ -74,7 +74,7 @@ internal static class AgeingBenchmark
         }
 
         var naive = new List<(QueryCase, Latencies)>();
-        foreach (var query in cases.Naive(dataSource))
+        foreach (var query in cases.Naive(dataSource).Append(DashboardCases.NaiveReplied(scope.ServiceProvider, dataSource, shape.Start + shape.Span)))
         {
             naive.Add((query, await query.TimeAsync(1, options.BaselineRounds)));
             Log($"{query.Name}: p50 {naive[^1].Item2.Percentile(50):F0} ms");

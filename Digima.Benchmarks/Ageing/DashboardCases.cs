@@ -1,6 +1,7 @@
 using Digima.Core.Common;
 using Digima.Core.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Digima.Benchmarks.Ageing;
 
@@ -20,8 +21,7 @@ internal static class DashboardCases
     {
         _ = manager;
         var queries = services.GetRequiredService<IDashboardQueries>();
-        var last = DateOnly.FromDateTime(TimeZones.ToUserTime(dataEnd, Zone).DateTime);
-        var period = new DashboardPeriod(last.AddDays(-89), last);
+        var period = Period(dataEnd);
         var cases = new List<QueryCase>();
         var turn = 0;
         foreach (var (who, rep) in new (string, Func<long?>)[] { ("everyone", () => null), ("one rep", () => reps[turn++ % reps.Count].Id) })
@@ -34,6 +34,17 @@ internal static class DashboardCases
         }
 
         return cases;
+    }
+
+    /// <summary>The baseline of 返信あり (a probe per mail), checked against the product's answer.</summary>
+    public static QueryCase NaiveReplied(IServiceProvider services, NpgsqlDataSource dataSource, DateTimeOffset dataEnd) =>
+        Ageing.NaiveReplied.Case(dataSource, services.GetRequiredService<IDashboardQueries>(), Period(dataEnd), Zone);
+
+    /// <summary>The 90 days ending with the newest loaded mail.</summary>
+    private static DashboardPeriod Period(DateTimeOffset dataEnd)
+    {
+        var last = DateOnly.FromDateTime(TimeZones.ToUserTime(dataEnd, Zone).DateTime);
+        return new DashboardPeriod(last.AddDays(-89), last);
     }
 
     private static QueryCase Case(string name, Func<CancellationToken, Task> run) => new(name, run, GoalP95Ms);

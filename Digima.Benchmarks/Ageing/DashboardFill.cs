@@ -27,7 +27,7 @@ internal static class DashboardFill
         await using var connection = await dataSource.OpenConnectionAsync();
         var clock = Stopwatch.StartNew();
         await connection.ExecuteAsync(new CommandDefinition(Fill, commandTimeout: 0));
-        await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE outgoing_mails, tracking_events", commandTimeout: 0));
+        await connection.ExecuteAsync(new CommandDefinition("VACUUM ANALYZE outgoing_mails, imported_mails, tracking_events", commandTimeout: 0));
         log($"dashboard data (tracking, held, failed): {clock.Elapsed.TotalSeconds:F1} s");
     }
 }

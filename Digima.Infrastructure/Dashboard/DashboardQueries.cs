@@ -63,22 +63,18 @@ internal sealed partial class DashboardQueries(NpgsqlDataSource dataSource) : ID
 
     public async Task<IReadOnlyList<RepWeekCount>> RepliedPerWeekAsync(DashboardPeriod period, long? repId, string timeZoneId, CancellationToken cancellationToken)
     {
-        // customer_reply_state keeps each customer's newest mail to us: a customer wrote after a
-        // mail exactly when that newest mail is later than it, one primary-key probe per customer.
+        // Whether a customer wrote after a mail is kept on the mail (replied, by the triggers of
+        // migration 2110): a range of a partial index, like 送信.
         const string sql = $"""
             SELECT rep_id, week, sum(n)::int AS count FROM (
                 SELECT m.user_id AS rep_id, {AppWeek} AS week, count(*) AS n
                 FROM outgoing_mails m
-                WHERE m.status = 'sent' AND m.sent_at >= @start AND m.sent_at < @end AND (@rep = 0 OR m.user_id = @rep)
-                  AND EXISTS (SELECT 1 FROM outgoing_mail_recipients r JOIN customer_reply_state s ON s.customer_id = r.customer_id
-                              WHERE r.mail_id = m.id AND r.customer_id IS NOT NULL AND r.kind IN ('to', 'cc') AND s.last_in_at > m.sent_at)
+                WHERE m.status = 'sent' AND m.replied AND m.sent_at >= @start AND m.sent_at < @end AND (@rep = 0 OR m.user_id = @rep)
                 GROUP BY 1, 2
                 UNION ALL
                 SELECT i.user_id, {ClientWeek}, count(*)
                 FROM imported_mails i
-                WHERE i.direction = 'sent' AND i.mail_date >= @start AND i.mail_date < @end AND (@rep = 0 OR i.user_id = @rep)
-                  AND EXISTS (SELECT 1 FROM imported_mail_customers l JOIN customer_reply_state s ON s.customer_id = l.customer_id
-                              WHERE l.mail_id = i.id AND l.role IN ('to', 'cc') AND s.last_in_at > i.mail_date)
+                WHERE i.direction = 'sent' AND i.replied AND i.mail_date >= @start AND i.mail_date < @end AND (@rep = 0 OR i.user_id = @rep)
                 GROUP BY 1, 2) x
             GROUP BY rep_id, week
             """;

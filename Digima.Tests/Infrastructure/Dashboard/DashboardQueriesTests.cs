@@ -88,6 +88,46 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replied_FollowsTheCustomersMailAsItComesAndGoes_InAnyOrder()
+    {
+        var (monday, start) = NextMonday();
+        var period = new DashboardPeriod(monday, monday.AddDays(6));
+        var appTo = await Services.AddCustomerAsync("返信元");
+        var clientTo = await Services.AddCustomerAsync("手元宛");
+        var bccOnly = await Services.AddCustomerAsync("隠し宛");
+        var lateCopy = await Services.AddCustomerAsync("後取込");
+
+        Services.Clock.SetUtcNow(start.AddHours(10));
+        await SendAsync(_s.Rep, appTo, "ご案内です。よろしくお願いいたします。", open: false, click: false);
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, clientTo.Email, "tebiki", date: start.AddHours(11))
+            .Header("Bcc", bccOnly.Email).Text("UTF-8", "手元から"));
+        await _s.SyncAsync();
+        Assert.Equal(0, await RepliedAsync(period));
+
+        // Bcc-only: the customer's mail does not answer ours; To does.
+        await _s.AppendAsync("INBOX", RawMail.Create(bccOnly.Email, _s.Rep.Email, "kakushi", date: start.AddHours(12)).Text("UTF-8", "拝見しました"));
+        await _s.SyncAsync();
+        Assert.Equal(0, await RepliedAsync(period));
+        await _s.AppendAsync("INBOX", RawMail.Create(clientTo.Email, _s.Rep.Email, "Re: tebiki", date: start.AddHours(13)).Text("UTF-8", "承知しました"));
+        var appReplyId = RawMail.NewId();
+        await _s.AppendAsync("INBOX", RawMail.Create(appTo.Email, _s.Rep.Email, "Re: annai", appReplyId, date: start.AddHours(14)).Text("UTF-8", "ありがとうございます"));
+        await _s.SyncAsync();
+        Assert.Equal(2, await RepliedAsync(period));
+
+        // The customer's answer is imported first, our older mail from the rep's client after it.
+        await _s.AppendAsync("INBOX", RawMail.Create(lateCopy.Email, _s.Rep.Email, "shitsumon", date: start.AddHours(16)).Text("UTF-8", "質問です"));
+        await _s.SyncAsync();
+        await _s.AppendAsync("Sent", RawMail.Create(_s.Rep.Email, lateCopy.Email, "saki", date: start.AddHours(15)).Text("UTF-8", "先に送った分"));
+        await _s.SyncAsync();
+        Assert.Equal(3, await RepliedAsync(period));
+
+        // The rep deletes the answer to the app mail: that mail is unanswered again.
+        var reply = await _s.StoredAsync(appReplyId);
+        Assert.True(await Services.Get<Digima.Core.MailImport.DeleteImportedMailCommand>().DeleteAsync(_s.Rep, reply.Id, CancellationToken.None));
+        Assert.Equal(2, await RepliedAsync(period));
+    }
+
+    [Fact]
     public async Task Get_HeldAndFailedInPeriod_ListedWithCustomerReasonAndRep()
     {
         var today = DashboardPresets.Today(Services.Clock, Tokyo);
@@ -185,6 +225,9 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
 
     private Task<OutgoingMail> SendAsync(CurrentUser rep, Customer to, string body, bool open, bool click) =>
         Services.SendNowAndDeliverAsync(rep, Input(to, body, open, click));
+
+    private async Task<int> RepliedAsync(DashboardPeriod period) =>
+        (await Services.Get<IDashboardQueries>().RepliedPerWeekAsync(period, _s.Rep.Id, Tokyo, CancellationToken.None)).Sum(r => r.Count);
 
     private async Task RecordAsync(long mailId, TrackingKind kind, string agent)
     {
