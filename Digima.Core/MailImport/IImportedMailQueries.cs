@@ -4,9 +4,10 @@ namespace Digima.Core.MailImport;
 public interface IImportedMailQueries
 {
     /// <summary>A page of the owner's mail of one tab, newest first, after <paramref name="after"/>
-    /// (keyset paging); <paramref name="search"/> matches subject, sender, recipients and snippet.</summary>
+    /// (keyset paging); <paramref name="search"/> matches subject, sender, recipients and snippet;
+    /// <paramref name="period"/>, when given, keeps mail dated within it.</summary>
     Task<IReadOnlyList<ImportedMailRow>> ListAsync(
-        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, CancellationToken cancellationToken);
+        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, MailPeriod? period, CancellationToken cancellationToken);
 
     /// <summary>The mail with its body, or null when it does not exist.</summary>
     Task<ImportedMail?> GetAsync(long mailId, CancellationToken cancellationToken);
@@ -54,3 +55,6 @@ public sealed record MailboxSyncStatus(
     DateTimeOffset? LastErrorAt,
     IReadOnlyList<MailImportCursor> Folders,
     IReadOnlyList<SkippedMail> RecentSkipped);
+
+/// <summary>Mail dated from <see cref="From"/> (included) to <see cref="To"/> (excluded).</summary>
+public sealed record MailPeriod(DateTimeOffset From, DateTimeOffset To);

@@ -10,10 +10,16 @@ public sealed class ListImportedMailQuery(IImportedMailQueries queries)
 
     /// <exception cref="ForbiddenException">A rep asked for another rep's mailbox.</exception>
     public Task<IReadOnlyList<ImportedMailRow>> ListAsync(
-        CurrentUser actor, long ownerUserId, MailDirection tab, string? search, MailPageKey? after, int pageSize, CancellationToken cancellationToken)
+        CurrentUser actor, long ownerUserId, MailDirection tab, string? search, MailPageKey? after, int pageSize, CancellationToken cancellationToken) =>
+        ListAsync(actor, ownerUserId, tab, search, after, pageSize, null, cancellationToken);
+
+    /// <param name="period">Only mail dated within it (the dashboard's own-client numbers lead here).</param>
+    /// <exception cref="ForbiddenException">A rep asked for another rep's mailbox.</exception>
+    public Task<IReadOnlyList<ImportedMailRow>> ListAsync(
+        CurrentUser actor, long ownerUserId, MailDirection tab, string? search, MailPageKey? after, int pageSize, MailPeriod? period, CancellationToken cancellationToken)
     {
         MailAccess.EnsureCanRead(actor, ownerUserId);
         var text = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        return queries.ListAsync(ownerUserId, tab, text, after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
+        return queries.ListAsync(ownerUserId, tab, text, after, Math.Clamp(pageSize, 1, MaxPageSize), period, cancellationToken);
     }
 }

@@ -9,13 +9,13 @@ namespace Digima.Infrastructure.MailImport;
 internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImportedMailQueries
 {
     public async Task<IReadOnlyList<ImportedMailRow>> ListAsync(
-        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, CancellationToken cancellationToken)
+        long ownerUserId, MailDirection direction, string? search, MailPageKey? after, int limit, MailPeriod? period, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {ImportedMailRows.ListColumns}
             FROM imported_mails m
             {ImportedMailRows.ListCustomerJoin}
-            WHERE m.user_id = @ownerUserId AND m.direction = @direction
+            WHERE m.user_id = @ownerUserId AND m.direction = @direction AND m.mail_date >= @from AND m.mail_date < @to
               AND (CAST(@afterDate AS timestamptz) IS NULL OR (m.mail_date, m.id) < (@afterDate, @afterId))
               AND (CAST(@pattern AS text) IS NULL OR m.subject ILIKE @pattern OR m.from_address ILIKE @pattern
                    OR m.from_name ILIKE @pattern OR m.snippet ILIKE @pattern OR m.to_list::text ILIKE @pattern)
@@ -28,6 +28,8 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
             direction = direction == MailDirection.Sent ? "sent" : "received",
             afterDate = after?.MailDate,
             afterId = after?.Id ?? 0,
+            from = period?.From ?? DateTimeOffset.MinValue,
+            to = period?.To ?? DateTimeOffset.MaxValue,
             pattern = search is null ? null : "%" + EscapeLike(search) + "%",
             limit,
         };

@@ -25,15 +25,23 @@ internal sealed partial class OutgoingMailRepository
             FROM outgoing_mails WHERE user_id = @userId
               AND COALESCE(sent_at, scheduled_at, created_at) >= @from AND COALESCE(sent_at, scheduled_at, created_at) < @to
               AND (@status = '' OR status = @status)
+              AND (@outcome = ''
+                   OR (@outcome = 'replied' AND replied)
+                   OR (@outcome IN ('opened', 'clicked') AND EXISTS (
+                       SELECT 1 FROM tracking_events t
+                       WHERE t.mail_id = outgoing_mails.id AND t.kind = CASE @outcome WHEN 'opened' THEN 'open' ELSE 'click' END
+                         AND NOT t.probably_automated)))
             ORDER BY COALESCE(sent_at, scheduled_at, created_at) DESC, id DESC
             LIMIT @limit OFFSET @offset
             """;
         var from = filter.From ?? DateTimeOffset.MinValue;
         var to = filter.To ?? DateTimeOffset.MaxValue;
         var status = filter.Status?.ToString().ToLowerInvariant() ?? "";
+        // The same rules as the dashboard's counts (DashboardQueries), so a number and its list agree.
+        var outcome = filter.Outcome?.ToString().ToLowerInvariant() ?? "";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<OutgoingMail, long, (OutgoingMail Mail, long Total)>(
-            new CommandDefinition(sql, new { userId, from, to, status, limit, offset }, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, new { userId, from, to, status, outcome, limit, offset }, cancellationToken: cancellationToken),
             (mail, total) => (mail, total), splitOn: "total_count")).AsList();
         var mails = await WithRecipientsAsync(connection, rows.Select(r => r.Mail).ToList(), cancellationToken);
         return new PagedResult<OutgoingMail>(mails, rows.Count == 0 ? 0 : (int)rows[0].Total);

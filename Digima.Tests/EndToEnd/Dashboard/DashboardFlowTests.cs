@@ -134,6 +134,68 @@ public sealed class DashboardFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Manager_EachNumberLeadsToItsOwnMail_AndTheViewStaysInTheAddress()
+    {
+        var rep = await app.AddConnectedRepAsync("ダッシュ 高橋");
+        var manager = await app.AddUserAsync(UserRole.Manager, "ダッシュ 部長");
+        var reader = await app.AddCustomerAsync("読者", "一郎", "読者商事");
+        var answers = await app.AddCustomerAsync("回答", "二郎", "回答工業");
+        var quiet = await app.AddCustomerAsync("静観", "三郎", "静観物産");
+        var opened = await SendAsync(rep, reader, "開封されるご案内");
+        await RecordOpenAsync(opened);
+        await SendAsync(rep, answers, "返信をいただくご案内");
+        await SendAsync(rep, quiet, "返事のないご案内");
+        var now = DateTimeOffset.Now;
+        await AppendAsync(rep, "INBOX", answers.Email, rep.Email, "Re: 返信をいただくご案内", now);
+        await AppendAsync(rep, "Sent", rep.Email, quiet.Email, "手元からの追伸", now.AddHours(-1));
+        await app.SyncUntilImportedAsync(rep.AsActor(), MailDirection.Received, 1);
+        await app.SyncUntilImportedAsync(rep.AsActor(), MailDirection.Sent, 1);
+
+        var page = await app.OpenSignedInAsync(manager.Email, "/dashboard");
+        await page.GetByTestId("preset-Last4Weeks").ClickAsync();
+        await page.GetByTestId("dashboard-rep").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("ダッシュ 高橋", new() { Exact = true }).ClickAsync();
+        await AppFixture.WaitForUrlAsync(page, $"**/dashboard?preset=last4weeks&rep={rep.Id}");
+
+        // A reload (or a bookmark) shows the same rep and period.
+        await page.ReloadAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        var row = page.Locator("[data-testid='dashboard-rep-row']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-rep-id", rep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(row.GetByTestId("rep-sent")).ToHaveTextAsync("4");
+
+        // 返信あり: only the mail the customer answered.
+        await Assertions.Expect(row.GetByTestId("rep-replied")).ToHaveTextAsync("1", new() { Timeout = 40_000 });
+        await row.GetByTestId("rep-replied").ClickAsync();
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual?*outcome=replied");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mail-outcome-filter")).ToHaveTextAsync("返信あり");
+        var rows = page.GetByTestId("mail-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("返信をいただくご案内");
+
+        // Back to the same view; 開封: only the mail a person opened.
+        await page.GoBackAsync();
+        await AppFixture.WaitForUrlAsync(page, $"**/dashboard?preset=last4weeks&rep={rep.Id}");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await row.GetByTestId("rep-opened").ClickAsync();
+        await AppFixture.WaitForUrlAsync(page, "**/mail/individual?*outcome=opened");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("開封されるご案内");
+
+        // 送信 from the rep's own client: the rep's mailbox, 「送信」, in the period.
+        await page.GoBackAsync();
+        await AppFixture.WaitInteractiveAsync(page);
+        await row.GetByTestId("rep-client-sent").ClickAsync();
+        await AppFixture.WaitForUrlAsync(page, $"**/mail/mailbox?user={rep.Id}&tab=sent&from=*&to=*");
+        await AppFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("mailbox-period")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("手元からの追伸")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Manager_RepWithoutMail_SaysSoInsteadOfEmptyCharts()
     {
         await app.AddUserAsync(UserRole.Rep, "ダッシュ 新人");

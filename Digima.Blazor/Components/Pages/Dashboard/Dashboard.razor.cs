@@ -9,8 +9,9 @@ using MudBlazor;
 namespace Digima.Blazor.Components.Pages.Dashboard;
 
 /// <summary>「ダッシュボード」: a period (a preset or any range of days in the manager's zone) and
-/// optionally one rep. Sent, opened or imported mail refreshes the numbers, at most every few
-/// seconds, so a busy team does not re-run the queries at each event.</summary>
+/// optionally one rep, both kept in the address (a reload, a bookmark or 「戻る」 from a list
+/// behind a number shows the same view). Sent, opened or imported mail refreshes the numbers, at
+/// most every few seconds, so a busy team does not re-run the queries at each event.</summary>
 public partial class Dashboard : IDisposable
 {
     private const long Everyone = 0;
@@ -21,6 +22,19 @@ public partial class Dashboard : IDisposable
     [Inject] private GetDashboardQuery Query { get; set; } = default!;
     [Inject] private ILiveEvents Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "preset")]
+    private string? PresetParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? FromParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    private string? ToParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "rep")]
+    private long? RepParameter { get; set; }
 
     private IDisposable[] _subscriptions = [];
     private IReadOnlyList<User> _users = [];
@@ -38,7 +52,8 @@ public partial class Dashboard : IDisposable
     {
         _actor = await CurrentUser.GetAsync();
         _users = await Users.ListAsync(_actor, CancellationToken.None);
-        SetPeriod(DashboardPresets.For(_preset!.Value, DashboardPresets.Today(Time, _actor.TimeZoneId)));
+        SetPeriod(PeriodFromAddress());
+        _repFilter = RepParameter is { } rep && _users.Any(u => u.Id == rep) ? rep : Everyone;
         _subscriptions =
         [
             Live.Subscribe<OutgoingMailStatusChanged>(_ => RefreshSoonAsync()),
@@ -48,6 +63,37 @@ public partial class Dashboard : IDisposable
         ];
         await LoadAsync();
     }
+
+    /// <summary>The days in the address (cut to the longest period), else its preset, else the default.</summary>
+    private DashboardPeriod PeriodFromAddress()
+    {
+        if (DateOnly.TryParseExact(FromParameter, "yyyy-MM-dd", out var from) && DateOnly.TryParseExact(ToParameter, "yyyy-MM-dd", out var to) && from <= to)
+        {
+            _preset = null;
+            return Capped(new DashboardPeriod(from, to));
+        }
+
+        if (Enum.TryParse<DashboardPreset>(PresetParameter, ignoreCase: true, out var preset) && Enum.IsDefined(preset))
+        {
+            _preset = preset;
+        }
+
+        return DashboardPresets.For(_preset!.Value, DashboardPresets.Today(Time, _actor!.TimeZoneId));
+    }
+
+    /// <summary>The view in the address, replacing the history entry (each change is not a page).</summary>
+    private void KeepInAddress()
+    {
+        var period = _preset is { } preset
+            ? $"preset={preset.ToString().ToLowerInvariant()}"
+            : $"from={Period.From:yyyy-MM-dd}&to={Period.To:yyyy-MM-dd}";
+        var rep = RepFilter is { } id ? $"&rep={id}" : "";
+        Navigation.NavigateTo($"/dashboard?{period}{rep}", new NavigationOptions { ReplaceHistoryEntry = true });
+    }
+
+    // A range longer than the queries are sized for keeps its last days.
+    private static DashboardPeriod Capped(DashboardPeriod period) =>
+        period.Days > DashboardPeriod.MaxDays ? period with { From = period.To.AddDays(1 - DashboardPeriod.MaxDays) } : period;
 
     private DashboardPeriod Period => new(DateOnly.FromDateTime(_range.Start!.Value), DateOnly.FromDateTime(_range.End!.Value));
 
@@ -69,31 +115,28 @@ public partial class Dashboard : IDisposable
 
         _preset = preset;
         SetPeriod(DashboardPresets.For(preset.Value, DashboardPresets.Today(Time, _actor!.TimeZoneId)));
+        KeepInAddress();
         await LoadAsync();
     }
 
     private async Task RangeChangedAsync(DateRange? range)
     {
-        if (range?.Start is not { } start || range.End is not { } end)
+        // The picker also reports the range a preset set: that is not a range of the manager's own.
+        if (range?.Start is not { } start || range.End is not { } end || (start.Date == _range.Start && end.Date == _range.End))
         {
             return;
         }
 
-        // A range longer than the queries are sized for keeps its last days.
-        var period = new DashboardPeriod(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end));
-        if (period.Days > DashboardPeriod.MaxDays)
-        {
-            period = period with { From = period.To.AddDays(1 - DashboardPeriod.MaxDays) };
-        }
-
         _preset = null;
-        SetPeriod(period);
+        SetPeriod(Capped(new DashboardPeriod(DateOnly.FromDateTime(start), DateOnly.FromDateTime(end))));
+        KeepInAddress();
         await LoadAsync();
     }
 
     private async Task RepChangedAsync(long rep)
     {
         _repFilter = rep;
+        KeepInAddress();
         await LoadAsync();
     }
 
@@ -103,6 +146,10 @@ public partial class Dashboard : IDisposable
     /// <summary>「個別メール」 of one rep in this period: where the app mail behind a number is.</summary>
     private string ListLink(long repId) =>
         $"/mail/individual?rep={repId}&from={Period.From:yyyy-MM-dd}&to={Period.To:yyyy-MM-dd}&status=sent";
+
+    /// <summary>The rep's 「メールボックス」 「送信」 in this period: mail from their own client.</summary>
+    private string ClientLink(long repId) =>
+        $"/mail/mailbox?user={repId}&tab=sent&from={Period.From:yyyy-MM-dd}&to={Period.To:yyyy-MM-dd}";
 
     private async Task RefreshSoonAsync()
     {

@@ -23,6 +23,9 @@ public partial class ImportedMailList
     [Parameter, EditorRequired] public long OwnerId { get; set; }
     [Parameter, EditorRequired] public MailDirection Direction { get; set; }
 
+    /// <summary>Only mail dated within it; null for all.</summary>
+    [Parameter] public MailPeriod? Period { get; set; }
+
     private readonly List<ImportedMailRow> _rows = [];
     private string? _search;
     private bool _hasMore;
@@ -75,7 +78,7 @@ public partial class ImportedMailList
     }
 
     private async Task<IReadOnlyList<ImportedMailRow>> FetchAsync(MailPageKey? after, int limit) =>
-        await List.ListAsync(await CurrentUser.GetAsync(), OwnerId, Direction, _search, after, Math.Min(limit, ListImportedMailQuery.MaxPageSize), CancellationToken.None);
+        await List.ListAsync(await CurrentUser.GetAsync(), OwnerId, Direction, _search, after, Math.Min(limit, ListImportedMailQuery.MaxPageSize), Period, CancellationToken.None);
 
     private async Task SearchChangedAsync(string? text)
     {

@@ -1,5 +1,6 @@
 using Digima.Blazor.Auth;
 using Digima.Core.Accounts;
+using Digima.Core.Common;
 using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
@@ -18,6 +19,23 @@ public partial class Mailbox : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILiveEvents Live { get; set; } = default!;
 
+    /// <summary>From the dashboard: a manager's rep, the tab (sent) and the days (yyyy-MM-dd in
+    /// the viewer's zone) of the mail behind a number. A rep's own page ignores another rep's id.</summary>
+    [SupplyParameterFromQuery(Name = "user")]
+    private long? UserParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    private string? TabParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    private string? FromParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    private string? ToParameter { get; set; }
+
+    private int _tab;
+    private (DateOnly From, DateOnly To)? _days;
+    private MailPeriod? _period;
     private IDisposable[] _subscriptions = [];
     private IReadOnlyList<User> _users = [];
     private MailboxSyncStatus? _status;
@@ -34,6 +52,14 @@ public partial class Mailbox : IDisposable
         if (_isManager)
         {
             _users = await Users.ListAsync(user, CancellationToken.None);
+            _ownerId = UserParameter is { } owner && _users.Any(u => u.Id == owner) ? owner : _me;
+        }
+
+        _tab = TabParameter == "sent" ? 1 : 0;
+        if (DateOnly.TryParseExact(FromParameter, "yyyy-MM-dd", out var from) && DateOnly.TryParseExact(ToParameter, "yyyy-MM-dd", out var to) && from <= to)
+        {
+            _days = (from, to);
+            _period = new MailPeriod(TimeZones.StartOfDay(from, user.TimeZoneId), TimeZones.StartOfDay(to.AddDays(1), user.TimeZoneId));
         }
 
         // 「最終同期」 follows every sync of the mailbox shown, whichever node or trigger ran it.
@@ -88,6 +114,12 @@ public partial class Mailbox : IDisposable
         {
             _syncing = false;
         }
+    }
+
+    private void ClearPeriod()
+    {
+        _days = null;
+        _period = null;
     }
 
     private string OwnerName(long id) => _users.FirstOrDefault(u => u.Id == id)?.DisplayName ?? "";

@@ -38,6 +38,10 @@ public partial class IndividualMail
     [SupplyParameterFromQuery(Name = "status")]
     private string? StatusParameter { get; set; }
 
+    /// <summary>opened, clicked or replied: the mail behind one of the dashboard's numbers.</summary>
+    [SupplyParameterFromQuery(Name = "outcome")]
+    private string? OutcomeParameter { get; set; }
+
     private string _filter = "all";
     private IndividualMailFilter _narrowed = IndividualMailFilter.None;
     private (DateOnly From, DateOnly To)? _days;
@@ -130,10 +134,12 @@ public partial class IndividualMail
             ? (from, to)
             : null;
         var status = Enum.TryParse<MailStatus>(StatusParameter, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : (MailStatus?)null;
+        var outcome = Enum.TryParse<MailOutcome>(OutcomeParameter, ignoreCase: true, out var o) && Enum.IsDefined(o) ? o : (MailOutcome?)null;
         return new IndividualMailFilter(
             _days is { } d ? TimeZones.StartOfDay(d.From, zone) : null,
             _days is { } e ? TimeZones.StartOfDay(e.To.AddDays(1), zone) : null,
-            status);
+            status,
+            outcome);
     }
 
     private bool IsNarrowed => _narrowed != IndividualMailFilter.None;
