@@ -118,6 +118,7 @@ internal static class ImportPlan
             To = content.To.Count > 0 ? content.To : summary.To,
             Cc = content.Cc.Count > 0 ? content.Cc : summary.Cc,
             MailDate = (content.Date ?? summary.Date ?? summary.InternalDate ?? now).ToUniversalTime(),
+            ArrivedAt = summary.InternalDate?.ToUniversalTime(),
             Snippet = content.Snippet,
             BodyText = content.TextBody,
             BodyHtml = content.HtmlBody,

@@ -19,6 +19,9 @@ public sealed record ImportedMail
     public IReadOnlyList<MailParty> To { get; init; } = [];
     public IReadOnlyList<MailParty> Cc { get; init; } = [];
     public DateTimeOffset MailDate { get; init; }
+
+    /// <summary>When the rep's server received it (IMAP INTERNALDATE); null when the server gave none.</summary>
+    public DateTimeOffset? ArrivedAt { get; init; }
     public string Snippet { get; init; } = "";
     public string BodyText { get; init; } = "";
 

@@ -90,17 +90,16 @@ public sealed class SyncMailboxCommand(
             var error = Describe(e);
             await store.RecordFailureAsync(userId, error, time.GetUtcNow(), CancellationToken.None);
             await PublishImportedAsync(userId, folders, CancellationToken.None);
-            // The Inbox may have stored replies before the Sent folder failed: told now, as the next
-            // sync will not store them again. (An Inbox cut mid-folder reports no customers: its
-            // stored replies stay on 「返信待ち」 and in the summary, untold.)
-            await NotifyRepliesAsync(userId, folders, startedAt, firstImport, CancellationToken.None);
+            // Replies stored before the failure (a folder before it, or batches of the folder it cut)
+            // are told now: the next sync will not store them again.
+            await replies.NotifyAsync(userId, startedAt, firstImport, anyStored: true, CancellationToken.None);
             return new MailboxSyncResult(MailboxSyncOutcome.Failed, folders, error);
         }
 
         await store.RecordSuccessAsync(userId, time.GetUtcNow(), cancellationToken);
         await PublishImportedAsync(userId, folders, cancellationToken);
         await NoticeColleaguesCustomersAsync(userId, folders, cancellationToken);
-        await NotifyRepliesAsync(userId, folders, startedAt, firstImport, cancellationToken);
+        await replies.NotifyAsync(userId, startedAt, firstImport, folders.Any(f => f.Imported > 0), cancellationToken);
         return new MailboxSyncResult(MailboxSyncOutcome.Synced, folders);
     }
 
@@ -132,9 +131,6 @@ public sealed class SyncMailboxCommand(
             await live.PublishAsync(new NotificationCreated(id, userId), cancellationToken);
         }
     }
-
-    private Task NotifyRepliesAsync(long userId, IReadOnlyList<FolderSyncResult> folders, DateTimeOffset startedAt, bool firstImport, CancellationToken cancellationToken) =>
-        replies.NotifyAsync(userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList(), startedAt, firstImport, cancellationToken);
 
     /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28),
     /// and the mailbox page its 「最終同期」.</summary>

@@ -7,32 +7,31 @@ namespace Digima.Infrastructure.Awaiting;
 internal sealed class AwaitingNoticeRepository(NpgsqlDataSource dataSource) : IAwaitingNoticeRepository
 {
     public async Task<IReadOnlyList<long>> NoticeRepliesAsync(
-        long userId, IReadOnlyCollection<long> customerIds, DateTimeOffset importedSince, DateTimeOffset receivedSince, DateTimeOffset at,
-        CancellationToken cancellationToken)
+        long userId, DateTimeOffset importedSince, DateTimeOffset receivedSince, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // The rep's own copy of the customer's newest mail (another rep may hold the copy the state
-        // row names), still unanswered. Once per mail: the unique key notifications_reply_once.
+        // The received mail this sync stored (imported_mails_user_imported), whether or not the sync
+        // got to the end; of each customer, the rep's own copy of their newest mail (another rep may
+        // hold the copy the state row names), still unanswered. Once per mail: the unique key
+        // notifications_reply_once.
         const string sql = """
             INSERT INTO notifications (user_id, kind, customer_id, imported_mail_id, subject, party, created_at)
             SELECT @userId, 'customerreplied', c.id, m.id, COALESCE(m.subject, ''), btrim(c.last_name || ' ' || c.first_name), @at
-            FROM customer_reply_state s
-            JOIN customers c ON c.id = s.customer_id
-            JOIN LATERAL (
-                SELECT m.id, m.subject
-                FROM imported_mail_customers l JOIN imported_mails m ON m.id = l.mail_id
-                WHERE l.customer_id = s.customer_id AND l.role = 'from' AND m.user_id = @userId AND m.direction = 'received'
-                  AND m.mail_date = s.last_in_at AND m.imported_at >= @importedSince AND m.mail_date >= @receivedSince
-                ORDER BY m.id
-                LIMIT 1) m ON true
-            WHERE s.customer_id = ANY(@customerIds) AND s.waiting
-              AND COALESCE((SELECT ns.notify_on_reply FROM notification_settings ns WHERE ns.user_id = @userId), true)
-            ORDER BY s.customer_id
+            FROM (SELECT DISTINCT ON (l.customer_id) l.customer_id, m.id, m.subject
+                  FROM imported_mails m
+                  JOIN imported_mail_customers l ON l.mail_id = m.id AND l.role = 'from'
+                  JOIN customer_reply_state s ON s.customer_id = l.customer_id AND s.waiting AND s.last_in_at = m.mail_date
+                  WHERE m.user_id = @userId AND m.direction = 'received' AND m.imported_at >= @importedSince
+                    AND COALESCE(m.arrived_at, m.mail_date) >= @receivedSince
+                  ORDER BY l.customer_id, m.id) m
+            JOIN customers c ON c.id = m.customer_id
+            WHERE COALESCE((SELECT ns.notify_on_reply FROM notification_settings ns WHERE ns.user_id = @userId), true)
+            ORDER BY m.customer_id
             ON CONFLICT (user_id, imported_mail_id) WHERE kind = 'customerreplied' DO NOTHING
             RETURNING id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ids = await connection.QueryAsync<long>(new CommandDefinition(
-            sql, new { userId, customerIds = customerIds.ToArray(), importedSince, receivedSince, at }, cancellationToken: cancellationToken));
+            sql, new { userId, importedSince, receivedSince, at }, cancellationToken: cancellationToken));
         return ids.AsList();
     }
 

@@ -16,18 +16,18 @@ internal sealed partial class ImportedMailRepository
     private const string InsertMails = """
         INSERT INTO imported_mails (user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                     to_list, cc_list, mail_date, snippet, body_text, body_html, attachments, in_reply_to,
-                                    "references", thread_key, imported_at, content_hash, reused_message_id)
+                                    "references", thread_key, imported_at, content_hash, reused_message_id, arrived_at)
         SELECT m.user_id, m.message_id, m.direction, m.folder_kind, m.uid_validity, m.uid, m.subject, m.from_address, m.from_name,
                CAST(m.to_json AS jsonb), CAST(m.cc_json AS jsonb), m.mail_date, m.snippet, m.body_text, m.body_html,
                CAST(m.attachments_json AS jsonb), m.in_reply_to,
                ARRAY(SELECT jsonb_array_elements_text(CAST(m.references_json AS jsonb))), m.thread_key, m.imported_at,
-               m.content_hash, m.reused_message_id
+               m.content_hash, m.reused_message_id, m.arrived_at
         FROM unnest(@UserIds, @MessageIds, @Directions, @FolderKinds, @UidValidities, @Uids, @Subjects, @FromAddresses, @FromNames,
                     @ToJsons, @CcJsons, @MailDates, @Snippets, @BodyTexts, @BodyHtmls, @AttachmentsJsons, @InReplyTos,
-                    @ReferencesJsons, @ThreadKeys, @ImportedAts, @ContentHashes, @ReusedMessageIds)
+                    @ReferencesJsons, @ThreadKeys, @ImportedAts, @ContentHashes, @ReusedMessageIds, @ArrivedAts)
              WITH ORDINALITY AS m(user_id, message_id, direction, folder_kind, uid_validity, uid, subject, from_address, from_name,
                                   to_json, cc_json, mail_date, snippet, body_text, body_html, attachments_json, in_reply_to,
-                                  references_json, thread_key, imported_at, content_hash, reused_message_id, ord)
+                                  references_json, thread_key, imported_at, content_hash, reused_message_id, arrived_at, ord)
         WHERE NOT EXISTS (SELECT 1 FROM imported_mail_tombstones t WHERE t.user_id = m.user_id AND t.message_id = m.message_id)
         ORDER BY m.ord
         ON CONFLICT (user_id, message_id) DO NOTHING
@@ -207,5 +207,6 @@ internal sealed partial class ImportedMailRepository
         ImportedAts = mails.Select(m => m.ImportedAt.ToUniversalTime()).ToArray(),
         ContentHashes = mails.Select(m => m.ContentHash).ToArray(),
         ReusedMessageIds = mails.Select(m => m.ReusedMessageId).ToArray(),
+        ArrivedAts = mails.Select(m => m.ArrivedAt?.ToUniversalTime()).ToArray(),
     };
 }

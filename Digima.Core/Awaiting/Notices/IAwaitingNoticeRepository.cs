@@ -6,12 +6,12 @@ public interface IAwaitingNoticeRepository
 {
     /// <summary>Tells the rep of each customer's reply stored by this sync: the customer's newest
     /// received mail, in the rep's mailbox, still unanswered (返信待ち), imported at or after
-    /// <paramref name="importedSince"/> and dated at or after <paramref name="receivedSince"/>.
-    /// Nothing when the rep turned the notice off; nothing twice for the same mail.</summary>
+    /// <paramref name="importedSince"/> and received by the server (else dated) at or after
+    /// <paramref name="receivedSince"/>. Nothing when the rep turned the notice off; nothing twice
+    /// for the same mail.</summary>
     /// <returns>The notifications created now.</returns>
     Task<IReadOnlyList<long>> NoticeRepliesAsync(
-        long userId, IReadOnlyCollection<long> customerIds, DateTimeOffset importedSince, DateTimeOffset receivedSince, DateTimeOffset at,
-        CancellationToken cancellationToken);
+        long userId, DateTimeOffset importedSince, DateTimeOffset receivedSince, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Active users who keep the summary on and have someone waiting in their mailbox,
     /// with their zone and the local date of their latest summary.</summary>

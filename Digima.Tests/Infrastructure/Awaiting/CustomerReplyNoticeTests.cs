@@ -42,7 +42,7 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
 
         // A re-sync, and the same notice asked for again (as a second node would): still one.
         await _s.SyncAsync();
-        await _s.Services.Get<NotifyCustomerRepliesCommand>().NotifyAsync(_s.Rep.Id, [customer.Id], Now.AddMinutes(-1), false, CancellationToken.None);
+        await _s.Services.Get<NotifyCustomerRepliesCommand>().NotifyAsync(_s.Rep.Id, Now.AddMinutes(-1), false, anyStored: true, CancellationToken.None);
         Assert.Single(await RepliesAsync());
     }
 
@@ -62,12 +62,51 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
     {
         var customer = await _s.AddCustomerAsync("古い");
         await _s.SyncAsync();
-        // Mail received days ago, moved into the Inbox now (or read again after UIDVALIDITY changed).
-        await _s.AppendAsync("INBOX", RawMail.Create(customer.Email, _s.Rep.Email, "last week", date: Now.AddDays(-3)).Text("UTF-8", "本文"));
+        // Mail received days ago, moved into the Inbox now (or read again after UIDVALIDITY changed):
+        // the server keeps when it arrived.
+        await _s.AppendAsync("INBOX", Now.AddDays(-3), RawMail.Create(customer.Email, _s.Rep.Email, "last week", date: Now.AddDays(-3)).Text("UTF-8", "本文"));
 
         Assert.Equal(1, (await _s.SyncAsync()).Imported);
 
         Assert.Empty(await RepliesAsync());
+    }
+
+    [Fact]
+    public async Task Sync_ReplyDatedDaysBehindThatArrivedNow_Noticed()
+    {
+        var customer = await _s.AddCustomerAsync("時計");
+        await _s.SyncAsync();
+
+        // The customer's clock (or a relay that held it) dates the reply three days back.
+        await DeliverAsync(customer, "遅れて届いた返信", Now.AddDays(-3));
+        Assert.Equal(1, (await _s.SyncAsync()).Imported);
+
+        Assert.Equal("遅れて届いた返信", Assert.Single(await RepliesAsync()).Subject);
+    }
+
+    [Fact]
+    public async Task Sync_CutInTheMiddleOfTheInbox_RepliesItStoredAreToldAtOnce()
+    {
+        var first = await _s.AddCustomerAsync("途中一");
+        var second = await _s.AddCustomerAsync("途中二");
+        await _s.SyncAsync();
+        await DeliverAsync(first, "一通目の返信");
+        await DeliverAsync(second, "二通目の返信");
+
+        // A batch is stored, then the connection breaks at the next body fetch: what was stored is
+        // told by the failed sync itself (the next sync will not store it again), the rest by the next.
+        await using (var import = new RelayedImport(_s, batchSize: 1))
+        {
+            var bodyFetches = 0;
+            import.Relay.CutBefore(c => c.Contains("BODY.PEEK[]", StringComparison.Ordinal) && ++bodyFetches == 2);
+            Assert.Equal(MailboxSyncOutcome.Failed, (await import.SyncAsync()).Outcome);
+        }
+
+        var stored = await _s.ScalarAsync<long>("SELECT count(*) FROM imported_mails WHERE user_id = @Id", new { _s.Rep.Id });
+        Assert.Equal(1, stored);
+        Assert.Single(await RepliesAsync());
+        Assert.Equal(1, (await _s.SyncAsync()).Imported);
+        Assert.Equal(2, (await RepliesAsync()).Count);
     }
 
     [Fact]
@@ -97,9 +136,14 @@ public sealed class CustomerReplyNoticeTests : IAsyncLifetime
     }
 
     /// <summary>The customer sends through the local Postfix, which delivers into the rep's Inbox.</summary>
-    private async Task DeliverAsync(Customer customer, string subject)
+    private async Task DeliverAsync(Customer customer, string subject, DateTimeOffset? dated = null)
     {
         var message = TestMailboxes.HtmlMessage(customer.Email, _s.Rep.Email, subject, "<p>よろしくお願いします。</p>");
+        if (dated is { } date)
+        {
+            message.Date = date;
+        }
+
         using (var smtp = new SmtpClient())
         {
             await smtp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.SmtpPort, SecureSocketOptions.None);
