@@ -38,6 +38,8 @@ internal static class DemoData
                 FirstNameKana = noGivenName || i % 41 == 7 ? "" : given.Kana,
                 Email = email,
                 Company = company.Name,
+                // The reading, as a rep types it (会社名カナ, without the legal form): a few left empty.
+                CompanyKana = i % 31 == 9 ? "" : company.Kana,
                 Department = i % 23 == 3 ? "" : DemoNames.Departments[random.Next(DemoNames.Departments.Count)],
                 Title = i % 19 == 2 ? "" : DemoNames.Titles[random.Next(DemoNames.Titles.Count)],
                 Phone = i % 29 == 11 ? "" : $"0{random.Next(3, 10)}-{random.Next(1000, 9999)}-{random.Next(1000, 9999)}",

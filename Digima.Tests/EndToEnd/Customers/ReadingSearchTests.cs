@@ -21,9 +21,11 @@ public sealed class ReadingSearchTests(AppFixture app)
             CancellationToken.None);
         var page = await app.OpenSignedInAsync(rep.Email, "/mail/compose");
 
-        // The list shows name, company and email (no kana): サトウ shows as 佐藤.
+        // The list shows the name with its reading, company and email: what "sato" matched.
         await page.GetByTestId("recipient-input-to").FillAsync("sato");
-        await Assertions.Expect(page.Locator(".recipient-option").Filter(new() { HasText = "佐藤" }).First).ToBeVisibleAsync();
+        var option = page.Locator(".recipient-option").Filter(new() { HasText = email });
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await Assertions.Expect(option.GetByTestId("recipient-reading")).ToHaveTextAsync("サトウ ミツヒデ");
 
         await page.GetByTestId("recipient-input-to").FillAsync("Satō Mitsuhide");
         await page.Locator(".recipient-option").Filter(new() { HasText = email }).ClickAsync();

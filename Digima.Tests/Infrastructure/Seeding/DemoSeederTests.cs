@@ -24,6 +24,9 @@ public sealed class DemoSeederTests
         Assert.All(all.Items, c => Assert.Matches(@"^[a-z0-9.]+@[a-z0-9.-]+\.test$", c.Email));
         Assert.Contains(all.Items, c => c.FirstName.Length == 0);
         Assert.Contains(all.Items, c => c.Phone.Length == 0);
+        // 会社名カナ, found by its reading; a few left empty as in real data.
+        Assert.Contains(all.Items, c => c.Company == "株式会社さくら精機" && c.CompanyKana == "サクラセイキ");
+        Assert.Contains(all.Items, c => c.CompanyKana.Length == 0);
         foreach (var login in new[] { "manager@digima.test", "sato@digima.test", "suzuki@digima.test" })
         {
             var result = await services.Get<SignInCommand>().SignInAsync(login, DemoData.Password, CancellationToken.None);

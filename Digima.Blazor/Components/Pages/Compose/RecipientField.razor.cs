@@ -9,7 +9,8 @@ using MudBlazor;
 namespace Digima.Blazor.Components.Pages.Compose;
 
 /// <summary>One line of the suggestions: a customer, or (Cc and Bcc) a colleague.</summary>
-public sealed record RecipientOption(ComposeRecipient Recipient, string Company, bool IsColleague);
+/// <param name="Reading">The customer's name in kana: a rep who typed romaji (sato) sees why サトウ came up.</param>
+public sealed record RecipientOption(ComposeRecipient Recipient, string Company, bool IsColleague, string Reading = "");
 
 public partial class RecipientField
 {
@@ -59,7 +60,7 @@ public partial class RecipientField
 
         // Colleagues first, then customers; past MaxResults the list says to type more.
         var options = colleagues.Select(c => new RecipientOption(c.ToRecipient(), "", IsColleague: true))
-            .Concat(customers.Select(m => new RecipientOption(new ComposeRecipient(m.CustomerId, m.Email, m.FullName), m.Company, IsColleague: false)))
+            .Concat(customers.Select(m => new RecipientOption(new ComposeRecipient(m.CustomerId, m.Email, m.FullName), m.Company, IsColleague: false, m.FullNameKana)))
             .ToList();
         _typedMatchesExactly = options.Any(o => string.Equals(o.Recipient.Email, _typed.Trim(), StringComparison.OrdinalIgnoreCase));
         return options;
