@@ -44,7 +44,9 @@ internal static class DiagnosticsEndpoints
                 return Results.NotFound();
             }
 
-            // Twice: finalizers run by the first collection free more for the second.
+            // Twice: finalizers run by the first collection free more for the second. The large
+            // object heap is compacted too, or its free gaps would count as memory in use.
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
