@@ -1,7 +1,9 @@
 using Digima.Benchmarks.Compose;
 using Digima.Benchmarks.Import;
 using Digima.Benchmarks.Timeline;
+using System.Globalization;
 using Digima.Core.Accounts;
+using Digima.Core.Customers;
 using Digima.Infrastructure.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,6 +20,7 @@ internal static class CircuitsBenchmark
 {
     private const string DatabaseName = "digima_bench_circuits";
     private const string Password = "bench-password-1";
+    private const int Customers = 300;
 
     /// <summary>Each kind of page: its address and what shows it is loaded.</summary>
     internal static readonly (string Name, string Path, string Ready)[] Kinds =
@@ -139,7 +142,7 @@ internal static class CircuitsBenchmark
         await using var provider = Build(connectionString);
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
-        var shape = new TimelineBulkLoad.MailShape(options.Mails, Math.Min(2_000, options.Mails / 2), 300, options.Pages, DateTime.UtcNow.AddDays(-30));
+        var shape = new TimelineBulkLoad.MailShape(options.Mails, Math.Min(2_000, options.Mails / 2), Customers, options.Pages, DateTime.UtcNow.AddDays(-30));
         await TimelineBulkLoad.LoadAsync(dataSource, shape, Log);
         // The load makes mail i a rep's sent mail when i % 4 = 0 and gives it rep 1 + i % reps, so
         // with reps a multiple of 4 some reps would have no received mail: spread it across the reps.
@@ -147,6 +150,17 @@ internal static class CircuitsBenchmark
         {
             spread.Parameters.AddWithValue("reps", options.Pages);
             await spread.ExecuteNonQueryAsync();
+        }
+
+        // The load writes customers with SQL alone; the search reads what CustomerRepository writes.
+        for (var id = 1; id <= Customers; id++)
+        {
+            var customer = new Customer { Id = id, LastName = "顧客", FirstName = id.ToString(CultureInfo.InvariantCulture), Email = $"c{id}@customer.test" };
+            await using var searchable = dataSource.CreateCommand("UPDATE customers SET search_text = @text, search_reading = @reading WHERE id = @id");
+            searchable.Parameters.AddWithValue("text", CustomerSearchText.Build(customer));
+            searchable.Parameters.AddWithValue("reading", CustomerSearchText.BuildReading(customer));
+            searchable.Parameters.AddWithValue("id", (long)id);
+            await searchable.ExecuteNonQueryAsync();
         }
 
         await using var command = dataSource.CreateCommand("UPDATE users SET password_hash = @hash");

@@ -19,14 +19,14 @@ public sealed class CircuitLimitsTests
         {
             ["Digima:Circuits:DisconnectedMaxRetained"] = "37",
             ["Digima:Circuits:MaxBufferedRenderBatches"] = "4",
-            ["Digima:Circuits:MaximumReceiveMessageSize"] = "900000",
+            ["Digima:Circuits:MaximumReceiveMessageSize"] = "2000000",
         });
         app.Start();
 
         var circuits = app.Services.GetRequiredService<IOptions<CircuitOptions>>().Value;
         Assert.Equal(37, circuits.DisconnectedCircuitMaxRetained);
         Assert.Equal(4, circuits.MaxBufferedUnacknowledgedRenderBatches);
-        Assert.Equal(900_000, ComponentHubOptions(app.Services).MaximumReceiveMessageSize);
+        Assert.Equal(2_000_000, ComponentHubOptions(app.Services).MaximumReceiveMessageSize);
     }
 
     [Fact]
