@@ -59,7 +59,7 @@ public sealed class DiagnosticsEndpointTests(DiagnosticsAppFixture app) : IClass
 }
 
 /// <summary>Without the setting (every real node) the memory endpoint does not exist, for a visitor
-/// or a signed-in user alike: the visitor gets a bare 404, the signed-in user the app's own
+/// or a signed-in user alike: the visitor is sent to sign in, the signed-in user gets the app's own
 /// 「見つかりません」 page, neither any figure.</summary>
 [Collection(AppCollection.Name)]
 public sealed class DiagnosticsOffTests(AppFixture app)
@@ -68,13 +68,14 @@ public sealed class DiagnosticsOffTests(AppFixture app)
     public async Task Memory_Default_NotFoundAnonymousOrSignedIn()
     {
         var manager = await app.AddUserAsync(UserRole.Manager, "既定 管理");
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
         var page = await app.OpenSignedInAsync(manager.Email, "/");
 
         using var anonymous = await client.GetAsync(DiagnosticsEndpoints.MemoryPath);
         var signedIn = await page.APIRequest.GetAsync(DiagnosticsEndpoints.MemoryPath);
 
-        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("text/html", signedIn.Headers["content-type"], StringComparison.Ordinal);
         Assert.DoesNotContain("managedBytes", await signedIn.TextAsync(), StringComparison.OrdinalIgnoreCase);
     }
