@@ -1,5 +1,6 @@
 using Digima.Benchmarks.Ageing;
 using Digima.Benchmarks.Autocomplete;
+using Digima.Benchmarks.Circuits;
 using Digima.Benchmarks.Compose;
 using Digima.Benchmarks.Import;
 using Digima.Benchmarks.LiveUpdates;
@@ -27,6 +28,9 @@ switch (args.FirstOrDefault())
     case "timeline":
         await TimelineBenchmark.RunAsync(TimelineOptions.Parse(args[1..]));
         return 0;
+    case "circuits":
+        await CircuitsBenchmark.RunAsync(CircuitsOptions.Parse(args[1..]));
+        return 0;
     case "ageing":
         await AgeingBenchmark.RunAsync(AgeingOptions.Parse(args[1..]), args[1..]);
         return 0;
@@ -37,6 +41,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
         Console.Error.WriteLine("       ./digima bench compose [--rounds N] [--saves N] [--size-mb N]");
         Console.Error.WriteLine("       ./digima bench timeline [--mails N] [--hot N] [--customers N] [--samples N] [--baseline N]");
+        Console.Error.WriteLine("       ./digima bench circuits [--pages N] [--keys N] [--mails N]");
         Console.Error.WriteLine("       ./digima bench ageing [--mails N] [--customers N] [--reps N] [--rounds N] [--baseline N]");
         return 2;
 }

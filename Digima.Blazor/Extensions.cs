@@ -1,4 +1,5 @@
 using Digima.Blazor.Auth;
+using Digima.Blazor.Circuits;
 using Digima.Blazor.Components;
 using Digima.Blazor.Endpoints;
 using Digima.Blazor.Hosting;
@@ -18,8 +19,7 @@ public static class Extensions
 {
     public static IServiceCollection AddDigima(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
+        services.AddCircuits(configuration);
         // Bottom right: at the top right a message would cover the page's action buttons.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddLocalization();
@@ -69,6 +69,7 @@ public static class Extensions
         app.MapTrackingEndpoints();
         app.MapMailboxOAuthEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapDiagnosticsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -15,7 +15,7 @@ public static class AccountsRegistration
     /// sign-in failure store are registered by Infrastructure.</summary>
     public static IServiceCollection AddAccountsUseCases(this IServiceCollection services)
     {
-        services.AddScoped<IValidator<UserInput>, UserInputValidator>();
+        services.AddSingleton<IValidator<UserInput>, UserInputValidator>();
         services.AddScoped<SignInCommand>();
         services.AddScoped<SignOutCommand>();
         services.AddScoped<CreateUserCommand>();

@@ -12,7 +12,7 @@ public static class ComposeRegistration
     /// <summary>The compose use cases and validator. The recipient search, the signature store and the draft store are registered by Infrastructure.</summary>
     public static IServiceCollection AddComposeUseCases(this IServiceCollection services)
     {
-        services.AddScoped<IValidator<ComposeInput>, ComposeInputValidator>();
+        services.AddSingleton<IValidator<ComposeInput>, ComposeInputValidator>();
         services.AddScoped<SearchRecipientsQuery>();
         services.AddScoped<SearchColleaguesQuery>();
         services.AddScoped<PreviewMailQuery>();
@@ -20,7 +20,7 @@ public static class ComposeRegistration
         services.AddScoped<CheckMailQuery>();
         services.AddScoped<CheckRecipientsQuery>();
         services.AddScoped<DraftFromMailQuery>();
-        services.AddScoped<IValidator<SignatureInput>, SignatureInputValidator>();
+        services.AddSingleton<IValidator<SignatureInput>, SignatureInputValidator>();
         services.AddScoped<GetSignatureQuery>();
         services.AddScoped<SaveSignatureCommand>();
         services.AddScoped<SaveDraftCommand>();

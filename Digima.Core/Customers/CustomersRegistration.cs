@@ -11,7 +11,7 @@ public static class CustomersRegistration
     /// <summary>The customer use cases and validator. The repository and CSV reader are registered by Infrastructure.</summary>
     public static IServiceCollection AddCustomersUseCases(this IServiceCollection services)
     {
-        services.AddScoped<IValidator<CustomerInput>, CustomerInputValidator>();
+        services.AddSingleton<IValidator<CustomerInput>, CustomerInputValidator>();
         services.AddScoped<SearchCustomersQuery>();
         services.AddScoped<GetCustomerQuery>();
         services.AddScoped<SaveCustomerCommand>();

@@ -23,7 +23,7 @@ public static class MailImportRegistration
         services.AddScoped<ListMailBodyViewsQuery>();
         services.AddScoped<ListNeverImportQuery>();
         services.AddScoped<SaveNeverImportCommand>();
-        services.AddScoped<IValidator<NeverImportEntry>, NeverImportEntryValidator>();
+        services.AddSingleton<IValidator<NeverImportEntry>, NeverImportEntryValidator>();
         return services;
     }
 }

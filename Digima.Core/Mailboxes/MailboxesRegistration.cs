@@ -11,7 +11,7 @@ public static class MailboxesRegistration
     /// secret protector, server probe, connection test limiter, IMailboxConnections) are registered by Infrastructure.</summary>
     public static IServiceCollection AddMailboxesUseCases(this IServiceCollection services)
     {
-        services.AddScoped<IValidator<MailboxInput>, MailboxInputValidator>();
+        services.AddSingleton<IValidator<MailboxInput>, MailboxInputValidator>();
         services.AddScoped<GetMailboxSettingsQuery>();
         services.AddScoped<SaveMailboxSettingsCommand>();
         services.AddScoped<TestMailboxConnectionCommand>();

@@ -20,8 +20,8 @@ public static class SchedulingRegistration
         services.AddScoped<SendMailboxDueMailCommand>();
         services.AddScoped<ReleaseMailboxHeldMailCommand>();
         services.AddScoped<ListScheduledMailQuery>();
-        services.AddScoped<IValidator<BusinessHoursInput>, BusinessHoursInputValidator>();
-        services.AddScoped<IValidator<CompanyHolidayInput>, CompanyHolidayInputValidator>();
+        services.AddSingleton<IValidator<BusinessHoursInput>, BusinessHoursInputValidator>();
+        services.AddSingleton<IValidator<CompanyHolidayInput>, CompanyHolidayInputValidator>();
         services.AddScoped<GetBusinessCalendarQuery>();
         services.AddScoped<SaveBusinessHoursCommand>();
         services.AddScoped<AddCompanyHolidayCommand>();

@@ -19,7 +19,7 @@ public static class SendingRegistration
         services.AddScoped<RetryMailCommand>();
         services.AddScoped<ListIndividualMailQuery>();
         services.AddScoped<ListCustomerMailQuery>();
-        services.AddScoped<IValidator<UndoGraceInput>, UndoGraceInputValidator>();
+        services.AddSingleton<IValidator<UndoGraceInput>, UndoGraceInputValidator>();
         services.AddScoped<GetUndoGraceQuery>();
         services.AddScoped<SaveUndoGraceCommand>();
         services.AddScoped<GetUndoDeadlineQuery>();

@@ -10,7 +10,7 @@ public static class TemplatesRegistration
     /// <summary>The template use cases and validator (R22). The repository is registered by Infrastructure.</summary>
     public static IServiceCollection AddTemplatesUseCases(this IServiceCollection services)
     {
-        services.AddScoped<IValidator<TemplateInput>, TemplateInputValidator>();
+        services.AddSingleton<IValidator<TemplateInput>, TemplateInputValidator>();
         services.AddScoped<ListTemplatesQuery>();
         services.AddScoped<GetTemplateQuery>();
         services.AddScoped<UseTemplateQuery>();

@@ -47,14 +47,14 @@ public partial class ComposePage
         }
 
         var content = CurrentDraft();
-        var json = DraftJson.Serialize(content);
+        var fingerprint = DraftFingerprint.Of(DraftJson.Serialize(content));
         var user = _user!;
         _ = Task.Run(async () =>
         {
             await _saveLock.WaitAsync();
             try
             {
-                if (json != _savedContent || _saveAtOnce)
+                if (fingerprint != _savedFingerprint || _saveAtOnce)
                 {
                     await SaveDraft.SaveAsync(user, _draftId, _draftVersion, content, CancellationToken.None);
                 }

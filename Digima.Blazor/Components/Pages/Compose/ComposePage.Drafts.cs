@@ -30,7 +30,7 @@ public partial class ComposePage
     private DraftKind _draftKind;
     private long? _draftId;
     private int _draftVersion;
-    private string _savedContent = "";
+    private string _savedFingerprint = "";
     private DateTimeOffset? _savedAt;
     private DraftSaveStatus? _draftProblem;
 
@@ -65,7 +65,7 @@ public partial class ComposePage
     }
 
     /// <summary>What is on the screen now counts as saved (a fresh mail is not saved until changed).</summary>
-    private void MarkDraftBaseline() => _savedContent = DraftJson.Serialize(CurrentDraft());
+    private void MarkDraftBaseline() => _savedFingerprint = DraftFingerprint.Of(DraftJson.Serialize(CurrentDraft()));
 
     /// <summary>The page holds the mail it opened with: from here on, changes are saved.</summary>
     private void StartAutosave()
@@ -124,11 +124,11 @@ public partial class ComposePage
         }
 
         var content = CurrentDraft();
-        var json = DraftJson.Serialize(content);
+        var fingerprint = DraftFingerprint.Of(DraftJson.Serialize(content));
         await _saveLock.WaitAsync();
         try
         {
-            if (!Autosaves || (!force && json == _savedContent))
+            if (!Autosaves || (!force && fingerprint == _savedFingerprint))
             {
                 return;
             }
@@ -141,7 +141,7 @@ public partial class ComposePage
             }
             else
             {
-                (_draftId, _draftVersion, _savedContent, _savedAt) = (saved.Id, saved.Version, json, saved.SavedAt);
+                (_draftId, _draftVersion, _savedFingerprint, _savedAt) = (saved.Id, saved.Version, fingerprint, saved.SavedAt);
                 if (firstSave && !_disposed)
                 {
                     await JS.InvokeVoidAsync("digimaCompose.replaceAddress", $"/mail/compose?draft={saved.Id}");
