@@ -20,7 +20,8 @@ public enum MailBackfillOutcome
 /// imported folder (SINCE the window, and the customer's address in From/To/Cc/Bcc), and only the
 /// messages found are read, and only the bodies of customer mail not imported yet. Holds the
 /// mailbox's sync lock, so it never runs beside that mailbox's sync. The never-import list
-/// applies as in the sync; stored mail sets the customers' contact fields and reaches their
+/// applies as in the sync, and the rep is told of a colleague's new customer whose mail it found
+/// (to make it 「非公開」); stored mail sets the customers' contact fields and reaches their
 /// timelines as imported mail always does. Safe to run again: nothing is stored twice.</summary>
 public sealed class RunMailBackfillCommand(
     IMailboxConnections mailboxes,
@@ -75,6 +76,7 @@ public sealed class RunMailBackfillCommand(
                 await backfills.FinishAsync(request.Id, imported, null, cancellationToken);
                 open.RemoveAt(0);
                 await PublishAsync(request, imported, customers, cancellationToken);
+                await ColleagueCustomerNotices.NoticeAsync(privacy, live, time, userId, customers.ToList(), cancellationToken);
                 if (open.Count > 0)
                 {
                     await backfills.RenewAsync(open.Select(r => r.Id).ToList(), options.BackfillLease, cancellationToken);
