@@ -7,9 +7,12 @@ using Microsoft.Playwright;
 
 namespace Digima.Tests.EndToEnd.MailImport;
 
-/// <summary>The app on a database of its own: a customer's backfill searches every connected
-/// mailbox, so only this class's mailboxes are there to search.</summary>
-public sealed class BackfillAppFixture() : AppFixture(new Dictionary<string, string?>());
+/// <summary>The app with the backfill worker on, on a database of its own: a customer's backfill
+/// searches every connected mailbox, so only this class's mailboxes are there to search.</summary>
+public sealed class BackfillAppFixture() : AppFixture(new Dictionary<string, string?>
+{
+    ["Digima:MailImport:BackfillEnabled"] = "true",
+});
 
 /// <summary>Past mail as a rep meets it: a customer registered after the mail arrived shows the
 /// backfill's progress, then the mail, on the profile without a reload; a manager backfills a
