@@ -36,7 +36,7 @@ switch (args.FirstOrDefault())
         return 0;
     default:
         Console.Error.WriteLine("usage: ./digima bench autocomplete [--customers N] [--queries N] [--baseline N]");
-        Console.Error.WriteLine("       ./digima bench import [--messages N] [--rounds N] [--resyncs N] [--deliveries N] [--phases 1] [--batch N] [--auth password|oauth2|both]");
+        Console.Error.WriteLine("       ./digima bench import [--messages N] [--rounds N] [--resyncs N] [--deliveries N] [--phases 1] [--batch N] [--auth password|oauth2|both] [--backfill N] [--backfill-only 1]");
         Console.Error.WriteLine("       ./digima bench schedule [--mails N] [--reps N] [--threads N] [--lanes N] [--warmup N] [--lead SECONDS] [--auth password|oauth2|both]");
         Console.Error.WriteLine("       ./digima bench live [--samples N] [--burst N] [--subscribers N]");
         Console.Error.WriteLine("       ./digima bench compose [--rounds N] [--saves N] [--size-mb N]");

@@ -42,6 +42,11 @@ internal static class ImportBenchmark
         var (rep, customers) = await SeedAsync(db);
         var auths = options.Auths;
         await UseAsync(provider, rep, auths[0]);
+        if (options.BackfillOnly)
+        {
+            await RunBackfillAsync(provider, db, options);
+            return;
+        }
 
         var clock = Stopwatch.StartNew();
         var fixtures = new MailFixtures(Rep, customers, Seed).Generate(options.Messages, DateTimeOffset.UtcNow);
@@ -98,11 +103,19 @@ internal static class ImportBenchmark
         }
 
         await ImportReport.PrintAsync(db, options, rounds, inboxBytes, resyncs[auths[0]], commands, idle[auths[0]], total.Elapsed);
+        if (options.BackfillMessages > 0)
+        {
+            await RunBackfillAsync(provider, db, options);
+        }
+
         if (auths.Count > 1)
         {
             ImportReport.PrintComparison(auths.Select(a => new ImportReport.ByLogin(a, imports[a], resyncs[a], idle[a])).ToList());
         }
     }
+
+    private static Task RunBackfillAsync(IServiceProvider provider, NpgsqlDataSource db, ImportOptions options) =>
+        BackfillBenchmark.RunAsync(provider, db, options.BackfillMessages, user => ConnectMailboxAsync(provider, user, BenchEnvironment.ImapPort));
 
     private static async Task<ImportReport.FirstImport> ImportOnceAsync(IServiceProvider provider, NpgsqlDataSource db, long userId, ImportPhases? phases, BenchAuth auth)
     {
@@ -253,12 +266,12 @@ internal static class ImportBenchmark
         await using var scope = provider.CreateAsyncScope();
         var server = (int port) => new MailServerInput
         {
-            Host = BenchEnvironment.MailHost, Port = port, Security = MailSecurity.None, UserName = Rep, Password = BenchEnvironment.Password,
+            Host = BenchEnvironment.MailHost, Port = port, Security = MailSecurity.None, UserName = rep.Email, Password = BenchEnvironment.Password,
         };
         var input = new MailboxInput
         {
             Smtp = server(BenchEnvironment.SmtpPort), Imap = server(imapPort),
-            SenderName = rep.DisplayName, SenderAddress = Rep, SaveCopyToSent = true, SentFolderName = "Sent",
+            SenderName = rep.DisplayName, SenderAddress = rep.Email, SaveCopyToSent = true, SentFolderName = "Sent",
         };
         var outcome = await scope.ServiceProvider.GetRequiredService<SaveMailboxSettingsCommand>().SaveAsync(rep, input, CancellationToken.None);
         if (!outcome.Succeeded)

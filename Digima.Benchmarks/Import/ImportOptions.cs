@@ -8,6 +8,12 @@ internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, 
     /// with an OAuth 2.0 token, the order alternating, beside the same mbsync copy).</summary>
     public IReadOnlyList<BenchAuth> Auths { get; init; } = [BenchAuth.Password];
 
+    /// <summary>The size of the mailbox a new customer is backfilled across (0: not measured).</summary>
+    public int BackfillMessages { get; init; } = 50_000;
+
+    /// <summary><c>--backfill-only 1</c>: only the backfill measurement.</summary>
+    public bool BackfillOnly { get; init; }
+
     public static ImportOptions Parse(string[] args)
     {
         var options = new ImportOptions(10_000, 20, 50, 4);
@@ -28,6 +34,8 @@ internal sealed record ImportOptions(int Messages, int Resyncs, int Deliveries, 
                 "--rounds" => options with { Rounds = Math.Max(2, value) },
                 "--phases" => options with { Phases = value != 0 },
                 "--batch" => options with { BatchSize = value },
+                "--backfill" => options with { BackfillMessages = value },
+                "--backfill-only" => options with { BackfillOnly = value != 0 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

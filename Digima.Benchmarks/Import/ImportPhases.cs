@@ -96,6 +96,9 @@ internal sealed class ImportPhases
         public Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken cancellationToken) =>
             phases.TimeAsync("search", () => inner.SearchAfterAsync(lastUid, cancellationToken));
 
+        public Task<IReadOnlyList<uint>> SearchExchangedWithAsync(string? address, DateTimeOffset since, CancellationToken cancellationToken) =>
+            phases.TimeAsync("search", () => inner.SearchExchangedWithAsync(address, since, cancellationToken));
+
         public Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken) =>
             phases.TimeAsync("summaries", () => inner.FetchSummariesAsync(uids, cancellationToken));
 

@@ -17,6 +17,7 @@ namespace Digima.Core.LiveUpdates;
 [JsonDerivedType(typeof(ScheduledMailDue), "due")]
 [JsonDerivedType(typeof(MailboxReconnectChanged), "reconnect")]
 [JsonDerivedType(typeof(CustomerChanged), "customer")]
+[JsonDerivedType(typeof(MailBackfillChanged), "backfill")]
 public abstract record LiveEvent;
 
 /// <summary>New mail was imported into a rep's mailbox; <see cref="CustomerIds"/> are the
@@ -51,6 +52,11 @@ public sealed record MailboxReconnectChanged(long UserId, bool Required) : LiveE
 /// <summary>A customer's fields were saved (the form, 「この場で入力」 in compose): screens showing
 /// them, or a preview filled from them, read them again.</summary>
 public sealed record CustomerChanged(long CustomerId) : LiveEvent;
+
+/// <summary>A backfill of past mail was asked, or one mailbox's part of it ended: the profile of
+/// <see cref="CustomerId"/> (null for a whole-mailbox backfill) and the mailbox's sync card show
+/// how far it has come; the backfill workers of every node look for work.</summary>
+public sealed record MailBackfillChanged(long UserId, long? CustomerId) : LiveEvent;
 
 /// <summary>This node's bus connection came back after a drop: events of the gap are lost, so
 /// screens reload what they show. Only ever delivered locally.</summary>

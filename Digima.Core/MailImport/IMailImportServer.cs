@@ -26,6 +26,13 @@ public interface IMailImportSession : IAsyncDisposable
     /// <paramref name="since"/>, ascending.</summary>
     Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>UIDs of the current folder's messages that arrived on or after the day of
+    /// <paramref name="since"/> and name <paramref name="address"/> in From, To, Cc or Bcc,
+    /// ascending: the server searches, nothing is fetched. A null address finds every message
+    /// since then. The server matches substrings, so the result may hold a few messages of
+    /// longer addresses that contain this one: the import matches addresses exactly.</summary>
+    Task<IReadOnlyList<uint>> SearchExchangedWithAsync(string? address, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>UIDs of the current folder greater than <paramref name="lastUid"/>, ascending.</summary>
     Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken cancellationToken);
 

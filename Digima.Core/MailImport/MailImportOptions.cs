@@ -13,6 +13,28 @@ public sealed class MailImportOptions : IValidatableObject
     [Range(1, 3650, ErrorMessage = "must be between {1} and {2}.")]
     public int FirstSyncDays { get; set; } = 90;
 
+    /// <summary>A customer created, or whose address changed, gets the mail of these last days
+    /// exchanged with them from every connected mailbox (searched by the server). Up to two years.</summary>
+    [Range(1, 730, ErrorMessage = "must be between {1} and {2}.")]
+    public int BackfillDays { get; set; } = 90;
+
+    /// <summary>The backfill worker on this node (takes queued backfills; off on nodes that only serve pages).</summary>
+    public bool BackfillEnabled { get; set; } = true;
+
+    /// <summary>How often the worker looks for queued backfills when no event woke it (a CSV
+    /// import, a request from a node whose event was lost).</summary>
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
+    public TimeSpan BackfillPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A node holds the backfills it took this long, renewed as it goes; a node that
+    /// stopped or died leaves them to another once it runs out.</summary>
+    [TimeSpanRange("00:00:10")]
+    public TimeSpan BackfillLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A backfill of a mailbox that is syncing is taken again after this delay.</summary>
+    [TimeSpanRange("00:00:00", MinimumIsExclusive = true)]
+    public TimeSpan BackfillBusyDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Messages per summary and body fetch: one IMAP command each, and the most mail
     /// held in memory at once. Each batch also costs a dozen database round trips and a
     /// transaction, so a first import of 10,000 messages took a fifth less time with 500 than

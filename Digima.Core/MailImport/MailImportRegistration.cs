@@ -1,4 +1,5 @@
 using Digima.Core.MailImport;
+using Digima.Core.MailImport.Backfill;
 using Digima.Core.MailImport.Privacy;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,10 @@ public static class MailImportRegistration
     public static IServiceCollection AddMailImportUseCases(this IServiceCollection services)
     {
         services.AddScoped<SyncMailboxCommand>();
+        services.AddScoped<RunMailBackfillCommand>();
+        services.AddScoped<RequestMailboxBackfillCommand>();
+        services.AddScoped<GetMailBackfillQuery>();
+        services.AddSingleton<IImportedFolderList, InboxAndSent>();
         services.AddScoped<DeleteImportedMailCommand>();
         services.AddScoped<ListImportedMailQuery>();
         services.AddScoped<GetImportedMailQuery>();

@@ -113,24 +113,9 @@ public sealed class SyncMailboxCommand(
         _ => e.Message,
     };
 
-    /// <summary>Mail imported for a customer a colleague registered lately may be the rep's
-    /// private mail (anyone may register any address): the rep is told under the bell, once per
-    /// customer, and may make it private from there.</summary>
-    private async Task NoticeColleaguesCustomersAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken)
-    {
-        var customers = folders.SelectMany(f => f.CustomerIds).Distinct().ToList();
-        if (customers.Count == 0)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var created = await privacy.NoticeColleaguesCustomersAsync(userId, customers, now - MailPrivacyRules.RecentCustomerWindow, now, cancellationToken);
-        foreach (var id in created)
-        {
-            await live.PublishAsync(new NotificationCreated(id, userId), cancellationToken);
-        }
-    }
+    /// <summary>The rep is told of customers a colleague registered lately (<see cref="ColleagueCustomerNotices"/>).</summary>
+    private Task NoticeColleaguesCustomersAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken) =>
+        ColleagueCustomerNotices.NoticeAsync(privacy, live, time, userId, folders.SelectMany(f => f.CustomerIds).Distinct().ToList(), cancellationToken);
 
     /// <summary>The mailbox list and the customers' profiles show new mail without a reload (R28),
     /// and the mailbox page its 「最終同期」.</summary>

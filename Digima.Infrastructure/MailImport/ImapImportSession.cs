@@ -37,6 +37,14 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
     public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date), cancellationToken);
 
+    public Task<IReadOnlyList<uint>> SearchExchangedWithAsync(string? address, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var query = SearchQuery.DeliveredAfter(since.UtcDateTime.Date);
+        return SearchAsync(address is null ? query : query.And(
+            SearchQuery.FromContains(address).Or(SearchQuery.ToContains(address)).Or(SearchQuery.CcContains(address)).Or(SearchQuery.BccContains(address))),
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken cancellationToken) =>
         SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId(lastUid + 1), UniqueId.MaxValue)), cancellationToken);
 

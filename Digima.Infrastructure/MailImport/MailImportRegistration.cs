@@ -1,8 +1,10 @@
 using Digima.Core.MailImport;
+using Digima.Core.MailImport.Backfill;
 using Digima.Core.MailImport.Privacy;
 using Digima.Infrastructure.MailConnections;
 using Digima.Infrastructure.Configuration;
 using Digima.Infrastructure.MailImport;
+using Digima.Infrastructure.MailImport.Backfill;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,8 @@ public static class MailImportRegistration
 {
     /// <summary>The import ports (MailKit session, repositories, advisory lock), its options and
     /// both triggers: the Quartz job per mailbox (on the clustered scheduler of AddSchedulingInfrastructure) and the IDLE listener, each switchable in
-    /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled).</summary>
+    /// <c>Digima:MailImport</c> (ScheduleEnabled, IdleEnabled), and the
+    /// backfill worker (BackfillEnabled).</summary>
     public static IServiceCollection AddMailImportInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<MailImportOptions>(configuration, MailImportOptions.Section);
@@ -32,6 +35,7 @@ public static class MailImportRegistration
         services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();
         services.AddSingleton<IMailPrivacyRepository, MailPrivacyRepository>();
         services.AddSingleton<IMailboxSyncLock, PostgresMailboxSyncLock>();
+        services.AddSingleton<IMailBackfillRepository, MailBackfillRepository>();
         services.AddSingleton<ConnectedMailboxList>();
         services.AddSingleton<MailboxIdleWatcher>();
 
@@ -40,6 +44,7 @@ public static class MailImportRegistration
         services.AddScoped<SyncMailboxJob>();
         services.AddHostedService<MailImportScheduler>();
         services.AddHostedService<MailImportIdleListener>();
+        services.AddHostedService<MailBackfillWorker>();
         return services;
     }
 }

@@ -38,6 +38,9 @@ public partial class AppFixture : IAsyncLifetime
         // The daily 返信待ち summary runs on the real clock here and would add a notice to any rep
         // with old waiting mail; its tests run it with a controlled clock.
         ["Digima:Awaiting:SummaryEnabled"] = "false",
+        // Every customer a test adds would be backfilled from every connected mailbox, beside the
+        // syncs the tests count on; the backfill's own tests run the worker (BackfillAppFixture).
+        ["Digima:MailImport:BackfillEnabled"] = "false",
     };
 
     public TestDatabase Database { get; private set; } = default!;

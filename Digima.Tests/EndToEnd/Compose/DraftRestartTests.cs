@@ -27,6 +27,7 @@ public sealed class DraftRestartTests(AppFixture app)
             ["Digima__Outbox__Enabled"] = "false",
             ["Digima__MailImport__ScheduleEnabled"] = "false",
             ["Digima__MailImport__IdleEnabled"] = "false",
+            ["Digima__MailImport__BackfillEnabled"] = "false",
         };
         var node = AppNodeProcess.Start(services.Database.ConnectionString, settings);
         await using var context = await app.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });

@@ -26,6 +26,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
         ["Digima__Scheduling__RateLimitPerMinute"] = "0",
         ["Digima__MailImport__ScheduleEnabled"] = "false",
         ["Digima__MailImport__IdleEnabled"] = "false",
+        ["Digima__MailImport__BackfillEnabled"] = "false",
     };
 
     private readonly List<AppNodeProcess> _nodes = [];

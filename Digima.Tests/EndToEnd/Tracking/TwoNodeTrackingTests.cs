@@ -18,6 +18,7 @@ public sealed class TwoNodeTrackingTests(AppFixture app) : IAsyncLifetime
             ["Digima:Outbox:Enabled"] = "false",
             ["Digima:MailImport:ScheduleEnabled"] = "false",
             ["Digima:MailImport:IdleEnabled"] = "false",
+            ["Digima:MailImport:BackfillEnabled"] = "false",
         }));
         _nodeB.Start();
         return Task.CompletedTask;

@@ -143,6 +143,8 @@ public sealed class SyncFaultTests : IAsyncLifetime
 
             public Task<IReadOnlyList<uint>> SearchAfterAsync(uint lastUid, CancellationToken c) => inner.SearchAfterAsync(lastUid, c);
 
+            public Task<IReadOnlyList<uint>> SearchExchangedWithAsync(string? address, DateTimeOffset since, CancellationToken c) => inner.SearchExchangedWithAsync(address, since, c);
+
             public async Task<IReadOnlyList<MailSummary>> FetchSummariesAsync(IReadOnlyList<uint> uids, CancellationToken c)
             {
                 if (summariesLeft-- <= 0)
