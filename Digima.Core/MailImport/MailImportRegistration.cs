@@ -13,6 +13,11 @@ public static class MailImportRegistration
     public static IServiceCollection AddMailImportUseCases(this IServiceCollection services)
     {
         services.AddScoped<SyncMailboxCommand>();
+        services.AddScoped<MailImportFolders>();
+        services.AddScoped<ListImportFoldersQuery>();
+        services.AddScoped<SaveImportFoldersCommand>();
+        services.AddScoped<ResyncFolderCommand>();
+        services.AddScoped<ListSkippedMailQuery>();
         services.AddScoped<DeleteImportedMailCommand>();
         services.AddScoped<ListImportedMailQuery>();
         services.AddScoped<GetImportedMailQuery>();
