@@ -26,7 +26,7 @@ public sealed class ResyncFolderCommand(SyncMailboxCommand sync, MailImportFolde
         var result = await sync.ResyncAsync(ownerUserId, folder, cancellationToken);
         if (result.Outcome != MailboxSyncOutcome.Synced)
         {
-            return new FolderResyncReport(result.Outcome, 0, 0, result.Error ?? text["ResyncFolderMissing"]);
+            return new FolderResyncReport(result.Outcome, 0, 0, result.Error ?? text[result.Outcome == MailboxSyncOutcome.Busy ? "ResyncBusy" : "ResyncFolderMissing"]);
         }
 
         if (result.Folders.Count == 0)

@@ -1,12 +1,14 @@
 using Digima.Blazor.Auth;
+using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Mailboxes;
 
-public partial class MailboxSyncCard
+public partial class MailboxSyncCard : IDisposable
 {
+    private IDisposable? _subscription;
     private MailboxSyncStatus? _status;
     private IReadOnlyList<ImportFolder> _chosen = ImportFolder.Default;
     private FolderResyncReport? _report;
@@ -20,12 +22,21 @@ public partial class MailboxSyncCard
     [Inject] private ListSkippedMailQuery Skipped { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILiveEvents Live { get; set; } = default!;
 
     /// <summary>The chosen folders that have been read at least once, in the choice's order.</summary>
     private IEnumerable<MailImportCursor> Shown =>
         _chosen.Select(c => _status!.Folders.FirstOrDefault(f => f.Folder == c)).OfType<MailImportCursor>();
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        var user = await CurrentUser.GetAsync();
+        // A sync by the schedule or IDLE (or another node) updates the totals without a reload.
+        _subscription = Live.Subscribe<MailboxSynced>(e => e.UserId == user.Id ? InvokeAsync(LoadAsync) : Task.CompletedTask);
+        await LoadAsync();
+    }
+
+    public void Dispose() => _subscription?.Dispose();
 
     /// <summary>Reads the status again (after a sync, or when the folder choice changed).</summary>
     public async Task LoadAsync()
