@@ -71,12 +71,15 @@ public sealed class SyncMailboxCommand(
                 return new MailboxSyncResult(MailboxSyncOutcome.NotConnected, []);
             }
 
+            // The folder choice is read while the server logs in (or the kept connection is taken).
+            var choosing = resync is null ? chosenFolders.ChosenAsync(userId, cancellationToken) : Task.FromResult<IReadOnlyList<ImportFolder>>([resync]);
+            _ = choosing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             await using var session = await server.ConnectAsync(mailbox, cancellationToken);
             // Disposed before the first connection, so the first is the one kept for the next sync.
             await using var bodies = new BodySession(token => server.ConnectAsync(mailbox, token));
             var neverImport = (await privacy.ListNeverImportAsync(userId, cancellationToken)).Where(e => e.Enabled).Select(e => e.Pattern).ToList();
             var importer = new FolderImporter(store, options, time, neverImport);
-            IReadOnlyList<ImportFolder> chosen = resync is null ? await chosenFolders.ChosenAsync(userId, cancellationToken) : [resync];
+            var chosen = await choosing;
             // Every cursor is read while the server answers the EXAMINEs: an unchanged sync waits
             // for no database round trip per folder.
             var cursors = Task.WhenAll(chosen.Select(f => store.GetCursorAsync(userId, f, cancellationToken)));
