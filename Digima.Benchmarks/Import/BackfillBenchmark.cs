@@ -127,7 +127,9 @@ internal static class BackfillBenchmark
 
         private sealed class Session(IMailImportSession inner) : IMailImportSession
         {
-            public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken c) => inner.OpenAsync(kind, c);
+            public Task<MailFolderState?> OpenAsync(ImportFolder folder, CancellationToken c) => inner.OpenAsync(folder, c);
+
+            public Task<IReadOnlyList<ServerFolder>> ListFoldersAsync(CancellationToken c) => inner.ListFoldersAsync(c);
 
             public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken c) => inner.SearchSinceAsync(since, c);
 

@@ -25,7 +25,7 @@ namespace Digima.Benchmarks.Import;
 /// SyncMailboxCommand as the app runs it (same DI, same options but the first-sync window);
 /// mbsync copying the same INBOX as the reference; unchanged re-syncs; and delivery-to-stored
 /// latency through the app's IDLE watcher.</summary>
-internal static class ImportBenchmark
+internal static partial class ImportBenchmark
 {
     private const string DatabaseName = "digima_bench_import";
     private const string Rep = "rep@digima.test";
@@ -102,7 +102,11 @@ internal static class ImportBenchmark
             idle[auth] = await MeasureIdleAsync(provider, db, rep, customers[0], options.Deliveries);
         }
 
+        await UseAsync(provider, rep, auths[0]);
+        var spread = await CompareFolderSpreadAsync(provider, db, rep.Id, options.Rounds);
+
         await ImportReport.PrintAsync(db, options, rounds, inboxBytes, resyncs[auths[0]], commands, idle[auths[0]], total.Elapsed);
+        ImportReport.PrintFolderSpread(spread);
         if (options.BackfillMessages > 0)
         {
             await RunBackfillAsync(provider, db, options);

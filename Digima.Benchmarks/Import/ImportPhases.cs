@@ -87,8 +87,11 @@ internal sealed class ImportPhases
 
     private sealed class TimedSession(IMailImportSession inner, ImportPhases phases) : IMailImportSession
     {
-        public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken) =>
-            phases.TimeAsync("examine", () => inner.OpenAsync(kind, cancellationToken));
+        public Task<MailFolderState?> OpenAsync(ImportFolder folder, CancellationToken cancellationToken) =>
+            phases.TimeAsync("examine", () => inner.OpenAsync(folder, cancellationToken));
+
+        public Task<IReadOnlyList<ServerFolder>> ListFoldersAsync(CancellationToken cancellationToken) =>
+            phases.TimeAsync("list", () => inner.ListFoldersAsync(cancellationToken));
 
         public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
             phases.TimeAsync("search", () => inner.SearchSinceAsync(since, cancellationToken));
@@ -116,8 +119,8 @@ internal sealed class ImportPhases
         public Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) =>
             phases.TimeAsync("customers", () => inner.MatchCustomersAsync(emails, cancellationToken));
 
-        public Task<MailImportCursor?> GetCursorAsync(long userId, MailFolderKind kind, CancellationToken cancellationToken) =>
-            phases.TimeAsync("cursor", () => inner.GetCursorAsync(userId, kind, cancellationToken));
+        public Task<MailImportCursor?> GetCursorAsync(long userId, ImportFolder folder, CancellationToken cancellationToken) =>
+            phases.TimeAsync("cursor", () => inner.GetCursorAsync(userId, folder, cancellationToken));
 
         public Task<int> StoreBatchAsync(MailImportBatch batch, CancellationToken cancellationToken) =>
             phases.TimeAsync("store", () => inner.StoreBatchAsync(batch, cancellationToken));

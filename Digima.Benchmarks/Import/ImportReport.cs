@@ -112,6 +112,28 @@ internal static class ImportReport
         }
     }
 
+    /// <summary>The same messages imported from two folders and from four (B5's goal: four not below
+    /// 0.9x two, per message).</summary>
+    public sealed record FolderSpread(IReadOnlyList<FirstImport> Two, IReadOnlyList<FirstImport> Four)
+    {
+        public double TwoRate => Median(Two.Select(i => i.Rate));
+
+        public double FourRate => Median(Four.Select(i => i.Rate));
+    }
+
+    public static void PrintFolderSpread(FolderSpread spread)
+    {
+        ArgumentNullException.ThrowIfNull(spread);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        string Runs(IEnumerable<FirstImport> imports) => string.Join(", ", imports.Select(i => $"{i.Seen:N0} in {i.Elapsed.TotalSeconds.ToString("F2", c)} s"));
+        Console.WriteLine();
+        Console.WriteLine("| folders chosen | runs | median msg/s | vs two folders |");
+        Console.WriteLine("|---|---|---:|---:|");
+        Console.WriteLine(string.Format(c, "| 2 (INBOX, Sent) | {0} | {1:N0} | 1.00x |", Runs(spread.Two), spread.TwoRate));
+        var ratio = spread.FourRate / spread.TwoRate;
+        Console.WriteLine(string.Format(c, "| 4 (INBOX, Sent, Archive, Projects) | {0} | {1:N0} | {2:F2}x ({3}) |", Runs(spread.Four), spread.FourRate, ratio, ratio >= 0.9 ? "goal >= 0.9x met" : "goal >= 0.9x NOT met"));
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();

@@ -21,7 +21,7 @@ internal sealed class BodySession(Func<CancellationToken, Task<IMailImportSessio
         try
         {
             _session ??= await connect(cancellationToken);
-            var opened = await _session.OpenAsync(folder.Kind, cancellationToken);
+            var opened = await _session.OpenAsync(ImportFolder.Of(folder.Kind, folder.Key), cancellationToken);
             return opened is not null && opened.UidValidity == folder.UidValidity && opened.FullName == folder.FullName ? _session : null;
         }
         catch (MailImportException)

@@ -9,8 +9,10 @@ internal sealed class ChunkReader(
     IImportedMailRepository store, TimeProvider time, IReadOnlyCollection<string> neverImport, MailboxConnection mailbox, MailFolderState folder)
 {
     /// <summary>A chunk's summaries with what the database says about them: the candidates to import.</summary>
-    internal sealed record Lookup(IReadOnlyList<ImportCandidate> Candidates, KnownIdentities Known)
+    internal sealed record Lookup(ImportChoice Choice, KnownIdentities Known)
     {
+        public IReadOnlyList<ImportCandidate> Candidates => Choice.Candidates;
+
         /// <summary>Copies of our own mail whose Message-ID a relay rewrote.</summary>
         public IReadOnlyList<MessageIdAlias> Aliases { get; init; } = [];
     }
@@ -26,7 +28,7 @@ internal sealed class ChunkReader(
         var knowing = store.FindKnownAsync(mailbox.UserId, identities, cancellationToken);
         await Task.WhenAll(matching, knowing);
         var known = await knowing;
-        return new Lookup(ImportPlan.Choose(summaries, folder.Kind, OwnAddresses(mailbox), await matching, known, neverImport), known)
+        return new Lookup(ImportPlan.Sort(summaries, folder.Kind, OwnAddresses(mailbox), await matching, known, neverImport), known)
         {
             Aliases = summaries.Select(s => MailIdentity.RewrittenByRelay(s, folder.Kind)).OfType<MessageIdAlias>().ToList(),
         };
@@ -38,7 +40,8 @@ internal sealed class ChunkReader(
         var now = time.GetUtcNow();
         var candidates = lookup.Candidates;
         var mails = new List<ImportedMail>();
-        var skipped = new List<SkippedMail>();
+        var skipped = lookup.Choice.Left.Select(l => Skipped(l.Summary, l.Code, l.Detail, now)).ToList();
+        var known = lookup.Choice.Known;
         if (candidates.Count > 0)
         {
             var bodies = await session.FetchBodiesAsync(candidates.Select(c => c.Summary.Uid).ToList(), cancellationToken);
@@ -56,19 +59,20 @@ internal sealed class ChunkReader(
                     }
 
                     // The same mail found again is kept once; a different one reusing its Message-ID is its own mail.
-                    if (ImportPlan.Distinguish(ImportPlan.ToMail(candidate, content, mailbox.UserId, folder.Kind, folder.UidValidity, now), seen) is { } mail)
+                    if (ImportPlan.Distinguish(ImportPlan.ToMail(candidate, content, mailbox.UserId, folder.Kind, folder.UidValidity, now) with { FolderKey = folder.Key }, seen) is { } mail)
                     {
                         mails.Add(mail);
                     }
                     else
                     {
                         // Already stored with its files: what was held for them goes.
+                        known++;
                         Release(content.Files);
                     }
                 }
                 else if (unreadable.TryGetValue(candidate.Summary.Uid, out var bad))
                 {
-                    skipped.Add(new SkippedMail(folder.Kind, folder.UidValidity, bad.Uid, candidate.Summary.MessageId, bad.Reason, now));
+                    skipped.Add(Skipped(candidate.Summary, SkipReasons.Unreadable, bad.Reason, now));
                 }
             }
         }
@@ -79,8 +83,19 @@ internal sealed class ChunkReader(
         return new MailImportBatch(mailbox.UserId, position, chunk.Length, mails, skipped, now)
         {
             Aliases = lookup.Aliases,
+            NoCustomer = lookup.Choice.NoCustomer,
+            Known = known,
         };
     }
+
+    private SkippedMail Skipped(MailSummary summary, string code, string detail, DateTimeOffset now) =>
+        new(folder.Kind, folder.UidValidity, summary.Uid, summary.MessageId, detail, now)
+        {
+            Key = folder.Key,
+            ReasonCode = code,
+            Subject = summary.Subject,
+            FromAddress = summary.From.FirstOrDefault()?.Address ?? "",
+        };
 
     private static void Release(IEnumerable<ImportedFile> files)
     {

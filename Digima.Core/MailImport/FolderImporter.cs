@@ -5,6 +5,15 @@ namespace Digima.Core.MailImport;
 /// <summary>What one folder's sync did.</summary>
 public sealed record FolderSyncResult(MailFolderKind Kind, bool Unchanged, int Seen, int Imported, int Skipped)
 {
+    /// <summary>The folder's name on the server.</summary>
+    public string FolderName { get; init; } = "";
+
+    /// <summary>Messages looked at with no customer in them.</summary>
+    public int NoCustomer { get; init; }
+
+    /// <summary>Messages with a customer that were already in the app (nothing stored twice).</summary>
+    public int Known { get; init; }
+
     /// <summary>Customers of the mail stored (for the live event that tells their profiles).</summary>
     public IReadOnlySet<long> CustomerIds { get; init; } = new HashSet<long>();
 }
@@ -18,17 +27,25 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
 {
     /// <param name="bodySession">A second connection for bodies when there is more than one batch; null to use one.</param>
     /// <param name="cursor">The folder's stored cursor (<see cref="IImportedMailRepository.GetCursorAsync"/>).</param>
+    /// <param name="fullResync">「完全に再同期」 (<see cref="FolderReadPlan.MakeAsync"/>).</param>
     public async Task<FolderSyncResult> ImportAsync(
         MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, MailImportCursor? cursor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool fullResync = false)
     {
-        if (await FolderReadPlan.MakeAsync(session, folder, cursor, options, time, cancellationToken) is not { } plan)
+        if (await FolderReadPlan.MakeAsync(session, folder, cursor, options, time, cancellationToken, fullResync) is not { } plan)
         {
-            return new FolderSyncResult(folder.Kind, true, 0, 0, 0);
+            // Nothing arrived, but mail may have been deleted or moved away: the total stays true.
+            if (cursor!.ServerCount != folder.Count)
+            {
+                var counted = cursor with { FolderName = folder.FullName, Key = folder.Key, ServerCount = folder.Count };
+                await store.StoreBatchAsync(new MailImportBatch(mailbox.UserId, counted, 0, [], [], time.GetUtcNow()), cancellationToken);
+            }
+
+            return new FolderSyncResult(folder.Kind, true, 0, 0, 0) { FolderName = folder.FullName };
         }
 
         var reader = new ChunkReader(store, time, neverImport, mailbox, folder);
-        var batches = new OrderedBatchStore(store, plan.Position, new FolderSyncResult(folder.Kind, false, 0, 0, 0));
+        var batches = new OrderedBatchStore(store, plan.Position, new FolderSyncResult(folder.Kind, false, 0, 0, 0) { FolderName = folder.FullName });
         var second = plan.Chunks.Count > 1 && bodySession is not null ? await bodySession.OpenAsync(folder, cancellationToken) : null;
         try
         {

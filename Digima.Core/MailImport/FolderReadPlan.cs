@@ -8,11 +8,13 @@ internal sealed record FolderReadPlan(IReadOnlyList<uint> Uids, List<uint[]> Chu
 {
     /// <summary>The plan for <paramref name="folder"/> as just opened on <paramref name="session"/>;
     /// null when nothing arrived since <paramref name="cursor"/>.</summary>
+    /// <param name="fullResync">「完全に再同期」: the window is read again from its start and the
+    /// folder's counters start again from zero, so they tell what the window holds now.</param>
     public static async Task<FolderReadPlan?> MakeAsync(
         IMailImportSession session, MailFolderState folder, MailImportCursor? cursor, MailImportOptions options, TimeProvider time,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool fullResync = false)
     {
-        var rescan = cursor is null || cursor.UidValidity != folder.UidValidity;
+        var rescan = fullResync || cursor is null || cursor.UidValidity != folder.UidValidity;
         if (!rescan && IsUnchanged(cursor!, folder))
         {
             return null;
@@ -23,9 +25,15 @@ internal sealed record FolderReadPlan(IReadOnlyList<uint> Uids, List<uint[]> Chu
         var uids = rescan
             ? await session.SearchSinceAsync(time.GetUtcNow().AddDays(-options.FirstSyncDays), cancellationToken)
             : (await session.SearchAfterAsync(cursor!.LastUid, cancellationToken)).Where(u => u > cursor.LastUid).ToList();
+        var kept = fullResync ? null : cursor;
         var position = rescan
-            ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, cursor?.SeenCount ?? 0, cursor?.ImportedCount ?? 0)
+            ? new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, kept?.SeenCount ?? 0, kept?.ImportedCount ?? 0)
+            {
+                NoCustomerCount = kept?.NoCustomerCount ?? 0,
+                KnownCount = kept?.KnownCount ?? 0,
+            }
             : cursor! with { FolderName = folder.FullName };
+        position = position with { Key = folder.Key, ServerCount = folder.Count };
         return new FolderReadPlan(uids, ChunksOf(uids, options.BatchSize), position);
     }
 

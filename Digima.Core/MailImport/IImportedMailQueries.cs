@@ -17,6 +17,9 @@ public interface IImportedMailQueries
 
     /// <summary>The mailbox's sync status; null before its first sync.</summary>
     Task<MailboxSyncStatus?> GetStatusAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>The folder's skipped mail for one reason (<see cref="SkipReasons"/>), newest first.</summary>
+    Task<IReadOnlyList<SkippedMail>> ListSkippedAsync(long userId, ImportFolder folder, string reasonCode, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>A list row: no body, so a page stays small. <paramref name="CustomerName"/> (姓 名) is
@@ -54,7 +57,17 @@ public sealed record MailboxSyncStatus(
     string? LastError,
     DateTimeOffset? LastErrorAt,
     IReadOnlyList<MailImportCursor> Folders,
-    IReadOnlyList<SkippedMail> RecentSkipped);
+    IReadOnlyList<SkippedMail> RecentSkipped)
+{
+    /// <summary>Skipped mail counted per folder and reason.</summary>
+    public IReadOnlyList<SkippedCount> SkippedCounts { get; init; } = [];
+
+    public int Skipped(MailImportCursor folder, string reasonCode) =>
+        SkippedCounts.Where(c => c.Folder == folder.Folder && c.ReasonCode == reasonCode).Sum(c => c.Count);
+}
+
+/// <summary>How many messages of a folder were skipped for one reason.</summary>
+public sealed record SkippedCount(ImportFolder Folder, string ReasonCode, int Count);
 
 /// <summary>Mail dated from <see cref="From"/> (included) to <see cref="To"/> (excluded).</summary>
 public sealed record MailPeriod(DateTimeOffset From, DateTimeOffset To);

@@ -19,8 +19,12 @@ public interface IMailImportServer
 public interface IMailImportSession : IAsyncDisposable
 {
     /// <summary>Opens the folder read-only and makes it the current one; null when the mailbox
-    /// has no such folder (no Sent folder found).</summary>
-    Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken);
+    /// has no such folder (no Sent folder found, a chosen folder deleted or renamed on the server).</summary>
+    Task<MailFolderState?> OpenAsync(ImportFolder folder, CancellationToken cancellationToken);
+
+    /// <summary>The mailbox's folders that can be opened (IMAP LIST without \Noselect), the Inbox
+    /// and the Sent folder (found as <see cref="OpenAsync"/> finds them) marked as such.</summary>
+    Task<IReadOnlyList<ServerFolder>> ListFoldersAsync(CancellationToken cancellationToken);
 
     /// <summary>UIDs of the current folder's messages that arrived on or after the day of
     /// <paramref name="since"/>, ascending.</summary>
@@ -46,7 +50,12 @@ public interface IMailImportSession : IAsyncDisposable
 
 /// <param name="UidNext">The UID the next message will get; null when the server did not say.</param>
 /// <param name="HighestModSeq">CONDSTORE's HIGHESTMODSEQ; 0 without CONDSTORE.</param>
-public sealed record MailFolderState(MailFolderKind Kind, string FullName, uint UidValidity, uint? UidNext, ulong HighestModSeq, int Count);
+/// <param name="Count">Messages in the folder (EXISTS: the number STATUS MESSAGES gives).</param>
+public sealed record MailFolderState(MailFolderKind Kind, string FullName, uint UidValidity, uint? UidNext, ulong HighestModSeq, int Count)
+{
+    /// <summary>The chosen folder's key (<see cref="ImportFolder.Key"/>).</summary>
+    public string Key { get; init; } = "";
+}
 
 public sealed record MailBodies(IReadOnlyList<MailContent> Read, IReadOnlyList<UnreadableMail> Unreadable);
 

@@ -3,6 +3,12 @@ namespace Digima.Core.MailImport;
 /// <summary>A message of a batch chosen for import: exchanged with a customer, not known yet.</summary>
 internal sealed record ImportCandidate(MailSummary Summary, string Identity, MailDirection Direction, IReadOnlyList<MailCustomerLink> Customers);
 
+/// <summary>A batch sorted by <see cref="ImportPlan.Sort"/>.</summary>
+/// <param name="Known">With a customer, settled already (sent from the app, imported before).</param>
+/// <param name="Left">With a customer, left out: the reason code (<see cref="SkipReasons"/>) and its detail.</param>
+internal sealed record ImportChoice(
+    IReadOnlyList<ImportCandidate> Candidates, int NoCustomer, int Known, IReadOnlyList<(MailSummary Summary, string Code, string Detail)> Left);
+
 /// <summary>Pure rules deciding which messages of a batch are imported (R18) and how.</summary>
 internal static class ImportPlan
 {
@@ -17,22 +23,54 @@ internal static class ImportPlan
         IReadOnlySet<string> ownAddresses,
         IReadOnlyDictionary<string, long> customers,
         KnownIdentities known,
+        IReadOnlyCollection<string>? neverImport = null) =>
+        Sort(summaries, kind, ownAddresses, customers, known, neverImport).Candidates;
+
+    /// <summary>Every message of the batch in one of four piles, for the folder's totals (B5): the
+    /// candidates (<see cref="Choose"/>), those without a customer, those already in the app, and
+    /// those left out with a reason (never-import list, deleted by the rep).</summary>
+    public static ImportChoice Sort(
+        IReadOnlyList<MailSummary> summaries,
+        MailFolderKind kind,
+        IReadOnlySet<string> ownAddresses,
+        IReadOnlyDictionary<string, long> customers,
+        KnownIdentities known,
         IReadOnlyCollection<string>? neverImport = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         var chosen = new List<ImportCandidate>();
+        var left = new List<(MailSummary Summary, string Code, string Detail)>();
+        int noCustomer = 0, settled = 0;
         foreach (var summary in summaries.OrderBy(s => s.Uid))
         {
             var links = Links(summary, kind, ownAddresses, customers);
             var identity = MailIdentity.Of(summary, kind);
-            var excluded = neverImport is { Count: > 0 } && summary.Addresses.Any(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport));
-            if (links.Count > 0 && !excluded && !known.Settled.Contains(identity))
+            var excludedBy = neverImport is { Count: > 0 }
+                ? summary.Addresses.FirstOrDefault(a => !ownAddresses.Contains(a) && Privacy.MailPrivacyRules.Matches(a, neverImport))
+                : null;
+            if (links.Count == 0)
+            {
+                noCustomer++;
+            }
+            else if (excludedBy is not null)
+            {
+                left.Add((summary, SkipReasons.NeverImport, excludedBy));
+            }
+            else if (known.Deleted.Contains(identity))
+            {
+                left.Add((summary, SkipReasons.Deleted, identity));
+            }
+            else if (known.Settled.Contains(identity))
+            {
+                settled++;
+            }
+            else
             {
                 chosen.Add(new ImportCandidate(summary, identity, DirectionOf(summary, kind, ownAddresses), links));
             }
         }
 
-        return chosen;
+        return new ImportChoice(chosen, noCustomer, settled, left);
     }
 
     /// <summary>Sent when found in Sent, or in the Inbox but written by the rep (a copy to self).</summary>

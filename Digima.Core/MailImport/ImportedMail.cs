@@ -11,6 +11,9 @@ public sealed record ImportedMail
 
     public MailDirection Direction { get; init; }
     public MailFolderKind FolderKind { get; init; }
+
+    /// <summary>The key of the folder it was found in (<see cref="ImportFolder.Key"/>); not stored with the mail.</summary>
+    public string FolderKey { get; init; } = "";
     public long UidValidity { get; init; }
     public long Uid { get; init; }
     public string Subject { get; init; } = "";

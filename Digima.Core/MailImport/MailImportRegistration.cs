@@ -17,7 +17,11 @@ public static class MailImportRegistration
         services.AddScoped<RunMailBackfillCommand>();
         services.AddScoped<RequestMailboxBackfillCommand>();
         services.AddScoped<GetMailBackfillQuery>();
-        services.AddSingleton<IImportedFolderList, InboxAndSent>();
+        services.AddScoped<MailImportFolders>();
+        services.AddScoped<ListImportFoldersQuery>();
+        services.AddScoped<SaveImportFoldersCommand>();
+        services.AddScoped<ResyncFolderCommand>();
+        services.AddScoped<ListSkippedMailQuery>();
         services.AddScoped<DeleteImportedMailCommand>();
         services.AddScoped<ListImportedMailQuery>();
         services.AddScoped<GetImportedMailQuery>();

@@ -1,10 +1,12 @@
 namespace Digima.Core.MailImport;
 
-/// <summary>The two folders imported from a rep's mailbox (R18).</summary>
+/// <summary>What a folder imported from a rep's mailbox is (R18): the Inbox, the Sent folder, or
+/// another folder the rep chose (an archive, a folder filled by a rule, a Gmail label).</summary>
 public enum MailFolderKind
 {
     Inbox,
     Sent,
+    Other,
 }
 
 /// <summary>The tab an imported mail is listed under (R19): 「受信済み」 or 「送信」.</summary>
@@ -49,7 +51,12 @@ public static class CustomerActionTypes
 
 internal static class MailImportCodes
 {
-    public static string Code(this MailFolderKind kind) => kind == MailFolderKind.Inbox ? "inbox" : "sent";
+    public static string Code(this MailFolderKind kind) => kind switch
+    {
+        MailFolderKind.Inbox => "inbox",
+        MailFolderKind.Sent => "sent",
+        _ => "other",
+    };
 
     public static string Code(this MailDirection direction) => direction == MailDirection.Received ? "received" : "sent";
 }

@@ -30,7 +30,7 @@ internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImpor
         }
 
         var alone = _pending.Count == 0;
-        var stored = batch with { Cursor = alone ? Past(Position, chunk) : null };
+        var stored = batch with { Cursor = alone ? Past(Position, chunk, batch) : null };
         _pending.Enqueue(new Pending(stored, chunk, alone, store.StoreBatchAsync(stored, cancellationToken)));
     }
 
@@ -66,7 +66,7 @@ internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImpor
             imported = await oldest.Storing;
             if (!oldest.WithCursor)
             {
-                var cursor = Past(Position, oldest.Chunk) with { ImportedCount = Position.ImportedCount + imported };
+                var cursor = Past(Position, oldest.Chunk, oldest.Batch) with { ImportedCount = Position.ImportedCount + imported };
                 await store.StoreBatchAsync(new MailImportBatch(oldest.Batch.UserId, cursor, 0, [], [], oldest.Batch.At), cancellationToken);
             }
         }
@@ -89,19 +89,29 @@ internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImpor
             throw;
         }
 
-        Position = Past(Position, oldest.Chunk) with { ImportedCount = Position.ImportedCount + imported };
+        Position = Past(Position, oldest.Chunk, oldest.Batch) with { ImportedCount = Position.ImportedCount + imported };
         Result = Result with
         {
             Seen = Result.Seen + oldest.Batch.Seen,
             Imported = Result.Imported + imported,
             Skipped = Result.Skipped + oldest.Batch.Skipped.Count,
+            NoCustomer = Result.NoCustomer + oldest.Batch.NoCustomer,
+            Known = Result.Known + oldest.Batch.Known,
             // Whose profiles to tell about the new mail (live updates).
             CustomerIds = imported == 0 ? Result.CustomerIds : Result.CustomerIds.Union(oldest.Batch.Mails.SelectMany(m => m.Customers).Select(c => c.CustomerId)).ToHashSet(),
         };
     }
 
-    private static MailImportCursor Past(MailImportCursor position, uint[] chunk) =>
-        position with { LastUid = Math.Max(position.LastUid, chunk.Max()), SeenCount = position.SeenCount + chunk.Length };
+    /// <summary>The cursor past the chunk, with the batch's counts added (the skipped ones are
+    /// counted from their rows).</summary>
+    private static MailImportCursor Past(MailImportCursor position, uint[] chunk, MailImportBatch batch) =>
+        position with
+        {
+            LastUid = Math.Max(position.LastUid, chunk.Max()),
+            SeenCount = position.SeenCount + chunk.Length,
+            NoCustomerCount = position.NoCustomerCount + batch.NoCustomer,
+            KnownCount = position.KnownCount + batch.Known,
+        };
 
     /// <param name="WithCursor">Stored with its cursor in the same transaction (nothing was being stored before it).</param>
     private sealed record Pending(MailImportBatch Batch, uint[] Chunk, bool WithCursor, Task<int> Storing);

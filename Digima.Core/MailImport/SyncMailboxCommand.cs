@@ -23,12 +23,13 @@ public sealed record MailboxSyncResult(MailboxSyncOutcome Outcome, IReadOnlyList
     public int Imported => Folders.Sum(f => f.Imported);
 }
 
-/// <summary>Imports new mail exchanged with customers from a rep's Inbox and Sent folder (R18,
-/// R24, R25). Run by the periodic job, the IDLE listener and 「今すぐ同期」 alike; the mailbox
-/// lock keeps it to one run per mailbox across nodes. Safe to run again at any time: nothing
-/// already imported or deleted is imported again.</summary>
+/// <summary>Imports new mail exchanged with customers from the folders the rep chose (Inbox and
+/// Sent by default; <see cref="MailImportFolders"/>) (R18, R24, R25). Run by the periodic job, the
+/// IDLE listener and 「今すぐ同期」 alike; the mailbox lock keeps it to one run per mailbox across
+/// nodes. Safe to run again at any time: nothing already imported or deleted is imported again.</summary>
 public sealed class SyncMailboxCommand(
     IMailboxConnections mailboxes,
+    MailImportFolders chosenFolders,
     IMailImportServer server,
     IImportedMailRepository store,
     IMailPrivacyRepository privacy,
@@ -41,7 +42,16 @@ public sealed class SyncMailboxCommand(
     ILogger<SyncMailboxCommand> logger)
 {
     /// <exception cref="OperationCanceledException">Cancelled; what was stored stays stored.</exception>
-    public async Task<MailboxSyncResult> SyncAsync(long userId, CancellationToken cancellationToken)
+    public Task<MailboxSyncResult> SyncAsync(long userId, CancellationToken cancellationToken) =>
+        RunAsync(userId, null, cancellationToken);
+
+    /// <summary>「完全に再同期」 of one folder: its import window is read again from the start, its
+    /// counters start again, and identities already stored are recognised, so nothing is stored twice.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; what was stored stays stored.</exception>
+    public Task<MailboxSyncResult> ResyncAsync(long userId, ImportFolder folder, CancellationToken cancellationToken) =>
+        RunAsync(userId, folder ?? throw new ArgumentNullException(nameof(folder)), cancellationToken);
+
+    private async Task<MailboxSyncResult> RunAsync(long userId, ImportFolder? resync, CancellationToken cancellationToken)
     {
         await using var lease = await locks.TryAcquireAsync(userId, cancellationToken);
         if (lease is null)
@@ -61,24 +71,27 @@ public sealed class SyncMailboxCommand(
                 return new MailboxSyncResult(MailboxSyncOutcome.NotConnected, []);
             }
 
+            // The folder choice is read while the server logs in (or the kept connection is taken).
+            var choosing = resync is null ? chosenFolders.ChosenAsync(userId, cancellationToken) : Task.FromResult<IReadOnlyList<ImportFolder>>([resync]);
+            _ = choosing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             await using var session = await server.ConnectAsync(mailbox, cancellationToken);
             // Disposed before the first connection, so the first is the one kept for the next sync.
             await using var bodies = new BodySession(token => server.ConnectAsync(mailbox, token));
             var neverImport = (await privacy.ListNeverImportAsync(userId, cancellationToken)).Where(e => e.Enabled).Select(e => e.Pattern).ToList();
             var importer = new FolderImporter(store, options, time, neverImport);
-            MailFolderKind[] kinds = [MailFolderKind.Inbox, MailFolderKind.Sent];
-            // Both cursors are read while the server answers the EXAMINEs: an unchanged sync waits
-            // for two database round trips less.
-            var cursors = Task.WhenAll(kinds.Select(k => store.GetCursorAsync(userId, k, cancellationToken)));
+            var chosen = await choosing;
+            // Every cursor is read while the server answers the EXAMINEs: an unchanged sync waits
+            // for no database round trip per folder.
+            var cursors = Task.WhenAll(chosen.Select(f => store.GetCursorAsync(userId, f, cancellationToken)));
             // Observed even when a failing EXAMINE ends the sync before the cursors are awaited.
             _ = cursors.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            for (var i = 0; i < kinds.Length; i++)
+            for (var i = 0; i < chosen.Count; i++)
             {
-                if (await session.OpenAsync(kinds[i], cancellationToken) is { } folder)
+                if (await session.OpenAsync(chosen[i], cancellationToken) is { } folder)
                 {
                     var cursor = (await cursors)[i];
-                    firstImport = kinds[i] == MailFolderKind.Inbox ? cursor is null : firstImport;
-                    folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, cursor, cancellationToken));
+                    firstImport = chosen[i].Kind == MailFolderKind.Inbox ? cursor is null : firstImport;
+                    folders.Add(await importer.ImportAsync(mailbox, session, bodies, folder, cursor, cancellationToken, fullResync: resync is not null));
                 }
             }
         }

@@ -17,11 +17,12 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
     private bool _broken;
     private IMailFolder? _folder;
 
-    public async Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken cancellationToken)
+    public async Task<MailFolderState?> OpenAsync(ImportFolder folder, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         try
         {
-            return await GuardAsync(() => OpenFolderAsync(kind, cancellationToken), cancellationToken);
+            return await GuardAsync(() => OpenFolderAsync(folder, cancellationToken), cancellationToken);
         }
         catch (MailImportException e) when (_reused && ImapImportServer.IsConnectionLost(e.InnerException))
         {
@@ -30,9 +31,48 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
             _reused = false;
             await server.ReconnectAsync(mailbox, lease, cancellationToken);
             _broken = false;
-            return await GuardAsync(() => OpenFolderAsync(kind, cancellationToken), cancellationToken);
+            return await GuardAsync(() => OpenFolderAsync(folder, cancellationToken), cancellationToken);
         }
     }
+
+    public Task<IReadOnlyList<ServerFolder>> ListFoldersAsync(CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        var sent = await SentFolderAsync(cancellationToken);
+        var listed = new List<ServerFolder>();
+        foreach (var personal in Client.PersonalNamespaces)
+        {
+            foreach (var folder in await Client.GetFoldersAsync(personal, subscribedOnly: false, cancellationToken))
+            {
+                // \Noselect (a level of the hierarchy only) and \NonExistent hold no messages to import.
+                if ((folder.Attributes & (FolderAttributes.NoSelect | FolderAttributes.NonExistent)) != 0)
+                {
+                    continue;
+                }
+
+                var kind = folder.FullName.Equals("INBOX", StringComparison.OrdinalIgnoreCase) ? ImportFolder.Inbox
+                    : folder.FullName == sent?.FullName ? ImportFolder.Sent
+                    : ImportFolder.Named(folder.FullName);
+                listed.Add(new ServerFolder(kind, folder.FullName, SpecialUse(folder.Attributes)));
+            }
+        }
+
+        _reused = false;
+        return (IReadOnlyList<ServerFolder>)listed.OrderBy(f => f.Folder.Kind).ThenBy(f => f.FullName, StringComparer.Ordinal).ToList();
+    }, cancellationToken);
+
+    /// <summary>The RFC 6154 special use the server announced, as shown next to the name.</summary>
+    private static string? SpecialUse(FolderAttributes attributes) => attributes switch
+    {
+        _ when attributes.HasFlag(FolderAttributes.Sent) => "Sent",
+        _ when attributes.HasFlag(FolderAttributes.Archive) => "Archive",
+        _ when attributes.HasFlag(FolderAttributes.All) => "All",
+        _ when attributes.HasFlag(FolderAttributes.Flagged) => "Flagged",
+        _ when attributes.HasFlag(FolderAttributes.Important) => "Important",
+        _ when attributes.HasFlag(FolderAttributes.Drafts) => "Drafts",
+        _ when attributes.HasFlag(FolderAttributes.Junk) => "Junk",
+        _ when attributes.HasFlag(FolderAttributes.Trash) => "Trash",
+        _ => null,
+    };
 
     public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date), cancellationToken);
@@ -82,9 +122,14 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
         return ValueTask.CompletedTask;
     }
 
-    private async Task<MailFolderState?> OpenFolderAsync(MailFolderKind kind, CancellationToken cancellationToken)
+    private async Task<MailFolderState?> OpenFolderAsync(ImportFolder chosen, CancellationToken cancellationToken)
     {
-        var folder = kind == MailFolderKind.Inbox ? Client.Inbox : await SentFolderAsync(cancellationToken);
+        var folder = chosen.Kind switch
+        {
+            MailFolderKind.Inbox => Client.Inbox,
+            MailFolderKind.Sent => await SentFolderAsync(cancellationToken),
+            _ => await NamedFolderAsync(chosen.Key, cancellationToken),
+        };
         if (folder is null)
         {
             return null;
@@ -95,7 +140,24 @@ internal sealed class ImapImportSession(ImapImportServer server, MailboxConnecti
         await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
         _folder = folder;
         _reused = false;
-        return new MailFolderState(kind, folder.FullName, folder.UidValidity, folder.UidNext?.Id, folder.HighestModSeq, folder.Count);
+        return new MailFolderState(chosen.Kind, folder.FullName, folder.UidValidity, folder.UidNext?.Id, folder.HighestModSeq, folder.Count)
+        {
+            Key = chosen.Key,
+        };
+    }
+
+    /// <summary>A chosen folder by its full name; null when it was deleted or renamed on the server
+    /// since it was chosen (the sync goes on with the other folders).</summary>
+    private async Task<IMailFolder?> NamedFolderAsync(string fullName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Client.GetFolderAsync(fullName, cancellationToken);
+        }
+        catch (FolderNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The folder MailKit already knows from login's SPECIAL-USE listing when it is the

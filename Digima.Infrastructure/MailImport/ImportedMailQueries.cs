@@ -63,12 +63,22 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
     public async Task<MailboxSyncStatus?> GetStatusAsync(long userId, CancellationToken cancellationToken)
     {
         const string status = "SELECT last_attempt_at, last_success_at, last_error, last_error_at FROM mail_import_status WHERE user_id = @userId";
-        const string cursors = """
-            SELECT folder_kind, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count
-            FROM mail_import_cursors WHERE user_id = @userId ORDER BY folder_kind
+        const string cursors = $"""
+            SELECT {ImportedMailRepository.CursorRow.Columns}
+            FROM mail_import_cursors WHERE user_id = @userId ORDER BY folder_kind, folder_key
             """;
-        const string skipped = """
-            SELECT folder_kind, uid_validity, uid, message_id, reason, skipped_at FROM mail_import_skipped
+        // Counted per folder and reason on the (small) skipped table's primary key, for the folder's
+        // current UIDVALIDITY: rows of an older one name messages the folder no longer has.
+        const string counts = """
+            SELECT s.folder_kind, s.folder_key, s.reason_code, count(*)::int AS count
+            FROM mail_import_skipped s
+            JOIN mail_import_cursors c ON c.user_id = s.user_id AND c.folder_kind = s.folder_kind AND c.folder_key = s.folder_key
+                                      AND c.uid_validity = s.uid_validity
+            WHERE s.user_id = @userId
+            GROUP BY s.folder_kind, s.folder_key, s.reason_code
+            """;
+        const string skipped = $"""
+            SELECT {SkippedColumns} FROM mail_import_skipped
             WHERE user_id = @userId ORDER BY skipped_at DESC, uid DESC LIMIT 50
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -79,12 +89,36 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
         }
 
         var folders = await connection.QueryAsync<ImportedMailRepository.CursorRow>(new CommandDefinition(cursors, new { userId }, cancellationToken: cancellationToken));
+        var reasons = await connection.QueryAsync<(string FolderKind, string FolderKey, string ReasonCode, int Count)>(
+            new CommandDefinition(counts, new { userId }, cancellationToken: cancellationToken));
         var skips = await connection.QueryAsync<SkippedRow>(new CommandDefinition(skipped, new { userId }, cancellationToken: cancellationToken));
         return new MailboxSyncStatus(
             row.LastAttemptAt, row.LastSuccessAt, row.LastError, row.LastErrorAt,
             folders.Select(f => f.ToCursor()).ToList(),
-            skips.Select(s => new SkippedMail(ImportedMailRows.Folder(s.FolderKind), (uint)s.UidValidity, (uint)s.Uid, s.MessageId, s.Reason, s.SkippedAt)).ToList());
+            skips.Select(s => s.ToSkipped()).ToList())
+        {
+            SkippedCounts = reasons.Select(r => new SkippedCount(ImportFolder.Of(ImportedMailRows.Folder(r.FolderKind), r.FolderKey), r.ReasonCode, r.Count)).ToList(),
+        };
     }
+
+    public async Task<IReadOnlyList<SkippedMail>> ListSkippedAsync(
+        long userId, ImportFolder folder, string reasonCode, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        const string sql = $"""
+            SELECT {SkippedColumns} FROM mail_import_skipped s
+            WHERE s.user_id = @userId AND s.folder_kind = @kind AND s.folder_key = @key AND s.reason_code = @reasonCode
+              AND s.uid_validity = (SELECT c.uid_validity FROM mail_import_cursors c
+                                    WHERE c.user_id = s.user_id AND c.folder_kind = s.folder_kind AND c.folder_key = s.folder_key)
+            ORDER BY s.skipped_at DESC, s.uid DESC LIMIT @limit
+            """;
+        var args = new { userId, kind = ImportedMailRepository.KindCode(folder.Kind), key = folder.Key, reasonCode, limit };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SkippedRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSkipped()).ToList();
+    }
+
+    private const string SkippedColumns = "folder_kind, folder_key, uid_validity, uid, message_id, reason, reason_code, subject, from_address, skipped_at";
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
@@ -100,10 +134,19 @@ internal sealed class ImportedMailQueries(NpgsqlDataSource dataSource) : IImport
     private sealed class SkippedRow
     {
         public string FolderKind { get; set; } = "";
+        public string FolderKey { get; set; } = "";
+        public string ReasonCode { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string FromAddress { get; set; } = "";
         public long UidValidity { get; set; }
         public long Uid { get; set; }
         public string? MessageId { get; set; }
         public string Reason { get; set; } = "";
         public DateTimeOffset SkippedAt { get; set; }
+
+        public SkippedMail ToSkipped() => new(ImportedMailRows.Folder(FolderKind), (uint)UidValidity, (uint)Uid, MessageId, Reason, SkippedAt)
+        {
+            Key = FolderKey, ReasonCode = ReasonCode, Subject = Subject, FromAddress = FromAddress,
+        };
     }
 }

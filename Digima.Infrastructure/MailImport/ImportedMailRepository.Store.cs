@@ -56,18 +56,22 @@ internal sealed partial class ImportedMailRepository
     // customer with the batch's earliest and newest mail: the same result as one update per mail.
     private static readonly string MarkSent = CustomerContactDates.Update("SELECT * FROM unnest(@ids, @firsts, @lasts)");
 
+    // A message skipped again (a full re-sync) keeps its first row: counted once.
     private const string InsertSkipped = """
-        INSERT INTO mail_import_skipped (user_id, folder_kind, uid_validity, uid, message_id, reason, skipped_at)
-        VALUES (@UserId, @FolderKind, @UidValidity, @Uid, @MessageId, @Reason, @At)
+        INSERT INTO mail_import_skipped (user_id, folder_kind, folder_key, uid_validity, uid, message_id, reason, reason_code, subject, from_address, skipped_at)
+        VALUES (@UserId, @FolderKind, @FolderKey, @UidValidity, @Uid, @MessageId, @Reason, @ReasonCode, @Subject, @FromAddress, @At)
         ON CONFLICT DO NOTHING
         """;
 
     private const string SaveCursor = """
-        INSERT INTO mail_import_cursors (user_id, folder_kind, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count, updated_at)
-        VALUES (@UserId, @FolderKind, @FolderName, @UidValidity, @LastUid, @HighestModSeq, @SeenCount, @ImportedCount, @At)
-        ON CONFLICT (user_id, folder_kind) DO UPDATE SET
+        INSERT INTO mail_import_cursors (user_id, folder_kind, folder_key, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count,
+                                         server_count, no_customer_count, known_count, updated_at)
+        VALUES (@UserId, @FolderKind, @FolderKey, @FolderName, @UidValidity, @LastUid, @HighestModSeq, @SeenCount, @ImportedCount,
+                @ServerCount, @NoCustomerCount, @KnownCount, @At)
+        ON CONFLICT (user_id, folder_kind, folder_key) DO UPDATE SET
             folder_name = EXCLUDED.folder_name, uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid,
             highest_modseq = EXCLUDED.highest_modseq, seen_count = EXCLUDED.seen_count, imported_count = EXCLUDED.imported_count,
+            server_count = EXCLUDED.server_count, no_customer_count = EXCLUDED.no_customer_count, known_count = EXCLUDED.known_count,
             updated_at = EXCLUDED.updated_at
         """;
 
@@ -93,10 +97,14 @@ internal sealed partial class ImportedMailRepository
 
         // Nothing is dropped silently: a mail the insert left out (its identity was deleted by the
         // rep or stored meanwhile) is recorded with the reason.
-        var leftOut = left.Select(m => new SkippedMail(m.FolderKind, (uint)m.UidValidity, (uint)m.Uid, m.MessageId, LeftOutReason, batch.At));
+        var leftOut = left.Select(m => new SkippedMail(m.FolderKind, (uint)m.UidValidity, (uint)m.Uid, m.MessageId, LeftOutReason, batch.At)
+        {
+            Key = m.FolderKey, ReasonCode = SkipReasons.Known, Subject = m.Subject, FromAddress = m.FromAddress,
+        });
         var skipped = batch.Skipped.Concat(leftOut).Select(s => new
         {
-            batch.UserId, FolderKind = KindCode(s.Kind), UidValidity = (long)s.UidValidity, Uid = (long)s.Uid, s.MessageId, s.Reason, s.At,
+            batch.UserId, FolderKind = KindCode(s.Kind), FolderKey = s.Key, UidValidity = (long)s.UidValidity, Uid = (long)s.Uid, s.MessageId, s.Reason,
+            s.ReasonCode, s.Subject, s.FromAddress, s.At,
         });
         await connection.ExecuteAsync(new CommandDefinition(InsertSkipped, skipped, transaction, cancellationToken: cancellationToken));
 
@@ -104,8 +112,9 @@ internal sealed partial class ImportedMailRepository
         {
             await connection.ExecuteAsync(new CommandDefinition(SaveCursor, new
             {
-                batch.UserId, FolderKind = KindCode(cursor.Kind), cursor.FolderName, UidValidity = (long)cursor.UidValidity, LastUid = (long)cursor.LastUid,
-                HighestModSeq = (decimal)cursor.HighestModSeq, cursor.SeenCount, ImportedCount = cursor.ImportedCount + inserted, batch.At,
+                batch.UserId, FolderKind = KindCode(cursor.Kind), FolderKey = cursor.Key, cursor.FolderName, UidValidity = (long)cursor.UidValidity,
+                LastUid = (long)cursor.LastUid, HighestModSeq = (decimal)cursor.HighestModSeq, cursor.SeenCount, ImportedCount = cursor.ImportedCount + inserted,
+                cursor.ServerCount, cursor.NoCustomerCount, cursor.KnownCount, batch.At,
             }, transaction, cancellationToken: cancellationToken));
         }
 

@@ -14,19 +14,20 @@ internal sealed partial class ImportedMailRepository(NpgsqlDataSource dataSource
         // A null hash settles the identity; imported mail answers with the content of each copy
         // stored under the Message-ID or reusing it.
         const string sql = """
-            SELECT message_id AS identity, NULL AS content_hash FROM imported_mail_tombstones WHERE user_id = @userId AND message_id = ANY(@ids)
-            UNION ALL SELECT message_id, NULL FROM outgoing_mails WHERE user_id = @userId AND message_id = ANY(@ids)
-            UNION ALL SELECT message_id, content_hash FROM imported_mails WHERE user_id = @userId AND message_id = ANY(@ids)
-            UNION ALL SELECT reused_message_id, content_hash FROM imported_mails WHERE user_id = @userId AND reused_message_id = ANY(@ids)
+            SELECT message_id AS identity, NULL AS content_hash, true AS deleted FROM imported_mail_tombstones WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT message_id, NULL, false FROM outgoing_mails WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT message_id, content_hash, false FROM imported_mails WHERE user_id = @userId AND message_id = ANY(@ids)
+            UNION ALL SELECT reused_message_id, content_hash, false FROM imported_mails WHERE user_id = @userId AND reused_message_id = ANY(@ids)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string Identity, string? ContentHash)>(
+        var rows = (await connection.QueryAsync<(string Identity, string? ContentHash, bool Deleted)>(
             new CommandDefinition(sql, new { userId, ids = identities.ToArray() }, cancellationToken: cancellationToken))).ToList();
         var settled = rows.Where(r => r.ContentHash is null).Select(r => r.Identity).ToHashSet(StringComparer.Ordinal);
+        var deleted = rows.Where(r => r.Deleted).Select(r => r.Identity).ToHashSet(StringComparer.Ordinal);
         var stored = rows.Where(r => r.ContentHash is not null && !settled.Contains(r.Identity))
             .GroupBy(r => r.Identity, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.Select(r => r.ContentHash!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return new KnownIdentities(settled, stored);
+        return new KnownIdentities(settled, stored) { Deleted = deleted };
     }
 
     public async Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
@@ -37,14 +38,16 @@ internal sealed partial class ImportedMailRepository(NpgsqlDataSource dataSource
         return rows.ToDictionary(r => r.Email, r => r.Id, StringComparer.Ordinal);
     }
 
-    public async Task<MailImportCursor?> GetCursorAsync(long userId, MailFolderKind kind, CancellationToken cancellationToken)
+    public async Task<MailImportCursor?> GetCursorAsync(long userId, ImportFolder folder, CancellationToken cancellationToken)
     {
-        const string sql = """
-            SELECT folder_kind, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count
-            FROM mail_import_cursors WHERE user_id = @userId AND folder_kind = @kind
+        ArgumentNullException.ThrowIfNull(folder);
+        const string sql = $"""
+            SELECT {CursorRow.Columns}
+            FROM mail_import_cursors WHERE user_id = @userId AND folder_kind = @kind AND folder_key = @key
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(sql, new { userId, kind = KindCode(kind) }, cancellationToken: cancellationToken));
+        var args = new { userId, kind = KindCode(folder.Kind), key = folder.Key };
+        var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
         return row?.ToCursor();
     }
 
@@ -85,10 +88,22 @@ internal sealed partial class ImportedMailRepository(NpgsqlDataSource dataSource
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { userId, mailId, at }, cancellationToken: cancellationToken)) == 1;
     }
 
-    internal static string KindCode(MailFolderKind kind) => kind == MailFolderKind.Inbox ? "inbox" : "sent";
+    internal static string KindCode(MailFolderKind kind) => kind switch
+    {
+        MailFolderKind.Inbox => "inbox",
+        MailFolderKind.Sent => "sent",
+        _ => "other",
+    };
 
     internal sealed class CursorRow
     {
+        public const string Columns =
+            "folder_kind, folder_key, folder_name, uid_validity, last_uid, highest_modseq, seen_count, imported_count, server_count, no_customer_count, known_count";
+
+        public string FolderKey { get; set; } = "";
+        public long ServerCount { get; set; }
+        public long NoCustomerCount { get; set; }
+        public long KnownCount { get; set; }
         public string FolderKind { get; set; } = "";
         public string FolderName { get; set; } = "";
         public long UidValidity { get; set; }
@@ -98,6 +113,9 @@ internal sealed partial class ImportedMailRepository(NpgsqlDataSource dataSource
         public long ImportedCount { get; set; }
 
         public MailImportCursor ToCursor() => new(
-            ImportedMailRows.Folder(FolderKind), FolderName, (uint)UidValidity, (uint)LastUid, (ulong)HighestModseq, SeenCount, ImportedCount);
+            ImportedMailRows.Folder(FolderKind), FolderName, (uint)UidValidity, (uint)LastUid, (ulong)HighestModseq, SeenCount, ImportedCount)
+        {
+            Key = FolderKey, ServerCount = ServerCount, NoCustomerCount = NoCustomerCount, KnownCount = KnownCount,
+        };
     }
 }

@@ -33,7 +33,12 @@ internal static class ImportedMailRows
 
     public static MailDirection Direction(string code) => code == "sent" ? MailDirection.Sent : MailDirection.Received;
 
-    public static MailFolderKind Folder(string code) => code == "sent" ? MailFolderKind.Sent : MailFolderKind.Inbox;
+    public static MailFolderKind Folder(string code) => code switch
+    {
+        "sent" => MailFolderKind.Sent,
+        "other" => MailFolderKind.Other,
+        _ => MailFolderKind.Inbox,
+    };
 
     public static string Code(this MailCustomerRole role) => role.ToString().ToLowerInvariant();
 

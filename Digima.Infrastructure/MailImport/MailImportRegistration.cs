@@ -33,6 +33,7 @@ public static class MailImportRegistration
         services.AddSingleton<IMailImportServer, ImapImportServer>();
         services.AddSingleton<IImportedMailRepository, ImportedMailRepository>();
         services.AddSingleton<IImportedMailQueries, ImportedMailQueries>();
+        services.AddSingleton<IMailImportFolderRepository, MailImportFolderRepository>();
         services.AddSingleton<IMailPrivacyRepository, MailPrivacyRepository>();
         services.AddSingleton<IMailboxSyncLock, PostgresMailboxSyncLock>();
         services.AddSingleton<IMailBackfillRepository, MailBackfillRepository>();

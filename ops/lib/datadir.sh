@@ -52,6 +52,7 @@ layout_init() {
   DOVECOT_DIR=$SRV/dovecot
   DOVECOT_CONF=$DOVECOT_DIR/dovecot.conf
   DOVECOT_OAUTH2_CONF=$DOVECOT_DIR/dovecot-oauth2.conf.ext
+  DOVECOT_SIEVE_RULES=$DOVECOT_DIR/sieve/rules.sieve
   DOVECOT_BASE_DIR=$DOVECOT_DIR/run
   DOVECOT_STATE_DIR=$DOVECOT_DIR/state
   # Named "auth-postfix" in dovecot.conf.template; Postfix needs the full path.

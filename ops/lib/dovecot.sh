@@ -14,7 +14,7 @@ dovecot_render() {
   DOVECOT_GID=$(id -g dovecot)
   render_template "$REPO/ops/dovecot/dovecot.conf.template" \
     DOVECOT_INSTANCE DOVECOT_BASE_DIR DOVECOT_STATE_DIR DOVECOT_LOG DEMO_PASSWORD \
-    MAIL_DIR DOVECOT_UID DOVECOT_GID DOVECOT_MAIL_FSYNC IMAP_PORT LMTP_PORT DOVECOT_OAUTH2_CONF
+    MAIL_DIR DOVECOT_UID DOVECOT_GID DOVECOT_MAIL_FSYNC IMAP_PORT LMTP_PORT DOVECOT_OAUTH2_CONF DOVECOT_SIEVE_RULES
 }
 
 dovecot_check_ports() {
@@ -32,6 +32,7 @@ dovecot_check_ports() {
 dovecot_start() {
   local pid
   command -v dovecot >/dev/null 2>&1 || die "dovecot not found (packages dovecot-imapd, dovecot-lmtpd)"
+  [[ -e /usr/lib/dovecot/modules/lib90_sieve_plugin.so ]] || die "Dovecot's Sieve plugin not found (package dovecot-sieve)"
   if pid=$(dovecot_pid); then
     say "Dovecot already running (pid $pid): reusing it"
     return 0
@@ -42,6 +43,10 @@ dovecot_start() {
   chown dovecot:dovecot "$MAIL_DIR"
   chmod 750 "$MAIL_DIR"
   dovecot_render >"$DOVECOT_CONF"
+  # Sieve compiles the shared rules as the dovecot user, next to the script.
+  mkdir -p "$(dirname "$DOVECOT_SIEVE_RULES")"
+  cp "$REPO/ops/dovecot/rules.sieve" "$DOVECOT_SIEVE_RULES"
+  chown -R dovecot:dovecot "$(dirname "$DOVECOT_SIEVE_RULES")"
   oauth_render_dovecot >"$DOVECOT_OAUTH2_CONF"
   touch "$DOVECOT_LOG"
 

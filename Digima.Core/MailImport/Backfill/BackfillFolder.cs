@@ -16,13 +16,13 @@ internal static class BackfillFolder
         var imported = 0;
         var customers = new HashSet<long>();
         // Only a placeholder: batches are stored without a cursor.
-        var position = new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, 0, 0);
+        var position = new MailImportCursor(folder.Kind, folder.FullName, folder.UidValidity, 0, 0, 0, 0) { Key = folder.Key };
         foreach (var chunk in FolderReadPlan.ChunksOf(uids, batchSize))
         {
             var lookup = await reader.LookUpAsync(await session.FetchSummariesAsync(chunk, cancellationToken), cancellationToken);
             // A mail stored already is this one (the same identity, found by the sync before the
             // customer existed, for another customer): its body is not fetched again to compare.
-            var fresh = lookup with { Candidates = lookup.Candidates.Where(c => !lookup.Known.Stored.ContainsKey(c.Identity)).ToList() };
+            var fresh = lookup with { Choice = lookup.Choice with { Candidates = lookup.Candidates.Where(c => !lookup.Known.Stored.ContainsKey(c.Identity)).ToList() } };
             var batch = await reader.ReadBatchAsync(session, chunk, fresh, position, cancellationToken);
             var stored = await store.StoreBatchAsync(batch with { Cursor = null }, cancellationToken);
             imported += stored;

@@ -30,7 +30,7 @@ public sealed class RunMailBackfillCommand(
     IMailPrivacyRepository privacy,
     IMailboxSyncLock locks,
     IMailBackfillRepository backfills,
-    IImportedFolderList importedFolders,
+    MailImportFolders importedFolders,
     MailImportOptions options,
     ILiveEvents live,
     TimeProvider time,
@@ -67,7 +67,8 @@ public sealed class RunMailBackfillCommand(
             }
 
             var neverImport = (await privacy.ListNeverImportAsync(userId, cancellationToken)).Where(e => e.Enabled).Select(e => e.Pattern).ToList();
-            var folders = await importedFolders.ListAsync(userId, cancellationToken);
+            // The folders the rep chose for import: the backfill searches what the sync reads.
+            var folders = await importedFolders.ChosenAsync(userId, cancellationToken);
             await using var session = await server.ConnectAsync(mailbox, cancellationToken);
             while (open.Count > 0)
             {
@@ -96,15 +97,15 @@ public sealed class RunMailBackfillCommand(
     }
 
     private async Task<(int Imported, IReadOnlySet<long> Customers)> RunOneAsync(
-        MailboxConnection mailbox, IMailImportSession session, IReadOnlyList<MailFolderKind> folders, IReadOnlyCollection<string> neverImport,
+        MailboxConnection mailbox, IMailImportSession session, IReadOnlyList<ImportFolder> folders, IReadOnlyCollection<string> neverImport,
         MailBackfillRequest request, CancellationToken cancellationToken)
     {
         var since = request.Since ?? time.GetUtcNow().AddDays(-options.BackfillDays);
         var imported = 0;
         var customers = new HashSet<long>();
-        foreach (var kind in folders)
+        foreach (var chosen in folders)
         {
-            if (await session.OpenAsync(kind, cancellationToken) is not { } folder)
+            if (await session.OpenAsync(chosen, cancellationToken) is not { } folder)
             {
                 continue;
             }

@@ -85,7 +85,7 @@ public class OrderedBatchStoreTests
 
         public Task<IReadOnlyDictionary<string, long>> MatchCustomersAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<MailImportCursor?> GetCursorAsync(long userId, MailFolderKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<MailImportCursor?> GetCursorAsync(long userId, ImportFolder folder, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task RecordSuccessAsync(long userId, DateTimeOffset at, CancellationToken cancellationToken) => throw new NotSupportedException();
 

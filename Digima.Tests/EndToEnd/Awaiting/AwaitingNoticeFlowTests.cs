@@ -55,7 +55,7 @@ public sealed class AwaitingNoticeFlowTests(AppFixture app)
         var actor = rep.AsActor();
         var customer = await app.AddCustomerAsync("返信", "次郎", "返信工業");
         // The mailbox's first import is behind it, as for a rep who has worked with it a while.
-        await app.SyncUntilAsync(actor, async () => await app.Get<IImportedMailRepository>().GetCursorAsync(rep.Id, MailFolderKind.Inbox, CancellationToken.None) is not null,
+        await app.SyncUntilAsync(actor, async () => await app.Get<IImportedMailRepository>().GetCursorAsync(rep.Id, ImportFolder.Inbox, CancellationToken.None) is not null,
             "The mailbox was never synced.");
         var page = await app.OpenSignedInAsync(rep.Email, "/mail/individual");
 

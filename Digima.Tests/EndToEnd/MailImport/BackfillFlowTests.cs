@@ -29,7 +29,7 @@ public sealed class BackfillFlowTests(BackfillAppFixture app) : IClassFixture<Ba
         await RawImapAppender.AppendAsync(rep.Email, "INBOX", sent, [mail.ToBytes()]);
         // Read by the sync before the customer exists: not imported, and the sync will not read it again.
         var inbox = app.Get<IImportedMailRepository>();
-        await app.SyncUntilAsync(rep.AsActor(), async () => await inbox.GetCursorAsync(rep.Id, MailFolderKind.Inbox, CancellationToken.None) is { LastUid: > 0 },
+        await app.SyncUntilAsync(rep.AsActor(), async () => await inbox.GetCursorAsync(rep.Id, ImportFolder.Inbox, CancellationToken.None) is { LastUid: > 0 },
             "The Inbox was not synced.");
 
         // The mailbox is syncing (lock held) while the customer is added: the progress stays on screen.

@@ -28,6 +28,20 @@ internal static class RawImapAppender
         await CommandAsync(stream, reader, "z", "LOGOUT", null);
     }
 
+    /// <summary>CREATE with the full name in one command, as a mail client does: the levels above
+    /// it exist only as hierarchy (\Noselect) unless created themselves.</summary>
+    public static async Task CreateAsync(string user, string folder)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(TestEnvironment.MailHost, TestEnvironment.ImapPort);
+        await using var stream = tcp.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+        await reader.ReadLineAsync(); // greeting
+        await CommandAsync(stream, reader, "a0", $"LOGIN \"{user}\" \"{TestEnvironment.MailPassword}\"", null);
+        await CommandAsync(stream, reader, "a1", $"CREATE \"{folder}\"", null);
+        await CommandAsync(stream, reader, "z", "LOGOUT", null);
+    }
+
     private static async Task CommandAsync(NetworkStream stream, StreamReader reader, string tag, string command, byte[]? literal)
     {
         await stream.WriteAsync(Encoding.ASCII.GetBytes($"{tag} {command}\r\n"));

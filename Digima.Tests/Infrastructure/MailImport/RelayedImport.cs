@@ -23,7 +23,7 @@ internal sealed class RelayedImport : IAsyncDisposable
             ImapImportServer.KeptSessions(Options), scenario.Services.Clock, NullLogger<MailSessionPool<ImapClient>>.Instance);
         var server = new ImapImportServer(scenario.Services.Get<TransportErrors>(), scenario.Services.Get<MimeContentReader>(), Pool);
         Command = new SyncMailboxCommand(
-            scenario.Services.Get<IMailboxConnections>(), server, scenario.Services.Get<IImportedMailRepository>(), scenario.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(),
+            scenario.Services.Get<IMailboxConnections>(), scenario.Services.Get<MailImportFolders>(), server, scenario.Services.Get<IImportedMailRepository>(), scenario.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(),
             scenario.Services.Get<IMailboxSyncLock>(), Options, scenario.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(),
             scenario.Services.Get<Digima.Core.Awaiting.Notices.NotifyCustomerRepliesCommand>(), scenario.Services.Clock,
             scenario.Services.Get<Microsoft.Extensions.Localization.IStringLocalizer<Digima.Core.Resources.CoreMessages>>(), NullLogger<SyncMailboxCommand>.Instance);

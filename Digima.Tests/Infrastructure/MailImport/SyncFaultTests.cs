@@ -123,7 +123,7 @@ public sealed class SyncFaultTests : IAsyncLifetime
     }
 
     private SyncMailboxCommand Command(IMailImportServer server, int batchSize) => new(
-        _s.Services.Get<IMailboxConnections>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(), _s.Services.Get<IMailboxSyncLock>(),
+        _s.Services.Get<IMailboxConnections>(), _s.Services.Get<MailImportFolders>(), server, _s.Services.Get<IImportedMailRepository>(), _s.Services.Get<Digima.Core.MailImport.Privacy.IMailPrivacyRepository>(), _s.Services.Get<IMailboxSyncLock>(),
         new MailImportOptions { BatchSize = batchSize }, _s.Services.Get<Digima.Core.LiveUpdates.ILiveEvents>(),
         _s.Services.Get<Digima.Core.Awaiting.Notices.NotifyCustomerRepliesCommand>(), _s.Services.Clock, _s.Services.Get<Microsoft.Extensions.Localization.IStringLocalizer<Digima.Core.Resources.CoreMessages>>(), NullLogger<SyncMailboxCommand>.Instance);
 
@@ -137,7 +137,9 @@ public sealed class SyncFaultTests : IAsyncLifetime
 
         private sealed class Session(IMailImportSession inner, int left, int summariesLeft) : IMailImportSession
         {
-            public Task<MailFolderState?> OpenAsync(MailFolderKind kind, CancellationToken c) => inner.OpenAsync(kind, c);
+            public Task<MailFolderState?> OpenAsync(ImportFolder folder, CancellationToken c) => inner.OpenAsync(folder, c);
+
+            public Task<IReadOnlyList<ServerFolder>> ListFoldersAsync(CancellationToken c) => inner.ListFoldersAsync(c);
 
             public Task<IReadOnlyList<uint>> SearchSinceAsync(DateTimeOffset since, CancellationToken c) => inner.SearchSinceAsync(since, c);
 

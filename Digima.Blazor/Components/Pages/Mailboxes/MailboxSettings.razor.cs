@@ -12,6 +12,8 @@ namespace Digima.Blazor.Components.Pages.Mailboxes;
 /// test on the values as typed, and saving. Passwords are never loaded into the page.</summary>
 public partial class MailboxSettings
 {
+    private MailboxSyncCard? _syncCard;
+
     [Inject] private GetMailboxSettingsQuery GetSettings { get; set; } = default!;
     [Inject] private SaveMailboxSettingsCommand SaveSettings { get; set; } = default!;
     [Inject] private TestMailboxConnectionCommand TestConnection { get; set; } = default!;
