@@ -92,6 +92,8 @@ public sealed partial class NginxProcess : IAsyncDisposable
         return null;
     }
 
+    public string AccessLog => File.Exists(Path.Combine(_dir, "access.log")) ? File.ReadAllText(Path.Combine(_dir, "access.log")) : "";
+
     public string ErrorLog => File.Exists(Path.Combine(_dir, "error.log")) ? File.ReadAllText(Path.Combine(_dir, "error.log")) : "";
 
     public async ValueTask DisposeAsync()
