@@ -20,7 +20,12 @@ nginx_pid() {
 }
 
 cluster_check_ports() {
-  local node pid
+  local node pid p
+  local -A seen=()
+  for p in "$PG_PORT" "$IMAP_PORT" "$SMTP_PORT" "$LMTP_PORT" "$OAUTH_PORT" "$NODE_A_PORT" "$NODE_B_PORT" "$CLUSTER_PORT"; do
+    [[ -z ${seen[$p]:-} ]] || die "port $p is given twice; check DIGIMA_NODE_A_PORT, DIGIMA_NODE_B_PORT, DIGIMA_CLUSTER_PORT and the servers' ports"
+    seen[$p]=1
+  done
   for node in "${CLUSTER_NODES[@]}"; do
     if pid=$(cluster_node_pid "$node"); then
       die "node $node already runs (pid $pid); './digima down' stops the cluster"
