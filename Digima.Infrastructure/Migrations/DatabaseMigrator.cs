@@ -20,6 +20,9 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IOptions<Datab
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
             take.Parameters.AddWithValue("key", MigrationLockKey);
+            // Wait as long as the other node migrates (a script may run for minutes), not the
+            // command timeout: a node timing out here would crash at start. Stopping still cancels.
+            take.CommandTimeout = 0;
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
 

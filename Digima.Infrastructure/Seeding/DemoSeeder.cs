@@ -24,7 +24,8 @@ public sealed class DemoSeeder(
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await lockConnection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@SeedLockKey)", new { SeedLockKey }, cancellationToken: cancellationToken));
+        // No command timeout: another node's seed (OAuth sign-ins included) may take longer than one.
+        await lockConnection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@SeedLockKey)", new { SeedLockKey }, commandTimeout: 0, cancellationToken: cancellationToken));
         try
         {
             if (!await HasRunAsync(lockConnection, SeedName, cancellationToken))

@@ -76,15 +76,8 @@ public sealed class AppNodeProcess : IAsyncDisposable
     /// <summary>The app's build output next to the tests' (same configuration).</summary>
     private static string AppDll()
     {
-        var testBin = AppContext.BaseDirectory;
-        var configuration = new DirectoryInfo(testBin).Parent!.Name;
-        var root = testBin;
-        while (!File.Exists(Path.Combine(root, "Digima.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("Digima.sln not found above " + testBin);
-        }
-
-        var dll = Path.Combine(root, "Digima.Blazor", "bin", configuration, "net10.0", "Digima.Blazor.dll");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = RepositoryPaths.Of("Digima.Blazor", "bin", configuration, "net10.0", "Digima.Blazor.dll");
         return File.Exists(dll) ? dll : throw new InvalidOperationException("Build Digima.Blazor first: " + dll);
     }
 

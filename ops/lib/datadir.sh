@@ -3,6 +3,7 @@
 #
 #   DATA_DIR/.digima-data        marker: ./digima made this folder and may wipe it
 #   DATA_DIR/run/app.pid         the app started by `./digima up`
+#   DATA_DIR/run/node-a.pid, node-b.pid  the app nodes of `./digima cluster`
 #   DATA_DIR/run/oauth.pid       the development OAuth server (and oauth.settings,
 #                                oauth/store.db: its SQLite store, new at every start)
 #   DATA_DIR/services/           everything the servers own; a real folder, or a
@@ -17,7 +18,10 @@
 #     postfix/etc/               main.cf, master.cf rendered from ops/postfix/
 #     postfix/queue/             queue_directory; pid/master.pid
 #     postfix/data/              data_directory, owned by postfix
-#     log/                       postgres.log, dovecot.log, postfix.log, oauth.log
+#     nginx/                     `cluster`: nginx.conf, digima.conf (rendered from ops/nginx/),
+#                                nginx.pid, access.log, error.log, tmp/
+#     log/                       postgres.log, dovecot.log, postfix.log, oauth.log,
+#                                node-a.log, node-b.log (`cluster`)
 #   DATA_DIR/results/, artifacts/  (test runs) TRX files and test artifacts
 #
 # Why services/ may live elsewhere: PostgreSQL, Dovecot and Postfix run their
@@ -64,6 +68,7 @@ layout_init() {
   DOVECOT_LOG=$LOG_DIR/dovecot.log
   POSTFIX_LOG=$LOG_DIR/postfix.log
   OAUTH_LOG=$LOG_DIR/oauth.log
+  NGINX_DIR=$SRV/nginx
 }
 
 external_service_home() {

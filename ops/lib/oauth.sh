@@ -16,7 +16,7 @@ oauth_pid() {
 
 # What the server was started with; a running server with other settings is not reused.
 oauth_settings() {
-  printf 'port=%s access_token_lifetime=%s\n' "$OAUTH_PORT" "$OAUTH_ACCESS_TOKEN_LIFETIME"
+  printf 'port=%s access_token_lifetime=%s app_ports=%s,%s\n' "$OAUTH_PORT" "$OAUTH_ACCESS_TOKEN_LIFETIME" "$HTTP_PORT" "$CLUSTER_PORT"
 }
 
 oauth_render_dovecot() {
@@ -58,6 +58,7 @@ oauth_start() {
       DevOAuth__AccessTokenLifetime="$OAUTH_ACCESS_TOKEN_LIFETIME" \
       DevOAuth__StorePath="$OAUTH_STORE" \
       DevOAuth__Clients__0__RedirectUris__0="http://127.0.0.1:$HTTP_PORT/mailboxes/oauth/callback" \
+      DevOAuth__Clients__0__RedirectUris__1="http://127.0.0.1:$CLUSTER_PORT/mailboxes/oauth/callback" \
       DevOAuth__ResourceServers__0__ClientId="$OAUTH_INTROSPECTION_CLIENT" \
       DevOAuth__ResourceServers__0__ClientSecret="$OAUTH_INTROSPECTION_SECRET" \
       dotnet "bin/Release/net10.0/Digima.DevOAuth.dll"

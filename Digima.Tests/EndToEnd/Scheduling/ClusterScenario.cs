@@ -54,9 +54,16 @@ internal sealed class ClusterScenario : IAsyncDisposable
         return scenario;
     }
 
-    public AppNodeProcess StartNode()
+    /// <summary>Starts a node with the cluster's timing and, over it, <paramref name="settings"/>.</summary>
+    public AppNodeProcess StartNode(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var node = AppNodeProcess.Start(Services.Database.ConnectionString, NodeSettings);
+        var merged = new Dictionary<string, string>(NodeSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        var node = AppNodeProcess.Start(Services.Database.ConnectionString, merged);
         _nodes.Add(node);
         return node;
     }
