@@ -17,6 +17,8 @@ namespace Digima.Blazor.Telemetry;
 /// on the console in Production, with their scopes (mail, user and mailbox ids).</summary>
 public static class TelemetrySetup
 {
+    private static int _mailKitConfigured;
+
     public static WebApplicationBuilder AddDigimaTelemetry(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -37,8 +39,12 @@ public static class TelemetrySetup
             return builder;
         }
 
-        // MailKit's own spans and meters (SMTP, IMAP, sockets) exist once configured.
-        MailKit.Telemetry.Configure();
+        // MailKit's own spans and meters (SMTP, IMAP, sockets) exist once configured, once per process.
+        if (Interlocked.Exchange(ref _mailKitConfigured, 1) == 0)
+        {
+            MailKit.Telemetry.Configure();
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithMetrics(metrics =>

@@ -51,7 +51,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"No {what} among the {Spans.Count} spans exported: {string.Join(", ", Spans.Select(s => s.Name).Distinct())}");
+        var ours = Spans.Where(s => s.Scope == Digima.Core.Telemetry.DigimaTelemetry.SourceName)
+            .Select(s => $"{s.Name} [{s.TraceId[..8]}] {string.Join(" ", s.Attributes.Select(a => a.Key + "=" + a.Value))}");
+        throw new TimeoutException($"No {what} among the {Spans.Count} spans exported; the app's own:{Environment.NewLine}{string.Join(Environment.NewLine, ours)}");
     }
 
     public async ValueTask DisposeAsync()
