@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -62,12 +61,11 @@ public static class TelemetrySetup
             });
         if (otlp is not null)
         {
-            builder.Logging.AddOpenTelemetry(logs =>
-            {
-                logs.IncludeScopes = true;
-                logs.IncludeFormattedMessage = true;
-            });
-            telemetry.WithLogging()
+            telemetry.WithLogging(configureBuilder: null, configureOptions: logs =>
+                {
+                    logs.IncludeScopes = true;
+                    logs.IncludeFormattedMessage = true;
+                })
                 .WithTracing(tracing => tracing
                     .AddSource(DigimaTelemetry.SourceName)
                     .AddSource(MailKit.Telemetry.SmtpClient.ActivitySourceName, MailKit.Telemetry.ImapClient.ActivitySourceName)
