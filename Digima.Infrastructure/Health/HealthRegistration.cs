@@ -1,5 +1,4 @@
 using Digima.Infrastructure.Configuration;
-using Digima.Infrastructure.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -22,7 +22,7 @@ public sealed class ProductionLoggingTests
         app.Start();
 
         var console = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
-        var json = app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().Get(ConsoleFormatterNames.Json);
+        var json = app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
         Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
         Assert.True(json.IncludeScopes);
         Assert.True(json.UseUtcTimestamp);
