@@ -4,6 +4,7 @@ using Digima.Blazor.Components;
 using Digima.Blazor.Endpoints;
 using Digima.Blazor.Hosting;
 using Digima.Blazor.RateLimiting;
+using Digima.Blazor.Telemetry;
 using Digima.Core;
 using Digima.Infrastructure;
 using Digima.Infrastructure.Customers;
@@ -64,7 +65,8 @@ public static class Extensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.UseDigimaTelemetry();
         app.MapAccountEndpoints();
         app.MapTrackingEndpoints();
         app.MapMailboxOAuthEndpoints();

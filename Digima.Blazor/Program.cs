@@ -1,6 +1,8 @@
 using Digima.Blazor;
+using Digima.Blazor.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDigimaTelemetry();
 builder.Services.AddDigima(builder.Configuration);
 
 var app = builder.Build();

@@ -1,7 +1,9 @@
 using Digima.Infrastructure.Database;
+using Digima.Infrastructure.Health;
 using Digima.Infrastructure.Migrations;
 using Digima.Infrastructure.Seeding;
 using Digima.Infrastructure.Sending;
+using Digima.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -47,7 +49,8 @@ public static class DependencyInjection
         services.AddDashboardInfrastructure();
         services.AddDataProtectionInfrastructure(configuration);
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddTelemetryInfrastructure(configuration);
+        services.AddHealthInfrastructure(configuration);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Digima.Core.Common;
 using Digima.Core.Sending;
 using Digima.Core.Sending.UndoSend;
+using Digima.Core.Telemetry;
 
 namespace Digima.Core.Compose;
 
@@ -16,6 +17,9 @@ public sealed class SendMailCommand(ComposedMailFactory factory, IOutboxSignal s
 
     public async Task<Outcome<long>> SendNowAsync(CurrentUser actor, ComposeInput input, CancellationToken cancellationToken)
     {
+        // The trace the outbox worker continues: the insert stores this span's traceparent.
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.SendNow);
+        span?.SetTag(TelemetryTags.UserId, actor.Id);
         var built = await factory.BuildAsync(actor, input, cancellationToken);
         if (!built.Succeeded)
         {
@@ -27,6 +31,8 @@ public sealed class SendMailCommand(ComposedMailFactory factory, IOutboxSignal s
         var queued = await factory.InsertAsync(wait > TimeSpan.Zero ? mail with { SendAfter = mail.CreatedAt + wait } : mail, cancellationToken);
         if (queued.Succeeded)
         {
+            span?.SetTag(TelemetryTags.MailId, queued.Value);
+            DigimaTelemetry.MailQueued("now");
             signal.MailQueued();
         }
 

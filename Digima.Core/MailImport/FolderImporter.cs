@@ -1,4 +1,5 @@
 using Digima.Core.Mailboxes;
+using Digima.Core.Telemetry;
 
 namespace Digima.Core.MailImport;
 
@@ -32,6 +33,9 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         MailboxConnection mailbox, IMailImportSession session, BodySession? bodySession, MailFolderState folder, MailImportCursor? cursor,
         CancellationToken cancellationToken, bool fullResync = false)
     {
+        // The fetch from the IMAP server (MailKit's spans nest under it) and the batches stored.
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.ImportFolder);
+        span?.SetTag(TelemetryTags.Folder, folder.Kind.ToString());
         if (await FolderReadPlan.MakeAsync(session, folder, cursor, options, time, cancellationToken, fullResync) is not { } plan)
         {
             // Nothing arrived, but mail may have been deleted or moved away: the total stays true.
@@ -62,6 +66,7 @@ internal sealed class FolderImporter(IImportedMailRepository store, MailImportOp
         await batches.FlushAsync();
         var position = batches.Position;
         var result = batches.Result;
+        span?.SetTag(TelemetryTags.Imported, result.Imported);
 
         // Nothing new in the window (or the folder is empty): still remember where the folder
         // stands, so the next sync is the cheap unchanged check.

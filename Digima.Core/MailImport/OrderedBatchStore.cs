@@ -1,3 +1,5 @@
+using Digima.Core.Telemetry;
+
 namespace Digima.Core.MailImport;
 
 /// <summary>Stores a folder's batches while the caller reads the next ones, with the folder's
@@ -31,7 +33,16 @@ internal sealed class OrderedBatchStore(IImportedMailRepository store, MailImpor
 
         var alone = _pending.Count == 0;
         var stored = batch with { Cursor = alone ? Past(Position, chunk, batch) : null };
-        _pending.Enqueue(new Pending(stored, chunk, alone, store.StoreBatchAsync(stored, cancellationToken)));
+        _pending.Enqueue(new Pending(stored, chunk, alone, StoreAsync(stored, cancellationToken)));
+    }
+
+    /// <summary>One batch onto the customers' timelines (the insert's triggers add the rows), as
+    /// a span under the folder's: the last step of an import's trace.</summary>
+    private async Task<int> StoreAsync(MailImportBatch batch, CancellationToken cancellationToken)
+    {
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.ImportStore);
+        span?.SetTag(TelemetryTags.MailCount, batch.Mails.Count);
+        return await store.StoreBatchAsync(batch, cancellationToken);
     }
 
     /// <summary>Waits until every batch is stored and the cursor is past the last one.</summary>

@@ -3,6 +3,7 @@ using Digima.Core.LiveUpdates;
 using Digima.Core.MailImport.Privacy;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
+using Digima.Core.Telemetry;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +53,21 @@ public sealed class SyncMailboxCommand(
         RunAsync(userId, folder ?? throw new ArgumentNullException(nameof(folder)), cancellationToken);
 
     private async Task<MailboxSyncResult> RunAsync(long userId, ImportFolder? resync, CancellationToken cancellationToken)
+    {
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.ImportSync);
+        span?.SetTag(TelemetryTags.UserId, userId);
+        using var scope = logger.Mailbox(userId);
+        var result = await SyncLockedAsync(userId, resync, cancellationToken);
+        span?.SetTag(TelemetryTags.Outcome, result.Outcome.ToString()).SetTag(TelemetryTags.Imported, result.Imported);
+        if (result.Outcome == MailboxSyncOutcome.Failed)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
+        }
+
+        return result;
+    }
+
+    private async Task<MailboxSyncResult> SyncLockedAsync(long userId, ImportFolder? resync, CancellationToken cancellationToken)
     {
         await using var lease = await locks.TryAcquireAsync(userId, cancellationToken);
         if (lease is null)
@@ -134,6 +150,7 @@ public sealed class SyncMailboxCommand(
     /// and the mailbox page its 「最終同期」.</summary>
     private async Task PublishImportedAsync(long userId, IReadOnlyList<FolderSyncResult> folders, CancellationToken cancellationToken)
     {
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.ImportPublish);
         await live.PublishAsync(new MailboxSynced(userId), cancellationToken);
         if (folders.Sum(f => f.Imported) > 0)
         {

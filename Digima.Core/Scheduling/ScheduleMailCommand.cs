@@ -2,6 +2,7 @@ using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using Digima.Core.Telemetry;
 using Digima.Core.Timeline;
 using Microsoft.Extensions.Localization;
 
@@ -44,6 +45,7 @@ public sealed class ScheduleMailCommand(
         }
 
         var id = inserted.Value;
+        DigimaTelemetry.MailQueued("scheduled");
         // Stored first: should setting the trigger fail, the sweeper finds the due mail without one.
         await trigger.ScheduleAsync(id, sendAt, cancellationToken);
         var now = time.GetUtcNow();

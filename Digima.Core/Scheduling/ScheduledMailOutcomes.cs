@@ -4,6 +4,7 @@ using Digima.Core.Mailboxes;
 using Digima.Core.Notifications;
 using Digima.Core.Resources;
 using Digima.Core.Sending;
+using Digima.Core.Telemetry;
 using Digima.Core.Timeline;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
@@ -43,6 +44,7 @@ public sealed class ScheduledMailOutcomes(
         }
 
         logger.LogInformation("Scheduled mail {MailId} held: {Reason}", mail.Id, reason);
+        DigimaTelemetry.MailHeld();
         var customers = mail.CustomerIds;
         await events.RecordAsync(
             customers.Select(id => new CustomerEvent(id, CustomerEventKind.Held, now, mail.UserId, mail.Id, reason)).ToList(),

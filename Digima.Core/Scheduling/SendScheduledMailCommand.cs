@@ -2,6 +2,7 @@ using Digima.Core.Common;
 using Digima.Core.Compose;
 using Digima.Core.Mailboxes;
 using Digima.Core.Sending;
+using Digima.Core.Telemetry;
 
 namespace Digima.Core.Scheduling;
 
@@ -33,6 +34,9 @@ public sealed class SendScheduledMailCommand(
             return ScheduledRun.NotScheduled;
         }
 
+        // A trace of its own, linked to the one 「予約送信」 was written in hours before.
+        using var span = DigimaTelemetry.StartLinked(SpanNames.ScheduledSend, mail.TraceParent);
+        span?.SetTag(TelemetryTags.MailId, mail.Id).SetTag(TelemetryTags.UserId, mail.UserId);
         var now = time.GetUtcNow();
         var due = mail.SendAfter ?? scheduledAt;
         if (due > now + Tolerance)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
+using Digima.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Digima.Core.Sending;
@@ -29,6 +31,8 @@ public sealed class MailDelivery(
     /// never cut off between the server taking it and the record of that.</param>
     public async Task<Delivery> DeliverAsync(MailboxConnection mailbox, IReadOnlyList<OutgoingMail> claimed, CancellationToken stopping)
     {
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.Deliver);
+        span?.SetTag(TelemetryTags.UserId, mailbox.UserId).SetTag(TelemetryTags.MailCount, claimed.Count);
         await live.PublishStatusAsync(claimed, MailStatus.Sending, CancellationToken.None);
         await using var heartbeat = ClaimHeartbeat.Start(outbox, claimed, options, time, logger);
         var acceptedNow = new List<OutgoingMail>(claimed.Count);
@@ -59,7 +63,7 @@ public sealed class MailDelivery(
                     continue;
                 }
 
-                var result = await transport.SendAsync(mailbox, mail, CancellationToken.None);
+                var result = await HandOverAsync(mailbox, mail);
                 if (result.Succeeded)
                 {
                     var acceptedAt = result.Date ?? time.GetUtcNow();
@@ -90,6 +94,28 @@ public sealed class MailDelivery(
         return new Delivery([.. acceptedBefore, .. acceptedNow], failed, notTried);
     }
 
+    /// <summary>One mail to the SMTP server, in a span of its own (MailKit's spans of the SMTP
+    /// conversation nest under it) and with its ids on every line logged meanwhile.</summary>
+    private async Task<TransportResult> HandOverAsync(MailboxConnection mailbox, OutgoingMail mail)
+    {
+        using var span = DigimaTelemetry.Source.StartActivity(SpanNames.SmtpSend, ActivityKind.Client);
+        span?.SetTag(TelemetryTags.MailId, mail.Id);
+        using var scope = logger.Mail(mail.Id, mail.UserId);
+        if (mail.ScheduledAt is { } scheduledAt)
+        {
+            // From the time the rep chose (or the time the claim recorded it late by).
+            DigimaTelemetry.ScheduledLateness(mail.LateBy ?? time.GetUtcNow() - scheduledAt);
+        }
+
+        var result = await transport.SendAsync(mailbox, mail, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, result.Permanent ? "refused" : "failed for now");
+        }
+
+        return result;
+    }
+
     /// <summary>Renews this mail's claim right before it goes to the server. Not held any more means
     /// another node's recovery took it (this node was frozen or cut off from the database longer
     /// than <see cref="SendingOptions.StuckAfter"/>): that node sends it, or has already.</summary>
@@ -118,10 +144,18 @@ public sealed class MailDelivery(
         var copySaved = false;
         if (mailbox.SaveCopyToSent)
         {
+            using var copySpan = DigimaTelemetry.Source.StartActivity(SpanNames.SentCopy);
+            copySpan?.SetTag(TelemetryTags.MailCount, accepted.Count);
             (copySaved, filing) = await sentCopies.KeepAsync(mailbox, filing, accepted, copyMayExist);
+            copySpan?.SetTag(TelemetryTags.Outcome, copySaved ? "saved" : "not saved");
         }
 
-        await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, CancellationToken.None);
+        using (DigimaTelemetry.Source.StartActivity(SpanNames.MarkSent))
+        {
+            await outbox.MarkSentAsync(accepted.Select(m => m.Id).ToList(), time.GetUtcNow(), copySaved, CancellationToken.None);
+        }
+
+        DigimaTelemetry.MailSent(accepted.Count);
         await live.PublishStatusAsync(accepted, MailStatus.Sent, CancellationToken.None);
         return filing;
     }

@@ -1,5 +1,6 @@
 using Digima.Core.LiveUpdates;
 using Digima.Core.Notifications;
+using Digima.Core.Telemetry;
 using Digima.Core.Timeline;
 
 namespace Digima.Core.Sending;
@@ -14,6 +15,7 @@ public sealed class MailFailure(
     {
         var at = time.GetUtcNow();
         await outbox.MarkFailedAsync(mail.Id, error, at, cancellationToken);
+        DigimaTelemetry.MailFailed();
         var failed = mail.CustomerIds
             .Select(id => new CustomerEvent(id, CustomerEventKind.Failed, at, mail.UserId, mail.Id, error))
             .ToList();

@@ -85,6 +85,10 @@ public sealed record OutgoingMail
     /// <summary>Transient SMTP failures retried so far for a scheduled mail.</summary>
     public int RetryCount { get; init; }
 
+    /// <summary>The W3C traceparent of the span the mail was written in (null when nothing traced
+    /// it): the send, claimed later by any node, continues or links to that trace.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>Where the mail sits in time for a rep (個別メール's 日時, the timeline, its thread):
     /// sent at its send time, scheduled (held, cancelled) at its time, else when written. The
     /// database sorts by the same rule (COALESCE(sent_at, scheduled_at, created_at)).</summary>

@@ -2,6 +2,7 @@ using Digima.Core.LiveUpdates;
 using Digima.Core.Mailboxes;
 using Digima.Core.Resources;
 using Digima.Core.Scheduling;
+using Digima.Core.Telemetry;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,10 @@ public sealed class SendQueuedMailCommand(
     /// <param name="stopping">The node is stopping: a mail not yet handed over goes back to the queue.</param>
     public async Task SendAsync(OutgoingMail claimed, CancellationToken stopping)
     {
+        // Part of the trace of 「今すぐ送信」, though another node may have claimed it.
+        using var span = DigimaTelemetry.StartContinuing(SpanNames.OutboxSend, claimed.TraceParent);
+        span?.SetTag(TelemetryTags.MailId, claimed.Id).SetTag(TelemetryTags.UserId, claimed.UserId);
+        using var scope = logger.Mail(claimed.Id, claimed.UserId);
         MailboxConnection? mailbox;
         try
         {

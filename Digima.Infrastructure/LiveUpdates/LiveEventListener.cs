@@ -1,4 +1,5 @@
 using Digima.Core.LiveUpdates;
+using Digima.Core.Telemetry;
 using Digima.Infrastructure.Database;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,9 @@ internal sealed class LiveEventListener(
     /// <summary>Completes once the connection is listening (again).</summary>
     public Task WaitListeningAsync(CancellationToken cancellationToken) => _listening.Task.WaitAsync(cancellationToken);
 
+    /// <summary>The connection is listening now (the readiness check asks).</summary>
+    public bool IsListening => _listening.Task.IsCompleted;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = options.Value.ReconnectMinDelay;
@@ -45,6 +49,7 @@ internal sealed class LiveEventListener(
                 if (dropped)
                 {
                     logger.LogInformation("The live event bus is listening again");
+                    DigimaTelemetry.LiveEventsReconnected();
                     hub.Deliver(new LiveEventsResumed());
                 }
 

@@ -13,7 +13,7 @@ internal sealed partial class OutgoingMailRepository(NpgsqlDataSource dataSource
     internal const string Columns = """
         id, user_id, status, message_id, subject, body_text, subject_template, body_template, open_tracking,
         click_tracking, notify_on_open, created_at, smtp_accepted_at, sent_at, error, attempts, sent_copy_saved,
-        in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count, thread_index, claim_token
+        in_reply_to, references_header, scheduled_at, schedule_time_zone, send_after, held_reason, late_by, retry_count, thread_index, claim_token, trace_parent
         """;
 
     public Task<long> InsertAsync(OutgoingMail mail, CancellationToken cancellationToken) =>

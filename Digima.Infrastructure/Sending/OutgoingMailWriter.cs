@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Digima.Core.Attachments;
 using Digima.Infrastructure.Attachments;
@@ -20,10 +21,10 @@ internal static class OutgoingMailWriter
     private const string InsertMail = """
         INSERT INTO outgoing_mails (user_id, status, message_id, subject, body_text, subject_template, body_template,
                                     open_tracking, click_tracking, notify_on_open, created_at, in_reply_to, references_header,
-                                    scheduled_at, schedule_time_zone, send_after, thread_index)
+                                    scheduled_at, schedule_time_zone, send_after, thread_index, trace_parent)
         VALUES (@UserId, @StatusCode, @MessageId, @Subject, @BodyText, @SubjectTemplate, @BodyTemplate,
                 @OpenTracking, @ClickTracking, @NotifyOnOpen, @CreatedAt, @InReplyTo, @ReferencesHeader,
-                @ScheduledAt, @ScheduleTimeZone, @SendAfter, @ThreadIndex)
+                @ScheduledAt, @ScheduleTimeZone, @SendAfter, @ThreadIndex, @TraceParent)
         RETURNING id
         """;
 
@@ -51,6 +52,8 @@ internal static class OutgoingMailWriter
             mail.UserId, StatusCode = statusCode, mail.MessageId, mail.Subject, mail.BodyText, mail.SubjectTemplate, mail.BodyTemplate,
             mail.OpenTracking, mail.ClickTracking, mail.NotifyOnOpen, mail.CreatedAt, mail.InReplyTo, mail.ReferencesHeader,
             mail.ScheduledAt, mail.ScheduleTimeZone, mail.SendAfter, ThreadIndex = threadIndex,
+            // The span the mail is written in (「今すぐ送信」's): the node that sends it continues it.
+            TraceParent = mail.TraceParent ?? (Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null),
         };
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMail, args, transaction, cancellationToken: cancellationToken));
         var rows = mail.Recipients.Select((r, i) => new

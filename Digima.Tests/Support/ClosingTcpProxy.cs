@@ -16,6 +16,7 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _accepted;
+    private volatile bool _refusing;
     private long _stalledBytes;
     private TaskCompletionSource _flowing = Flowing();
 
@@ -46,6 +47,17 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
 
     /// <summary>What was held back goes on to the server, and so does everything after.</summary>
     public void Resume() => _flowing.TrySetResult();
+
+    /// <summary>From now on the server is gone: every open session is cut and every new one is
+    /// closed as soon as it is accepted (as a database that stopped looks to its clients).</summary>
+    public Task RefuseAsync()
+    {
+        _refusing = true;
+        return CloseAllAsync(null);
+    }
+
+    /// <summary>The server is back: new sessions reach it again.</summary>
+    public void Admit() => _refusing = false;
 
     /// <summary>Ends every open session from the server's side; <paramref name="lastLine"/> (CRLF
     /// added) is sent to the client first, as Postfix sends "421 4.4.2 ... timeout exceeded".</summary>
@@ -101,6 +113,12 @@ public sealed class ClosingTcpProxy : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            if (_refusing)
+            {
+                client.Dispose();
+                continue;
+            }
+
             var server = new TcpClient();
             await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
             Interlocked.Increment(ref _accepted);

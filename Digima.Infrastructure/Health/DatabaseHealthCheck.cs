@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Digima.Infrastructure.Database;
+namespace Digima.Infrastructure.Health;
 
 /// <summary>Healthy once the database answers and the newest migration script has been applied.</summary>
 internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
