@@ -156,7 +156,7 @@ public partial class AppFixture : IAsyncLifetime
     }
 
     public static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive='yes']").WaitForAsync();
+        page.Locator("[data-interactive='yes']").First.WaitForAsync();
 
     /// <summary>Waits until the address bar matches <paramref name="glob"/> (<c>**</c> any text,
     /// <c>*</c> any text without <c>/</c>). Playwright's WaitForURLAsync waits for a navigation

@@ -2,6 +2,8 @@ using Digima.Blazor;
 using Digima.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Digima.Tests.Blazor.Hosting;
 
@@ -24,6 +26,10 @@ public sealed class ValidatedOptionsTests
         Assert.Contains(key + " must", failure.Message, StringComparison.Ordinal);
     }
 
-    private static void Register(IServiceCollection services, IConfiguration configuration) =>
+    // The host gives its environment to the app (Digima:Diagnostics is refused in Production).
+    private static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "Digima.Blazor" });
         services.AddDigima(configuration);
+    }
 }
