@@ -92,9 +92,10 @@ public sealed partial class AttachmentField : IAsyncDisposable
 
     private async Task RemoveAsync(ComposeAttachment file)
     {
+        // The file goes from the list once it is gone from the store: what the rep sees is done.
+        await Remove.RemoveAsync(await CurrentUser.GetAsync(), file.FileId, CancellationToken.None);
         Attachments.Remove(file);
         _error = null;
-        await Remove.RemoveAsync(await CurrentUser.GetAsync(), file.FileId, CancellationToken.None);
         await AttachmentsChanged.InvokeAsync();
     }
 
