@@ -42,7 +42,7 @@ public sealed class BackfillFlowTests(BackfillAppFixture app) : IClassFixture<Ba
         await page.GetByTestId("customer-save").ClickAsync();
         await AppFixture.WaitForUrlAsync(page, "**/customers/*");
         var status = page.GetByTestId("customer-backfill");
-        await Assertions.Expect(status).ToHaveTextAsync(new Regex(@"過去のメールを取り込み中… \(\d+/\d+ メールボックス\)"));
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex(@"過去のメールを取り込み中…（\d+/\d+ メールボックス）"));
         await Assertions.Expect(page.GetByText("backfill-subject-k7")).ToHaveCountAsync(0);
         await AppFixture.ScreenshotAsync(page, "customer-backfill-running");
 

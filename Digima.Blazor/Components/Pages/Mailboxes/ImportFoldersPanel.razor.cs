@@ -1,6 +1,9 @@
 using Digima.Blazor.Auth;
 using Digima.Core.MailImport;
+using Digima.Core.Mailboxes;
+using Digima.Core.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Digima.Blazor.Components.Pages.Mailboxes;
@@ -16,6 +19,7 @@ public partial class ImportFoldersPanel
     [Inject] private SaveImportFoldersCommand Save { get; set; } = default!;
     [Inject] private CurrentUserAccessor CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<CoreMessages> Messages { get; set; } = default!;
 
     /// <summary>Told when the choice was saved (the sync card shows the chosen folders).</summary>
     [Parameter] public EventCallback Saved { get; set; }
@@ -32,6 +36,16 @@ public partial class ImportFoldersPanel
         catch (MailImportException e)
         {
             _error = e.Message;
+        }
+        catch (MailboxTokenUnavailableException)
+        {
+            _error = Messages["MailboxTokenUnavailable"];
+        }
+        catch (Exception e) when (MailboxUnusable.IsRepsToFix(e))
+        {
+            // A mailbox to reconnect (the provider ended the grant): the page above says so and
+            // offers 「再接続」; the folders are listed again once it is connected.
+            _error = MailboxUnusable.Message(e, Messages);
         }
     }
 
